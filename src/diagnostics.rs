@@ -1,0 +1,276 @@
+//! Problems found in a toolkit, as values, and how they are shown.
+//!
+//! Every stage reports problems the same way: file, line, column, what is wrong and
+//! what to do. Stages collect them instead of stopping at the first, so an editor
+//! sees everything at once. Showing them (with the offending line underlined) is
+//! left to miette rather than hand-formatted.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is: errors fail the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Path relative to the toolkit root (or as given, for files outside it).
+    pub file: PathBuf,
+    /// 1-based line; 0 when the problem is about the file as a whole.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    /// What the editor can do about it.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// An error at a line of a file.
+    pub fn error(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            column: 0,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning at a line of a file.
+    pub fn warning(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(file, line, message)
+        }
+    }
+
+    /// Adds the hint that says what to do.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets the column.
+    pub fn column(mut self, column: usize) -> Self {
+        self.column = column;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    /// One line, `file:line:column: error: message (hint)`, the shape editors and
+    /// grep understand.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "fout",
+            Severity::Warning => "waarschuwing",
+        };
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        write!(f, ": {kind}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " — {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// All problems of a run, sorted by file and line when reported.
+#[derive(Debug, Clone, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Problem>) {
+        self.0.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Problem::is_error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.len() - self.errors()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sorted by file, then line, for reporting.
+    pub fn sorted(mut self) -> Self {
+        self.0
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        self.0.dedup();
+        self
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The text of files problems may point into, so a report can quote the line.
+#[derive(Debug, Clone, Default)]
+pub struct SourceTexts(BTreeMap<PathBuf, String>);
+
+impl SourceTexts {
+    pub fn insert(&mut self, file: &Path, text: &str) {
+        self.0.insert(file.to_path_buf(), text.to_string());
+    }
+
+    pub fn get(&self, file: &Path) -> Option<&str> {
+        self.0.get(file).map(String::as_str)
+    }
+}
+
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+struct Rendered {
+    message: String,
+    #[source_code]
+    code: Option<miette::NamedSource<String>>,
+    #[label("hier")]
+    span: Option<miette::SourceSpan>,
+    #[help]
+    help: Option<String>,
+    #[diagnostic(severity)]
+    severity: miette::Severity,
+}
+
+/// Renders problems for a terminal: each with the quoted line and a marker, then a
+/// count. `color` is off when output is not a terminal.
+pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    let mut out = String::new();
+    for p in problems.iter() {
+        let location = match (p.line, p.column) {
+            (0, _) => format!("{}", p.file.display()),
+            (l, 0) => format!("{}:{l}", p.file.display()),
+            (l, c) => format!("{}:{l}:{c}", p.file.display()),
+        };
+        let (source, span) = match texts.get(&p.file) {
+            Some(text) if p.line > 0 => {
+                let (offset, len) = span_of(text, p.line, p.column);
+                (
+                    Some(miette::NamedSource::new(
+                        p.file.display().to_string(),
+                        text.to_string(),
+                    )),
+                    Some(miette::SourceSpan::new(offset.into(), len)),
+                )
+            }
+            _ => (None, None),
+        };
+        let message = if source.is_some() {
+            p.message.clone()
+        } else {
+            format!("{location}: {}", p.message)
+        };
+        let diag = Rendered {
+            message,
+            code: source,
+            span,
+            help: p.hint.clone(),
+            severity: match p.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            },
+        };
+        let _ = handler.render_report(&mut out, &diag);
+        out.push('\n');
+    }
+    out.push_str(&summary(problems));
+    out.push('\n');
+    out
+}
+
+/// The closing count line, e.g. "2 fouten, 1 waarschuwing".
+pub fn summary(problems: &Problems) -> String {
+    let e = problems.errors();
+    let w = problems.warnings();
+    format!(
+        "{e} {}, {w} {}",
+        if e == 1 { "fout" } else { "fouten" },
+        if w == 1 {
+            "waarschuwing"
+        } else {
+            "waarschuwingen"
+        }
+    )
+}
+
+/// Byte offset and length of the marked part of a line: from the column to the end
+/// of the line's text, or the whole line when the column is unknown.
+fn span_of(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let content = l.trim_end_matches(['\n', '\r']);
+            let start = content
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map(|(b, _)| b)
+                .unwrap_or(0);
+            let start = if column == 0 { 0 } else { start };
+            return (offset + start, content.len().saturating_sub(start).max(1));
+        }
+        offset += l.len();
+    }
+    (text.len().saturating_sub(1), 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_points_at_the_line_and_column() {
+        let text = "a: 1\nbb: 2\n";
+        assert_eq!(span_of(text, 2, 0), (5, 5));
+        assert_eq!(span_of(text, 2, 2), (6, 4));
+    }
+
+    #[test]
+    fn display_names_file_line_and_hint() {
+        let p = Problem::error("content/x.md", 3, "kapot").hint("maak heel");
+        assert_eq!(p.to_string(), "content/x.md:3: fout: kapot — maak heel");
+    }
+}

@@ -1,0 +1,94 @@
+//! werkplaats: a static-site generator for workshop toolkits.
+//!
+//! The build is a pipeline, one module per stage:
+//!
+//! ```text
+//! content/ + themes/ → load → validate → render → write → public/
+//! ```
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let root = std::path::Path::new("toolkit");
+//! let site = werkplaats::load(root)
+//!     .and_then(werkplaats::validate)
+//!     .and_then(|v| werkplaats::render_with_theme(&v, &Default::default()))
+//!     .map_err(|f| f.problems.0[0].to_string())?;
+//! werkplaats::write(&site, root, &root.join("public"))?;
+//! # Ok(()) }
+//! ```
+
+pub mod content;
+pub mod diagnostics;
+pub mod load;
+pub mod markdown;
+pub mod render;
+pub mod routes;
+pub mod scaffold;
+pub mod validate;
+pub mod write;
+
+pub use load::load;
+pub use render::{RenderOptions, RenderedSite, Theme, render};
+pub use validate::validate;
+pub use write::{WriteError, write};
+
+use content::Toolkit;
+use diagnostics::{Problems, SourceTexts};
+use routes::LinkTable;
+
+/// The output of the load stage.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub toolkit: Toolkit,
+    /// Warnings found while loading (errors make loading fail).
+    pub warnings: Problems,
+    /// File texts, for quoting lines in reports.
+    pub texts: SourceTexts,
+}
+
+/// The output of the validate stage: a toolkit whose references all hold.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    pub toolkit: Toolkit,
+    /// Every `@` link target.
+    pub links: LinkTable,
+    pub warnings: Problems,
+    pub texts: SourceTexts,
+}
+
+/// Why a stage stopped: every problem found, with the texts to quote them.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub problems: Problems,
+    pub texts: SourceTexts,
+}
+
+/// Loads the theme named in the site config and renders with it.
+pub fn render_with_theme(
+    valid: &Validated,
+    options: &RenderOptions,
+) -> Result<RenderedSite, Failure> {
+    let mut texts = valid.texts.clone();
+    let site = &valid.toolkit.site;
+    let theme = Theme::load(&valid.toolkit.root, &site.theme, &site.language, &mut texts).map_err(
+        |problems| {
+            let mut all = valid.warnings.clone();
+            all.extend(problems);
+            Failure {
+                problems: all,
+                texts: texts.clone(),
+            }
+        },
+    )?;
+    render(valid, &theme, options)
+}
+
+/// Load, validate and render: everything `check` and `build` share.
+pub fn build_site(
+    root: &std::path::Path,
+    options: &RenderOptions,
+) -> Result<RenderedSite, Failure> {
+    load(root)
+        .and_then(validate)
+        .and_then(|v| render_with_theme(&v, options))
+}

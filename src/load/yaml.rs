@@ -1,0 +1,144 @@
+//! YAML parsing with positions an editor can use.
+//!
+//! serde_yaml counts lines from the start of the YAML text; the caller passes where
+//! that text starts in the file so the reported line is the file's line. Unknown
+//! fields and variants get a "did you mean" hint.
+
+use crate::diagnostics::Problem;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// A YAML problem before the file name is known.
+pub struct YamlProblem {
+    line: usize,
+    column: usize,
+    message: String,
+    hint: Option<String>,
+}
+
+impl YamlProblem {
+    pub fn into_problem(self, file: &Path) -> Problem {
+        let mut p = Problem::error(file, self.line, self.message).column(self.column);
+        p.hint = self.hint;
+        p
+    }
+}
+
+/// Parses `text` whose first line is line `first_line` of its file.
+pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, YamlProblem> {
+    // An empty document would otherwise read as "invalid type: unit", which says nothing.
+    let source = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml::from_str(source).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (first_line + l.line() - 1, l.column()))
+            .unwrap_or((first_line, 0));
+        let raw = e.to_string();
+        // serde_yaml appends " at line N column M"; the position is reported separately.
+        let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        let hint = hint_for(&message);
+        YamlProblem {
+            line,
+            column,
+            message: translate(&message),
+            hint,
+        }
+    })
+}
+
+/// Turns serde's English messages into Dutch ones, keeping the field names.
+fn translate(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let field = rest.split(',').next().unwrap_or(rest).trim_matches('`');
+        return format!("onbekend veld \"{field}\"");
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("verplicht veld \"{}\" ontbreekt", rest.trim_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let value = rest.split(',').next().unwrap_or(rest).trim_matches('`');
+        return format!("onbekende waarde \"{value}\"");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return format!("verkeerd type: {rest}");
+    }
+    format!("ongeldige YAML: {message}")
+}
+
+/// For unknown fields and values: the closest allowed one, and the full list.
+fn hint_for(message: &str) -> Option<String> {
+    let (given, expected) = if let Some(rest) = message.strip_prefix("unknown field ") {
+        split_expected(rest)?
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        split_expected(rest)?
+    } else if message.starts_with("missing field ") {
+        return Some("voeg het veld toe (zie docs/content.md)".into());
+    } else if message.starts_with("invalid type") {
+        return Some("controleer de waarde: tekst, getal of lijst (zie docs/content.md)".into());
+    } else {
+        return Some(
+            "controleer inspringing, dubbele punten en aanhalingstekens op deze regel".into(),
+        );
+    };
+    let best = expected
+        .iter()
+        .map(|c| (strsim::levenshtein(&given, c), c))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= 3);
+    let list = expected.join(", ");
+    Some(match best {
+        Some((_, c)) => format!("bedoel je \"{c}\"? Toegestaan: {list}"),
+        None => format!("toegestaan: {list}"),
+    })
+}
+
+/// Reads "`x`, expected one of `a`, `b`" (or "expected `a`").
+fn split_expected(rest: &str) -> Option<(String, Vec<String>)> {
+    let (given, tail) = rest.split_once(", expected ")?;
+    let tail = tail.strip_prefix("one of ").unwrap_or(tail);
+    let expected = tail
+        .split([','])
+        .flat_map(|s| s.split(" or "))
+        .map(|s| s.trim().trim_matches('`').to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Some((given.trim_matches('`').to_string(), expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        doel: String,
+        naam: String,
+    }
+
+    #[test]
+    fn unknown_field_names_line_and_suggests() {
+        let err = parse::<T>("naam: x\ndoell: y\n", 5).err().unwrap();
+        assert_eq!(err.line, 6);
+        assert_eq!(err.message, "onbekend veld \"doell\"");
+        assert!(err.hint.unwrap().contains("bedoel je \"doel\"?"));
+    }
+
+    #[test]
+    fn missing_field_is_named() {
+        let err = parse::<T>("naam: x\n", 2).err().unwrap();
+        assert!(
+            err.message.contains("\"doel\" ontbreekt"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_the_line() {
+        let err = parse::<T>("naam: x\ndoel: [a\n", 2).err().unwrap();
+        assert!(err.line >= 3, "line {}", err.line);
+    }
+}

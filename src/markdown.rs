@@ -1,0 +1,298 @@
+//! Markdown to HTML, with the toolkit's own link syntax.
+//!
+//! Content links to other content with `@/path.md` or `@CODE`; this module finds
+//! those links (for validation) and turns them into relative URLs (for rendering).
+//! Raw HTML is shown as text unless the site allows it, `javascript:` links are
+//! never emitted, and external links open without handing over the opener.
+
+use crate::routes::{LinkTable, Route};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// A link found in a body, with its byte offset for line numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundLink {
+    pub dest: String,
+    pub offset: usize,
+    pub image: bool,
+}
+
+/// All link and image destinations in `body`.
+pub fn links(body: &str) -> Vec<FoundLink> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(FoundLink {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(FoundLink {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: true,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The ids of all headings in `body`, as the renderer will assign them.
+pub fn heading_ids(body: &str) -> Vec<String> {
+    let mut ids = Ids::default();
+    let mut out = Vec::new();
+    let mut text: Option<String> = None;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => match id {
+                Some(id) => out.push(ids.claim(id.to_string())),
+                None => text = Some(String::new()),
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(buf) = text.as_mut() {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(t) = text.take() {
+                    out.push(ids.claim(slugify(&t)));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Is this a URL scheme that may run script in a browser?
+pub fn is_dangerous_url(dest: &str) -> bool {
+    let lowered: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lowered.starts_with(s))
+}
+
+/// Is this link to another site?
+pub fn is_external(dest: &str) -> bool {
+    let d = dest.to_ascii_lowercase();
+    d.starts_with("http://") || d.starts_with("https://") || d.starts_with("//")
+}
+
+/// What the renderer needs to know about the page it renders for.
+pub struct RenderContext<'a> {
+    pub links: &'a LinkTable,
+    pub from: &'a Route,
+    pub allow_raw_html: bool,
+}
+
+/// Renders `body` to HTML.
+pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> String {
+    let mut ids = Ids::default();
+    let events: Vec<Event> = Parser::new_ext(body, options()).collect();
+    let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                // Heading ids come from the heading's text, so a link can point at them.
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(events.len(), |p| i + p);
+                let id = match id {
+                    Some(id) => ids.claim(id.to_string()),
+                    None => ids.claim(slugify(&plain_text(&events[i + 1..end]))),
+                };
+                out_events.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !ctx.allow_raw_html => {
+                out_events.push(Event::Text(html.clone()));
+            }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => out_events.push(Event::InlineHtml(open_link(dest_url, title, ctx).into())),
+            Event::End(TagEnd::Link) => out_events.push(Event::InlineHtml("</a>".into())),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if is_dangerous_url(dest_url) => out_events.push(Event::Start(Tag::Image {
+                link_type: *link_type,
+                dest_url: "".into(),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            other => out_events.push(other.clone()),
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    html
+}
+
+/// The opening `<a>` for a link: `@` links resolved, dangerous schemes dropped,
+/// external links with `rel="noopener noreferrer"`.
+fn open_link(dest: &str, title: &str, ctx: &RenderContext<'_>) -> String {
+    let mut href = String::new();
+    let mut rel = "";
+    if dest.starts_with('@') {
+        let (target, fragment) = dest
+            .split_once('#')
+            .map_or((dest, None), |(t, f)| (t, Some(f)));
+        if let Some(route) = ctx.links.resolve(target) {
+            href = ctx.from.link_to(route);
+            if let Some(f) = fragment {
+                href.push('#');
+                href.push_str(f);
+            }
+        }
+    } else if !is_dangerous_url(dest) {
+        href = dest.to_string();
+        if is_external(dest) {
+            rel = " rel=\"noopener noreferrer\"";
+        }
+    }
+    let mut out = String::from("<a href=\"");
+    let _ = escape_href(&mut out, &href);
+    out.push('"');
+    if !title.is_empty() {
+        out.push_str(" title=\"");
+        let _ = escape_html(&mut out, title);
+        out.push('"');
+    }
+    out.push_str(rel);
+    out.push('>');
+    out
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+/// A heading id from its text: lowercase, letters and digits kept, the rest `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "kop".into()
+    } else {
+        out.to_string()
+    }
+}
+
+/// Hands out unique ids within one page.
+#[derive(Default)]
+struct Ids(std::collections::HashSet<String>);
+
+impl Ids {
+    fn claim(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.0.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(body: &str, raw: bool) -> String {
+        let mut links = LinkTable::default();
+        links.insert("LOS", Route("elementen/los/".into()));
+        links.insert("elementen/los.md", Route("elementen/los/".into()));
+        let from = Route("in-gesprek/x/".into());
+        to_html(
+            body,
+            &RenderContext {
+                links: &links,
+                from: &from,
+                allow_raw_html: raw,
+            },
+        )
+    }
+
+    #[test]
+    fn resolves_content_links_relatively() {
+        let html = render("[a](@LOS) [b](@/elementen/los.md#wat)", false);
+        assert!(
+            html.contains(r#"href="../../elementen/los/index.html""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"href="../../elementen/los/index.html#wat""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_text_unless_allowed() {
+        assert!(render("<script>x</script>", false).contains("&lt;script&gt;"));
+        assert!(render("<b>x</b>", true).contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn javascript_links_are_dropped_and_external_get_rel() {
+        let html = render("[a](javascript:alert(1)) [b](https://example.org)", false);
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains(r#"rel="noopener noreferrer""#), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let html = render("## Wat is dit?\n\n## Wat is dit?\n", false);
+        assert!(html.contains(r#"id="wat-is-dit""#), "{html}");
+        assert!(html.contains(r#"id="wat-is-dit-2""#), "{html}");
+        assert_eq!(
+            heading_ids("## Wat is dit?\n\n## Wat is dit?\n"),
+            ["wat-is-dit", "wat-is-dit-2"]
+        );
+    }
+
+    #[test]
+    fn smart_punctuation_and_tables() {
+        let html = render("\"ja\"\n\n|a|b|\n|-|-|\n|1|2|\n", false);
+        assert!(html.contains('“'), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+    }
+}

@@ -1,0 +1,526 @@
+//! Render: turns a validated toolkit into HTML pages and the sitemap, in memory.
+//!
+//! Nothing is written here; `write` puts the result on disk and the preview server
+//! can serve it from memory. Each page gets a context of ready-made views
+//! (`views.rs`) and one template of the theme.
+
+mod sitemap;
+mod theme;
+mod views;
+
+pub use theme::Theme;
+
+use crate::diagnostics::{Problem, Problems};
+use crate::markdown::{self, RenderContext};
+use crate::routes::Route;
+use crate::{Failure, Validated};
+use serde::Serialize;
+use std::path::PathBuf;
+use views::{LinkView, Views};
+
+/// Build settings that are not content.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Overrides `basis_url` from site.yaml.
+    pub base_url: Option<String>,
+}
+
+/// One output file.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A rendered site, ready to be written or served.
+#[derive(Debug, Clone)]
+pub struct RenderedSite {
+    pub files: Vec<OutputFile>,
+    /// The theme's static folder, copied to `static/`.
+    pub static_dir: PathBuf,
+    pub warnings: Problems,
+    /// File texts, for quoting warnings.
+    pub texts: crate::diagnostics::SourceTexts,
+}
+
+/// The parts every page's context shares.
+#[derive(Serialize)]
+struct Common<'a> {
+    site: SiteView<'a>,
+    t: &'a std::collections::BTreeMap<String, String>,
+    root: String,
+    nav: Vec<NavItem>,
+    pagina: PageMeta,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    titel: &'a str,
+    beschrijving: Option<&'a str>,
+    taal: &'a str,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    titel: String,
+    href: String,
+    actief: bool,
+}
+
+#[derive(Serialize)]
+struct PageMeta {
+    titel: String,
+    beschrijving: Option<String>,
+    /// Pretty URL path below the site root, e.g. `elementen/los/`.
+    pad: String,
+    soort: &'static str,
+}
+
+/// Renders every page of `valid` with `theme`.
+pub fn render(
+    valid: &Validated,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<RenderedSite, Failure> {
+    let mut r = Renderer {
+        valid,
+        theme,
+        files: Vec::new(),
+        problems: Problems::default(),
+    };
+    r.all_pages();
+    let base_url = options
+        .base_url
+        .clone()
+        .or_else(|| valid.toolkit.site.base_url.clone());
+    let routes: Vec<String> = r
+        .files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+        .collect();
+    r.files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
+    });
+    let Renderer {
+        files, problems, ..
+    } = r;
+    if problems.has_errors() {
+        let mut all = valid.warnings.clone();
+        all.extend(problems);
+        return Err(Failure {
+            problems: all,
+            texts: valid.texts.clone(),
+        });
+    }
+    Ok(RenderedSite {
+        files,
+        static_dir: theme.static_dir.clone(),
+        warnings: valid.warnings.clone(),
+        texts: valid.texts.clone(),
+    })
+}
+
+struct Renderer<'a> {
+    valid: &'a Validated,
+    theme: &'a Theme,
+    files: Vec<OutputFile>,
+    problems: Problems,
+}
+
+impl Renderer<'_> {
+    fn all_pages(&mut self) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+
+        // Home.
+        let home = Route::home();
+        self.page(
+            &home,
+            "home.html",
+            label("nav_home"),
+            t.site.description.clone(),
+            "home",
+            |v, ctx| {
+                ctx.insert("model", &model_view(v));
+                ctx.insert(
+                    "elementen",
+                    &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                );
+                ctx.insert("secties", &sections(v, s));
+            },
+        );
+
+        // The model.
+        let m = &t.model;
+        let route = Route::model();
+        let body = self.markdown(&m.body, &route);
+        self.page(
+            &route,
+            "model.html",
+            m.meta.title.clone(),
+            None,
+            "model",
+            |v, ctx| {
+                ctx.insert("model", &model_view(v));
+                ctx.insert(
+                    "elementen",
+                    &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                );
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(&m.meta.sources));
+            },
+        );
+
+        // Elements.
+        let route = Route::elements();
+        self.page(
+            &route,
+            "elements.html",
+            label("nav_elements"),
+            None,
+            "elementen",
+            |v, ctx| {
+                ctx.insert(
+                    "elementen",
+                    &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                );
+            },
+        );
+        for (i, e) in t.elements.iter().enumerate() {
+            let route = Route::element(e);
+            let body = self.markdown(&e.body, &route);
+            let description = Some(e.meta.essence.clone());
+            self.page(
+                &route,
+                "element.html",
+                format!("{} – {}", e.meta.code, e.meta.name),
+                description,
+                "element",
+                |v, ctx| {
+                    ctx.insert("element", &v.element(e));
+                    ctx.insert("inhoud", &body);
+                    ctx.insert("bronnen", &v.sources(&e.meta.sources));
+                    ctx.insert(
+                        "vorige",
+                        &i.checked_sub(1).map(|j| v.element_link(&t.elements[j])),
+                    );
+                    ctx.insert(
+                        "volgende",
+                        &t.elements.get(i + 1).map(|n| v.element_link(n)),
+                    );
+                    ctx.insert(
+                        "kruimels",
+                        &[v.link(&label("nav_elements"), &Route::elements())],
+                    );
+                },
+            );
+        }
+
+        // Prompts.
+        let route = Route::prompts();
+        self.page(
+            &route,
+            "prompts.html",
+            label("nav_prompts"),
+            None,
+            "gesprekken",
+            |v, ctx| {
+                ctx.insert(
+                    "gesprekken",
+                    &t.prompts.iter().map(|p| v.prompt(p)).collect::<Vec<_>>(),
+                );
+            },
+        );
+        for p in &t.prompts {
+            let route = Route::prompt(p);
+            let body = self.markdown(&p.body, &route);
+            self.page(
+                &route,
+                "prompt.html",
+                p.meta.title.clone(),
+                Some(p.meta.purpose.clone()),
+                "gesprek",
+                |v, ctx| {
+                    ctx.insert("gesprek", &v.prompt(p));
+                    ctx.insert("inhoud", &body);
+                    ctx.insert("bronnen", &v.sources(&p.meta.sources));
+                    ctx.insert(
+                        "kruimels",
+                        &[v.link(&label("nav_prompts"), &Route::prompts())],
+                    );
+                },
+            );
+        }
+
+        // Checklists.
+        let route = Route::checklists();
+        self.page(
+            &route,
+            "checklists.html",
+            label("nav_checklists"),
+            None,
+            "checklists",
+            |v, ctx| {
+                ctx.insert(
+                    "checklists",
+                    &t.checklists
+                        .iter()
+                        .map(|c| v.checklist(c))
+                        .collect::<Vec<_>>(),
+                );
+            },
+        );
+        for c in &t.checklists {
+            let route = Route::checklist(c);
+            let body = self.markdown(&c.body, &route);
+            self.page(
+                &route,
+                "checklist.html",
+                c.meta.title.clone(),
+                c.meta.intro.clone(),
+                "checklist",
+                |v, ctx| {
+                    ctx.insert("checklist", &v.checklist(c));
+                    ctx.insert("inhoud", &body);
+                    ctx.insert("bronnen", &v.sources(&c.meta.sources));
+                    ctx.insert(
+                        "kruimels",
+                        &[v.link(&label("nav_checklists"), &Route::checklists())],
+                    );
+                },
+            );
+        }
+
+        // Free pages.
+        for p in &t.pages {
+            let route = Route::page(p);
+            let body = self.markdown(&p.body, &route);
+            self.page(
+                &route,
+                "page.html",
+                p.meta.title.clone(),
+                p.meta.description.clone(),
+                "pagina",
+                |v, ctx| {
+                    ctx.insert("inhoud", &body);
+                    ctx.insert("bronnen", &v.sources(&p.meta.sources));
+                    ctx.insert(
+                        "elementen",
+                        &p.meta
+                            .elements
+                            .iter()
+                            .filter_map(|c| t.element(c))
+                            .map(|e| v.element_link(e))
+                            .collect::<Vec<_>>(),
+                    );
+                },
+            );
+        }
+
+        // Bibliography.
+        let route = Route::bibliography();
+        self.page(
+            &route,
+            "bibliography.html",
+            label("nav_sources"),
+            None,
+            "bronnen",
+            |v, ctx| {
+                let keys: Vec<String> = t.bibliography.keys().cloned().collect();
+                ctx.insert("bronnen", &v.sources(&keys));
+            },
+        );
+
+        // 404: served for any path, so its links are relative to the root and
+        // only hold at the site root (or absolute, with a base URL).
+        self.page(
+            &home,
+            "404.html",
+            label("niet_gevonden"),
+            None,
+            "404",
+            |_, _| {},
+        );
+        if let Some(last) = self.files.last_mut() {
+            last.path = "404.html".into();
+        }
+    }
+
+    fn markdown(&self, body: &str, from: &Route) -> String {
+        markdown::to_html(
+            body,
+            &RenderContext {
+                links: &self.valid.links,
+                from,
+                allow_raw_html: self.valid.toolkit.site.allow_raw_html,
+            },
+        )
+    }
+
+    /// Renders one page with the shared context plus what `fill` adds.
+    fn page(
+        &mut self,
+        route: &Route,
+        template: &str,
+        title: String,
+        description: Option<String>,
+        kind: &'static str,
+        fill: impl FnOnce(&Views, &mut tera::Context),
+    ) {
+        let t = &self.valid.toolkit;
+        let views = Views {
+            toolkit: t,
+            strings: &self.theme.strings,
+            from: route,
+        };
+        let common = Common {
+            site: SiteView {
+                titel: &t.site.title,
+                beschrijving: t.site.description.as_deref(),
+                taal: &t.site.language,
+            },
+            t: &self.theme.strings,
+            root: route.to_root(),
+            nav: nav(&views, kind),
+            pagina: PageMeta {
+                titel: title,
+                beschrijving: description,
+                pad: route.0.clone(),
+                soort: kind,
+            },
+        };
+        let mut ctx = match tera::Context::from_serialize(&common) {
+            Ok(c) => c,
+            Err(e) => {
+                self.problems.push(Problem::error(
+                    self.theme.dir.join("templates").join(template),
+                    0,
+                    e.to_string(),
+                ));
+                return;
+            }
+        };
+        fill(&views, &mut ctx);
+        match self.theme.tera.render(template, &ctx) {
+            Ok(html) => self.files.push(OutputFile {
+                path: route.file(),
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => self
+                .problems
+                .push(theme::template_problem(&self.theme.dir, &e)),
+        }
+    }
+}
+
+/// The header's main sections; the current one marked.
+fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
+    let s = v.strings;
+    let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let mut items = vec![
+        ("nav_model", Route::model(), matches!(kind, "model")),
+        (
+            "nav_elements",
+            Route::elements(),
+            matches!(kind, "elementen" | "element"),
+        ),
+        (
+            "nav_prompts",
+            Route::prompts(),
+            matches!(kind, "gesprekken" | "gesprek"),
+        ),
+        (
+            "nav_checklists",
+            Route::checklists(),
+            matches!(kind, "checklists" | "checklist"),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, r, actief)| NavItem {
+        titel: label(k),
+        href: v.from.link_to(&r),
+        actief,
+    })
+    .collect::<Vec<_>>();
+    for p in v.toolkit.pages.iter().filter(|p| p.meta.order.is_some()) {
+        let r = Route::page(p);
+        items.push(NavItem {
+            titel: p.meta.title.clone(),
+            href: v.from.link_to(&r),
+            actief: v.from == &r,
+        });
+    }
+    items.push(NavItem {
+        titel: label("nav_sources"),
+        href: v.from.link_to(&Route::bibliography()),
+        actief: kind == "bronnen",
+    });
+    items
+}
+
+/// The sections listed on the home page with a count.
+fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<LinkView> {
+    let t = v.toolkit;
+    let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let mut out = vec![
+        v.link(&label("nav_model"), &Route::model()),
+        v.link(
+            &format!("{} ({})", label("nav_elements"), t.elements.len()),
+            &Route::elements(),
+        ),
+        v.link(
+            &format!("{} ({})", label("nav_prompts"), t.prompts.len()),
+            &Route::prompts(),
+        ),
+        v.link(
+            &format!("{} ({})", label("nav_checklists"), t.checklists.len()),
+            &Route::checklists(),
+        ),
+    ];
+    out.extend(
+        t.pages
+            .iter()
+            .map(|p| v.link(&p.meta.title, &Route::page(p))),
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct ModelView {
+    titel: String,
+    naam: String,
+    href: String,
+    definitie: String,
+    kenmerken: Vec<Characteristic>,
+    aanleiding: Vec<String>,
+    opbrengsten: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Characteristic {
+    kort: String,
+    tekst: String,
+}
+
+fn model_view(v: &Views) -> ModelView {
+    let m = &v.toolkit.model.meta;
+    ModelView {
+        titel: m.title.clone(),
+        naam: m.name.clone(),
+        href: v.from.link_to(&Route::model()),
+        definitie: m.definition.clone(),
+        kenmerken: m
+            .characteristics
+            .iter()
+            .map(|c| Characteristic {
+                kort: c.short.clone(),
+                tekst: c.text.clone(),
+            })
+            .collect(),
+        aanleiding: m.reasons.clone(),
+        opbrengsten: m.outcomes.clone(),
+    }
+}

@@ -1,0 +1,166 @@
+//! A theme: Tera templates, UI strings and static files from `themes/<name>/`.
+//!
+//! Templates are parsed once per build. A template error names the template and,
+//! where Tera knows it, the line, so a theme author can find it like a content error.
+
+use crate::diagnostics::{Problem, Problems, SourceTexts};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A loaded theme.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// UI strings for the site's language (`i18n/<taal>.yaml`).
+    pub strings: BTreeMap<String, String>,
+    /// `static/`, copied as is into the output.
+    pub static_dir: PathBuf,
+    /// Theme folder relative to the toolkit root, for messages.
+    pub dir: PathBuf,
+}
+
+impl Theme {
+    /// Loads theme `name` below `root/themes/`, with strings for `language`.
+    pub fn load(
+        root: &Path,
+        name: &str,
+        language: &str,
+        texts: &mut SourceTexts,
+    ) -> Result<Theme, Problems> {
+        let dir = Path::new("themes").join(name);
+        let abs = root.join(&dir);
+        let mut problems = Problems::default();
+        if !abs.is_dir() {
+            problems.push(
+                Problem::error(
+                    "site.yaml",
+                    0,
+                    format!(
+                        "het thema \"{name}\" bestaat niet ({} ontbreekt)",
+                        dir.display()
+                    ),
+                )
+                .hint("zet `thema:` in site.yaml op een map onder themes/, bijvoorbeeld default"),
+            );
+            return Err(problems);
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        let mut sources = Vec::new();
+        let templates = abs.join("templates");
+        for entry in WalkDir::new(&templates)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(name) = entry.path().strip_prefix(&templates) else {
+                continue;
+            };
+            let name = name.to_string_lossy().replace('\\', "/");
+            let rel = dir.join("templates").join(&name);
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => {
+                    texts.insert(&rel, &text);
+                    sources.push((name, text));
+                }
+                Err(e) => problems.push(Problem::error(
+                    &rel,
+                    0,
+                    format!("kan de template niet lezen: {e}"),
+                )),
+            }
+        }
+        if let Err(e) = tera.add_raw_templates(sources) {
+            problems.push(template_problem(&dir, &e));
+        }
+        let strings_file = dir.join("i18n").join(format!("{language}.yaml"));
+        let strings = match std::fs::read_to_string(root.join(&strings_file)) {
+            Ok(text) => {
+                texts.insert(&strings_file, &text);
+                match serde_yaml::from_str::<BTreeMap<String, String>>(&text) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        let line = e.location().map_or(0, |l| l.line());
+                        problems.push(Problem::error(
+                            &strings_file,
+                            line,
+                            format!("ongeldige YAML: {e}"),
+                        ));
+                        BTreeMap::new()
+                    }
+                }
+            }
+            Err(_) => {
+                problems.push(
+                    Problem::error(
+                        &strings_file,
+                        0,
+                        format!("er zijn geen teksten voor de taal \"{language}\""),
+                    )
+                    .hint(format!(
+                        "maak {} aan (kopieer nl.yaml en vertaal)",
+                        strings_file.display()
+                    )),
+                );
+                BTreeMap::new()
+            }
+        };
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Theme {
+            tera,
+            strings,
+            static_dir: abs.join("static"),
+            dir,
+        })
+    }
+}
+
+/// Turns a Tera error into a problem naming the template and line.
+pub fn template_problem(theme_dir: &Path, error: &tera::Error) -> Problem {
+    let mut messages = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(s) = source {
+        messages.push(s.to_string());
+        source = s.source();
+    }
+    let text = messages.join("\n");
+    let template = quoted_after(&text, "template '")
+        .or_else(|| quoted_after(&text, "Failed to parse '"))
+        .or_else(|| quoted_after(&text, "Failed to render '"));
+    let file = template
+        .as_ref()
+        .map(|t| theme_dir.join("templates").join(t))
+        .unwrap_or_else(|| theme_dir.join("templates"));
+    let (line, column) = position(&text).unwrap_or((0, 0));
+    let message = messages
+        .iter()
+        .rev()
+        .find(|m| !m.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    Problem::error(file, line, format!("templatefout: {}", message.trim()))
+        .column(column)
+        .hint("controleer de Tera-syntaxis en de namen van variabelen in de template")
+}
+
+fn quoted_after(text: &str, marker: &str) -> Option<String> {
+    let start = text.find(marker)? + marker.len();
+    let end = text[start..].find('\'')?;
+    Some(text[start..start + end].to_string())
+}
+
+/// Tera's parse errors contain `--> line:column`.
+fn position(text: &str) -> Option<(usize, usize)> {
+    let start = text.find("--> ")? + 4;
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(rest.len());
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}

@@ -1,0 +1,234 @@
+//! What templates receive: small, ready-to-print values.
+//!
+//! All computation (relative links, related prompts, labels, previous/next) is done
+//! here, so templates only lay out. Each view borrows its shape from the domain
+//! types in `content` and adds what a page needs.
+
+use crate::content::{
+    AspectOrigin, Checklist, ChecklistForm, Doc, Element, Prompt, Quote, Step, Toolkit, WorkForm,
+};
+use crate::routes::Route;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A link, ready to use: text and relative href.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub titel: String,
+    pub href: String,
+}
+
+/// A cited work, with a link into the bibliography page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub sleutel: String,
+    pub kort: String,
+    pub tekst: String,
+    pub url: Option<String>,
+    pub href: String,
+}
+
+/// An element as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElementView {
+    pub code: String,
+    pub naam: String,
+    pub kern: String,
+    pub kleur: String,
+    pub groep: String,
+    pub groep_naam: String,
+    pub href: String,
+    pub wat: Vec<String>,
+    pub doel: Vec<String>,
+    pub benodigdheden: Vec<String>,
+    pub aspecten: Vec<String>,
+    pub aspecten_van_toolkit: bool,
+    pub citaten: Vec<Quote>,
+    pub verwant: Vec<ElementLink>,
+    pub gesprekken: Vec<LinkView>,
+    pub checklists: Vec<LinkView>,
+    pub paginas: Vec<LinkView>,
+}
+
+/// A short reference to an element: code, name, colour and link.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElementLink {
+    pub code: String,
+    pub naam: String,
+    pub kleur: String,
+    pub href: String,
+}
+
+/// A prompt as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PromptView {
+    pub titel: String,
+    pub doel: String,
+    pub href: String,
+    pub elementen: Vec<ElementLink>,
+    pub werkvormen: Vec<String>,
+    pub duur: u32,
+    pub groepsgrootte: String,
+    pub materialen: Vec<String>,
+    pub stappen: Vec<Step>,
+    pub vragen: Vec<String>,
+}
+
+/// A checklist as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistView {
+    pub titel: String,
+    pub inleiding: Option<String>,
+    pub href: String,
+    pub beantwoorden: bool,
+    pub items: Vec<crate::content::ChecklistItem>,
+    pub elementen: Vec<ElementLink>,
+}
+
+/// Builds views relative to one page.
+pub struct Views<'a> {
+    pub toolkit: &'a Toolkit,
+    pub strings: &'a BTreeMap<String, String>,
+    pub from: &'a Route,
+}
+
+impl Views<'_> {
+    fn s(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    pub fn link(&self, titel: &str, route: &Route) -> LinkView {
+        LinkView {
+            titel: titel.to_string(),
+            href: self.from.link_to(route),
+        }
+    }
+
+    pub fn sources(&self, keys: &[String]) -> Vec<SourceView> {
+        keys.iter()
+            .filter_map(|k| {
+                let r = self.toolkit.bibliography.get(k)?;
+                Some(SourceView {
+                    sleutel: k.clone(),
+                    kort: r.short.clone(),
+                    tekst: r.text.clone(),
+                    url: r.url.clone(),
+                    href: format!("{}#{k}", self.from.link_to(&Route::bibliography())),
+                })
+            })
+            .collect()
+    }
+
+    pub fn element_link(&self, e: &Doc<Element>) -> ElementLink {
+        ElementLink {
+            code: e.meta.code.clone(),
+            naam: e.meta.name.clone(),
+            kleur: e.meta.colour.clone(),
+            href: self.from.link_to(&Route::element(e)),
+        }
+    }
+
+    fn element_links(&self, codes: &[String]) -> Vec<ElementLink> {
+        codes
+            .iter()
+            .filter_map(|c| self.toolkit.element(c))
+            .map(|e| self.element_link(e))
+            .collect()
+    }
+
+    pub fn element(&self, e: &Doc<Element>) -> ElementView {
+        let m = &e.meta;
+        let t = self.toolkit;
+        let groep = t
+            .model
+            .meta
+            .arrangement
+            .group_of(&m.code)
+            .unwrap_or("kern")
+            .to_string();
+        let about = |codes: &[String]| codes.contains(&m.code);
+        ElementView {
+            code: m.code.clone(),
+            naam: m.name.clone(),
+            kern: m.essence.clone(),
+            kleur: m.colour.clone(),
+            groep_naam: self.s(&format!("groep_{groep}")),
+            groep,
+            href: self.from.link_to(&Route::element(e)),
+            wat: m.wat.clone(),
+            doel: m.doel.clone(),
+            benodigdheden: m.benodigdheden.clone(),
+            aspecten: m.aspects.clone(),
+            aspecten_van_toolkit: m.aspect_origin == AspectOrigin::Toolkit,
+            citaten: m.quotes.clone(),
+            verwant: self.element_links(&m.related),
+            gesprekken: t
+                .prompts
+                .iter()
+                .filter(|p| about(&p.meta.elements))
+                .map(|p| self.link(&p.meta.title, &Route::prompt(p)))
+                .collect(),
+            checklists: t
+                .checklists
+                .iter()
+                .filter(|c| about(&c.meta.elements))
+                .map(|c| self.link(&c.meta.title, &Route::checklist(c)))
+                .collect(),
+            paginas: t
+                .pages
+                .iter()
+                .filter(|p| about(&p.meta.elements))
+                .map(|p| self.link(&p.meta.title, &Route::page(p)))
+                .collect(),
+        }
+    }
+
+    pub fn prompt(&self, p: &Doc<Prompt>) -> PromptView {
+        let m = &p.meta;
+        let size = &m.group_size;
+        let groepsgrootte = match size.max {
+            Some(max) if max != size.min => format!("{}–{max}", size.min),
+            _ => format!("{}", size.min),
+        };
+        PromptView {
+            titel: m.title.clone(),
+            doel: m.purpose.clone(),
+            href: self.from.link_to(&Route::prompt(p)),
+            elementen: self.element_links(&m.elements),
+            werkvormen: m
+                .work_forms
+                .iter()
+                .map(|w| self.s(work_form_key(*w)))
+                .collect(),
+            duur: m.minutes,
+            groepsgrootte,
+            materialen: m.materials.clone(),
+            stappen: m.steps.clone(),
+            vragen: m.questions.clone(),
+        }
+    }
+
+    pub fn checklist(&self, c: &Doc<Checklist>) -> ChecklistView {
+        let m = &c.meta;
+        ChecklistView {
+            titel: m.title.clone(),
+            inleiding: m.intro.clone(),
+            href: self.from.link_to(&Route::checklist(c)),
+            beantwoorden: m.form == ChecklistForm::Beantwoorden,
+            items: m.items.clone(),
+            elementen: self.element_links(&m.elements),
+        }
+    }
+}
+
+fn work_form_key(w: WorkForm) -> &'static str {
+    match w {
+        WorkForm::Individueel => "werkvorm_individueel",
+        WorkForm::Duo => "werkvorm_duo",
+        WorkForm::Subgroepen => "werkvorm_subgroepen",
+        WorkForm::Plenair => "werkvorm_plenair",
+    }
+}

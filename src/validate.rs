@@ -1,0 +1,498 @@
+//! Validate: checks that the loaded toolkit holds together.
+//!
+//! Loading proved each file is well-formed on its own; this stage checks what
+//! spans files: codes are unique, every reference (element codes, bibliography
+//! keys, `@` links and their `#anchors`) points at something, and the model places
+//! every element. All problems are collected before failing.
+
+use crate::content::{Doc, Toolkit};
+use crate::diagnostics::{Problem, Problems};
+use crate::markdown;
+use crate::routes::{LinkTable, RESERVED, Route};
+use crate::{Failure, Loaded, Validated};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Checks `loaded`; on success hands on the toolkit with its link table.
+pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
+    let Loaded {
+        toolkit,
+        mut warnings,
+        texts,
+    } = loaded;
+    let mut problems = Problems::default();
+    let links = link_table(&toolkit);
+    let anchors = anchors(&toolkit);
+    let known = Known {
+        codes: toolkit
+            .elements
+            .iter()
+            .map(|e| e.meta.code.clone())
+            .collect(),
+        sources: toolkit.bibliography.keys().cloned().collect(),
+    };
+
+    check_elements(&toolkit, &known, &mut problems);
+    check_model(&toolkit, &known, &mut problems);
+    for p in &toolkit.prompts {
+        known.check_codes(p, &p.meta.elements, &mut problems);
+        known.check_sources(p, &p.meta.sources, true, &mut problems);
+        check_prompt(p, &mut problems);
+    }
+    for c in &toolkit.checklists {
+        known.check_codes(c, &c.meta.elements, &mut problems);
+        known.check_sources(c, &c.meta.sources, true, &mut problems);
+        if c.meta.items.is_empty() {
+            problems.push(
+                Problem::error(&c.file, c.line_of("items"), "de checklist heeft geen items")
+                    .hint("voeg onder `items:` minstens één `- tekst: …` toe"),
+            );
+        }
+    }
+    for p in &toolkit.pages {
+        known.check_codes(p, &p.meta.elements, &mut problems);
+        known.check_sources(p, &p.meta.sources, false, &mut problems);
+        if RESERVED.contains(&p.slug.as_str()) {
+            problems.push(
+                Problem::error(
+                    &p.file,
+                    0,
+                    format!(
+                        "de paginanaam \"{}\" is al een onderdeel van de site",
+                        p.slug
+                    ),
+                )
+                .hint("geef het bestand een andere naam"),
+            );
+        }
+    }
+    check_bibliography(&toolkit, &mut problems);
+    check_body_links(&toolkit, &links, &anchors, &mut problems);
+
+    for p in problems.0.drain(..) {
+        warnings.push(p);
+    }
+    if warnings.has_errors() {
+        Err(Failure {
+            problems: warnings,
+            texts,
+        })
+    } else {
+        Ok(Validated {
+            toolkit,
+            links,
+            warnings,
+            texts,
+        })
+    }
+}
+
+/// The codes and keys references may use.
+struct Known {
+    codes: Vec<String>,
+    sources: Vec<String>,
+}
+
+impl Known {
+    fn check_codes<T>(&self, doc: &Doc<T>, codes: &[String], problems: &mut Problems) {
+        for code in codes {
+            if !self.codes.contains(code) {
+                problems.push(
+                    Problem::error(
+                        &doc.file,
+                        doc.line_of(code),
+                        format!("onbekende elementcode \"{code}\""),
+                    )
+                    .hint(suggest(code, &self.codes, "elementcode")),
+                );
+            }
+        }
+    }
+
+    fn check_sources<T>(
+        &self,
+        doc: &Doc<T>,
+        keys: &[String],
+        required: bool,
+        problems: &mut Problems,
+    ) {
+        if required && keys.is_empty() {
+            problems.push(
+                Problem::error(&doc.file, doc.line_of("bronnen"), "er is geen bron genoemd")
+                    .hint("noem onder `bronnen:` minstens één sleutel uit content/bronnen.yaml"),
+            );
+        }
+        for key in keys {
+            if !self.sources.contains(key) {
+                problems.push(
+                    Problem::error(
+                        &doc.file,
+                        doc.line_of(key),
+                        format!("onbekende bron \"{key}\""),
+                    )
+                    .hint(format!(
+                        "{}; bronnen staan in content/bronnen.yaml",
+                        suggest(key, &self.sources, "bron")
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// "did you mean X?" when a close candidate exists, else the list of candidates.
+pub fn suggest(given: &str, candidates: &[String], what: &str) -> String {
+    let best = candidates
+        .iter()
+        .map(|c| {
+            (
+                strsim::levenshtein(&given.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3));
+    match best {
+        Some((_, c)) => format!("bedoel je \"{c}\"?"),
+        None if candidates.is_empty() => format!("er is nog geen enkele {what}"),
+        None => {
+            let mut sorted: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            let more = if sorted.len() > 8 { ", …" } else { "" };
+            format!(
+                "bekende waarden: {}{more}",
+                sorted[..sorted.len().min(8)].join(", ")
+            )
+        }
+    }
+}
+
+fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for e in &toolkit.elements {
+        let m = &e.meta;
+        let line = e.line_of("code:");
+        if let Some(first) = seen.insert(&m.code, &e.file) {
+            problems.push(
+                Problem::error(
+                    &e.file,
+                    line,
+                    format!(
+                        "de code \"{}\" wordt al gebruikt in {}",
+                        m.code,
+                        first.display()
+                    ),
+                )
+                .hint("elke elementcode mag maar één keer voorkomen"),
+            );
+        }
+        let code_ok =
+            (2..=8).contains(&m.code.len()) && m.code.chars().all(|c| c.is_ascii_uppercase());
+        if !code_ok {
+            problems.push(
+                Problem::error(
+                    &e.file,
+                    line,
+                    format!("de code \"{}\" is geen geldige elementcode", m.code),
+                )
+                .hint("gebruik 2 tot 8 hoofdletters, zoals LOS"),
+            );
+        }
+        if !is_hex_colour(&m.colour) {
+            problems.push(
+                Problem::error(&e.file, e.line_of("kleur"), format!("\"{}\" is geen kleur", m.colour))
+                    .hint("schrijf de kleur als \"#rrggbb\", tussen aanhalingstekens, bijvoorbeeld \"#1f6f8b\""),
+            );
+        }
+        for (field, list) in [
+            ("wat", &m.wat),
+            ("doel", &m.doel),
+            ("benodigdheden", &m.benodigdheden),
+            ("aspecten", &m.aspects),
+        ] {
+            if list.is_empty() {
+                problems.push(
+                    Problem::error(
+                        &e.file,
+                        e.line_of(&format!("{field}:")),
+                        format!("de lijst `{field}` is leeg"),
+                    )
+                    .hint("vul minstens één punt in"),
+                );
+            }
+        }
+        known.check_codes(e, &m.related, problems);
+        known.check_sources(e, &m.sources, true, problems);
+        let has_prompt = toolkit
+            .prompts
+            .iter()
+            .any(|p| p.meta.elements.contains(&m.code));
+        if !has_prompt {
+            problems.push(
+                Problem::warning(
+                    &e.file,
+                    line,
+                    format!("geen enkel gesprek gaat over {}", m.code),
+                )
+                .hint(format!(
+                    "noem {} onder `elementen:` in een bestand in content/in-gesprek/",
+                    m.code
+                )),
+            );
+        }
+    }
+}
+
+fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
+    let model = &toolkit.model;
+    let mut placed: HashSet<&str> = HashSet::new();
+    for (group, codes) in model.meta.arrangement.groups() {
+        for code in codes {
+            if !known.codes.contains(code) {
+                problems.push(
+                    Problem::error(
+                        &model.file,
+                        model.line_of(code),
+                        format!("onbekende elementcode \"{code}\" in `ordening.{group}`"),
+                    )
+                    .hint(suggest(code, &known.codes, "elementcode")),
+                );
+            } else if !placed.insert(code) {
+                problems.push(
+                    Problem::error(
+                        &model.file,
+                        model.line_of(code),
+                        format!("{code} staat meer dan eens in `ordening`"),
+                    )
+                    .hint("elk element hoort bij precies één groep"),
+                );
+            }
+        }
+    }
+    for code in &known.codes {
+        if !placed.contains(code.as_str()) {
+            problems.push(
+                Problem::error(
+                    &model.file,
+                    model.line_of("ordening"),
+                    format!("het element {code} staat niet in `ordening`"),
+                )
+                .hint("zet de code bij kern, cultuur, instrumenteel of interpersoonlijk"),
+            );
+        }
+    }
+    if model.meta.characteristics.is_empty() {
+        problems.push(Problem::error(
+            &model.file,
+            model.line_of("kenmerken"),
+            "de lijst `kenmerken` is leeg",
+        ));
+    }
+    known.check_sources(model, &model.meta.sources, true, problems);
+}
+
+fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
+    let m = &p.meta;
+    if m.questions.is_empty() {
+        problems.push(
+            Problem::error(
+                &p.file,
+                p.line_of("vragen"),
+                "het gesprek heeft geen vragen",
+            )
+            .hint("voeg onder `vragen:` minstens één vraag toe"),
+        );
+    }
+    if m.steps.is_empty() {
+        problems.push(
+            Problem::error(
+                &p.file,
+                p.line_of("stappen"),
+                "het gesprek heeft geen stappen",
+            )
+            .hint("voeg onder `stappen:` minstens één `- tekst: … minuten: …` toe"),
+        );
+    }
+    if m.work_forms.is_empty() {
+        problems.push(
+            Problem::error(
+                &p.file,
+                p.line_of("werkvorm"),
+                "er is geen werkvorm genoemd",
+            )
+            .hint("kies uit individueel, duo, subgroepen, plenair"),
+        );
+    }
+    let total: u32 = m.steps.iter().map(|s| s.minutes).sum();
+    if !m.steps.is_empty() && total != m.minutes {
+        problems.push(
+            Problem::warning(
+                &p.file,
+                p.line_of("duur"),
+                format!(
+                    "de stappen duren samen {total} minuten, `duur` zegt {}",
+                    m.minutes
+                ),
+            )
+            .hint("pas `duur` of de minuten van de stappen aan"),
+        );
+    }
+    if let Some(max) = m.group_size.max {
+        if max < m.group_size.min {
+            problems.push(Problem::error(
+                &p.file,
+                p.line_of("max"),
+                "`groepsgrootte.max` is kleiner dan `min`",
+            ));
+        }
+    }
+}
+
+fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
+    let file = Path::new("content/bronnen.yaml");
+    for key in toolkit.bibliography.keys() {
+        let ok = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            problems.push(
+                Problem::error(file, 0, format!("de sleutel \"{key}\" is ongeldig"))
+                    .hint("gebruik alleen kleine letters, cijfers en '-'"),
+            );
+        }
+    }
+}
+
+/// Every `@` target: content paths below `content/` and element codes.
+fn link_table(toolkit: &Toolkit) -> LinkTable {
+    let mut t = LinkTable::default();
+    t.insert("model.md", Route::model());
+    for e in &toolkit.elements {
+        t.insert(e.content_path(), Route::element(e));
+        t.insert(e.meta.code.clone(), Route::element(e));
+    }
+    for p in &toolkit.prompts {
+        t.insert(p.content_path(), Route::prompt(p));
+    }
+    for c in &toolkit.checklists {
+        t.insert(c.content_path(), Route::checklist(c));
+    }
+    for p in &toolkit.pages {
+        t.insert(p.content_path(), Route::page(p));
+    }
+    t
+}
+
+/// Heading ids per route, for checking `#anchor` links.
+fn anchors(toolkit: &Toolkit) -> HashMap<Route, HashSet<String>> {
+    let mut map = HashMap::new();
+    let mut add = |route: Route, body: &str| {
+        map.insert(route, markdown::heading_ids(body).into_iter().collect());
+    };
+    add(Route::model(), &toolkit.model.body);
+    for e in &toolkit.elements {
+        add(Route::element(e), &e.body);
+    }
+    for p in &toolkit.prompts {
+        add(Route::prompt(p), &p.body);
+    }
+    for c in &toolkit.checklists {
+        add(Route::checklist(c), &c.body);
+    }
+    for p in &toolkit.pages {
+        add(Route::page(p), &p.body);
+    }
+    map
+}
+
+fn check_body_links(
+    toolkit: &Toolkit,
+    links: &LinkTable,
+    anchors: &HashMap<Route, HashSet<String>>,
+    problems: &mut Problems,
+) {
+    let mut check = |file: &Path, body: &str, body_line: usize| {
+        for link in markdown::links(body) {
+            let before = &body[..link.offset];
+            let line = body_line + before.matches('\n').count();
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            if markdown::is_dangerous_url(&link.dest) {
+                problems.push(
+                    Problem::error(file, line, format!("de link \"{}\" is niet toegestaan", link.dest))
+                        .column(column)
+                        .hint("links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link"),
+                );
+                continue;
+            }
+            if !link.dest.starts_with('@') {
+                continue;
+            }
+            let (target, fragment) = link
+                .dest
+                .split_once('#')
+                .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
+            match links.resolve(target) {
+                None => {
+                    let keys: Vec<String> = links
+                        .keys()
+                        .map(|k| {
+                            if k.contains('/') || k.ends_with(".md") {
+                                format!("@/{k}")
+                            } else {
+                                format!("@{k}")
+                            }
+                        })
+                        .collect();
+                    problems.push(
+                        Problem::error(
+                            file,
+                            line,
+                            format!("de link \"{}\" wijst nergens naar", link.dest),
+                        )
+                        .column(column)
+                        .hint(suggest(target, &keys, "pagina")),
+                    );
+                }
+                Some(route) => {
+                    if let Some(f) = fragment {
+                        let known = anchors.get(route).is_some_and(|ids| ids.contains(f));
+                        if !known {
+                            let ids: Vec<String> = anchors
+                                .get(route)
+                                .map(|s| s.iter().cloned().collect())
+                                .unwrap_or_default();
+                            problems.push(
+                                Problem::error(
+                                    file,
+                                    line,
+                                    format!("de kop \"#{f}\" bestaat niet op {target}"),
+                                )
+                                .column(column)
+                                .hint(suggest(f, &ids, "kop")),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let m = &toolkit.model;
+    check(&m.file, &m.body, m.body_line);
+    for e in &toolkit.elements {
+        check(&e.file, &e.body, e.body_line);
+    }
+    for p in &toolkit.prompts {
+        check(&p.file, &p.body, p.body_line);
+    }
+    for c in &toolkit.checklists {
+        check(&c.file, &c.body, c.body_line);
+    }
+    for p in &toolkit.pages {
+        check(&p.file, &p.body, p.body_line);
+    }
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
