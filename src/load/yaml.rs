@@ -29,11 +29,20 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
     // An empty document would otherwise read as "invalid type: unit", which says nothing.
     let source = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(source).map_err(|e| {
-        let (line, column) = e
+        let (mut line, mut column) = e
             .location()
             .map(|l| (first_line + l.line() - 1, l.column()))
             .unwrap_or((first_line, 0));
         let raw = e.to_string();
+        // "…, while scanning a quoted scalar at line 2 column 8": the place where the
+        // unfinished construct began is where the editor has to look.
+        if let Some((l, c)) = raw
+            .split_once(", while ")
+            .and_then(|(_, ctx)| position(ctx))
+        {
+            line = first_line + l - 1;
+            column = c;
+        }
         // serde_yaml appends " at line N column M"; the position is reported separately.
         let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
         let hint = hint_for(&message);
@@ -46,8 +55,43 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
     })
 }
 
+/// Reads "… at line N column M".
+fn position(text: &str) -> Option<(usize, usize)> {
+    let rest = &text[text.find(" at line ")? + 9..];
+    let (l, rest) = rest.split_once(" column ")?;
+    let c: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((l.trim().parse().ok()?, c.parse().ok()?))
+}
+
+/// Known serde message starts; what comes before them is the path of the field.
+const KINDS: [&str; 4] = [
+    "unknown field ",
+    "missing field ",
+    "unknown variant ",
+    "invalid type: ",
+];
+
+/// Splits "stappen[0].minuten: invalid type: …" into the field path and the message.
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    for kind in KINDS {
+        if let Some(i) = message.find(kind) {
+            if i >= 2 && &message[i - 2..i] == ": " {
+                return (Some(&message[..i - 2]), &message[i..]);
+            }
+        }
+    }
+    (None, message)
+}
+
 /// Turns serde's English messages into Dutch ones, keeping the field names.
 fn translate(message: &str) -> String {
+    match split_path(message) {
+        (Some(path), rest) => format!("{} (bij `{path}`)", translate_kind(rest)),
+        (None, rest) => translate_kind(rest),
+    }
+}
+
+fn translate_kind(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!("onbekend veld \"{field}\"");
@@ -60,6 +104,12 @@ fn translate(message: &str) -> String {
         return format!("onbekende waarde \"{value}\"");
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let rest = rest
+            .replace("expected u32", "verwacht een geheel getal")
+            .replace("expected a sequence", "verwacht een lijst")
+            .replace("expected a string", "verwacht tekst")
+            .replace("expected a boolean", "verwacht true of false")
+            .replace("string ", "tekst ");
         return format!("verkeerd type: {rest}");
     }
     format!("ongeldige YAML: {message}")
@@ -67,6 +117,7 @@ fn translate(message: &str) -> String {
 
 /// For unknown fields and values: the closest allowed one, and the full list.
 fn hint_for(message: &str) -> Option<String> {
+    let message = split_path(message).1;
     let (given, expected) = if let Some(rest) = message.strip_prefix("unknown field ") {
         split_expected(rest)?
     } else if let Some(rest) = message.strip_prefix("unknown variant ") {
