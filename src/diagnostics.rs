@@ -222,6 +222,24 @@ pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> S
     out
 }
 
+/// One JSON object per problem, one per line, for editors' tooling.
+pub fn render_json(problems: &Problems) -> String {
+    let mut out = String::new();
+    for p in problems.iter() {
+        let value = serde_json::json!({
+            "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "file": p.file.to_string_lossy().replace('\\', "/"),
+            "line": p.line,
+            "column": p.column,
+            "message": p.message,
+            "hint": p.hint,
+        });
+        out.push_str(&value.to_string());
+        out.push('\n');
+    }
+    out
+}
+
 /// The closing count line, e.g. "2 fouten, 1 waarschuwing".
 pub fn summary(problems: &Problems) -> String {
     let e = problems.errors();

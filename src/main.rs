@@ -4,7 +4,9 @@ use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use werkplaats::diagnostics::{Problems, SourceTexts, render_report, summary};
+use werkplaats::diagnostics::{
+    Problem, Problems, SourceTexts, render_json, render_report, summary,
+};
 use werkplaats::{RenderOptions, build_site, scaffold, write};
 
 /// Turns a workshop toolkit in Markdown and YAML into a browsable, printable site.
@@ -13,6 +15,15 @@ use werkplaats::{RenderOptions, build_site, scaffold, write};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How problems are reported: for people, or one JSON object per line (stdout).
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -44,71 +55,87 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let out = Reporter(cli.format);
     match cli.command {
         Command::Build {
             root,
-            out,
+            out: dir,
             base_url,
         } => {
-            let out = out.unwrap_or_else(|| root.join("public"));
+            let dir = dir.unwrap_or_else(|| root.join("public"));
             let options = RenderOptions { base_url };
-            match build_site(&root, &options) {
-                Ok(site) => {
-                    report(&site.warnings, &site.texts);
-                    match write(&site, &root, &out) {
-                        Ok(()) => {
-                            eprintln!(
-                                "{} pagina's geschreven naar {}",
-                                site.files.len(),
-                                out.display()
-                            );
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("fout: {e}");
-                            ExitCode::from(1)
-                        }
-                    }
+            let site = match build_site(&root, &options) {
+                Ok(site) => site,
+                Err(failure) => return out.fail(&failure.problems, &failure.texts),
+            };
+            out.problems(&site.warnings, &site.texts);
+            match write(&site, &root, &dir) {
+                Ok(()) => {
+                    out.say(&format!(
+                        "{} bestanden geschreven naar {}",
+                        site.files.len(),
+                        dir.display()
+                    ));
+                    ExitCode::SUCCESS
                 }
-                Err(failure) => fail(&failure.problems, &failure.texts),
+                Err(e) => out.error(&dir, &e.to_string()),
             }
         }
         Command::Check { root } => match build_site(&root, &RenderOptions::default()) {
             Ok(site) => {
-                report(&site.warnings, &site.texts);
-                eprintln!("in orde: {}", summary(&site.warnings));
+                out.problems(&site.warnings, &site.texts);
+                out.say(&format!("in orde: {}", summary(&site.warnings)));
                 ExitCode::SUCCESS
             }
-            Err(failure) => fail(&failure.problems, &failure.texts),
+            Err(failure) => out.fail(&failure.problems, &failure.texts),
         },
         Command::New { dir } => match scaffold::create(&dir) {
             Ok(()) => {
-                eprintln!(
-                    "nieuwe toolkit in {}; bouw hem met: werkplaats build --root {}",
-                    dir.display(),
+                out.say(&format!(
+                    "nieuwe toolkit in {0}; bouw hem met: werkplaats build --root {0}",
                     dir.display()
-                );
+                ));
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("fout: {e}");
-                ExitCode::from(1)
-            }
+            Err(e) => out.error(&dir, &e.to_string()),
         },
     }
 }
 
-fn report(problems: &Problems, texts: &SourceTexts) {
-    if !problems.is_empty() {
-        let sorted = problems.clone().sorted();
-        eprint!(
-            "{}",
-            render_report(&sorted, texts, std::io::stderr().is_terminal())
-        );
-    }
-}
+/// Shows problems and messages in the chosen format.
+struct Reporter(Format);
 
-fn fail(problems: &Problems, texts: &SourceTexts) -> ExitCode {
-    report(problems, texts);
-    ExitCode::from(1)
+impl Reporter {
+    /// Problems sorted by file: quoted lines for people, JSON lines (stdout) for tools.
+    fn problems(&self, problems: &Problems, texts: &SourceTexts) {
+        let sorted = problems.clone().sorted();
+        match self.0 {
+            Format::Json => print!("{}", render_json(&sorted)),
+            Format::Human if !sorted.is_empty() => {
+                let color =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                eprint!("{}", render_report(&sorted, texts, color));
+            }
+            Format::Human => {}
+        }
+    }
+
+    fn fail(&self, problems: &Problems, texts: &SourceTexts) -> ExitCode {
+        self.problems(problems, texts);
+        ExitCode::from(1)
+    }
+
+    /// An error that is not about content (writing, scaffolding).
+    fn error(&self, file: &std::path::Path, message: &str) -> ExitCode {
+        let mut problems = Problems::default();
+        problems.push(Problem::error(file, 0, message));
+        self.fail(&problems, &SourceTexts::default())
+    }
+
+    /// A progress or success line, for people only.
+    fn say(&self, message: &str) {
+        if self.0 == Format::Human {
+            eprintln!("{message}");
+        }
+    }
 }

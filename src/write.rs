@@ -81,12 +81,27 @@ pub fn write(site: &RenderedSite, root: &Path, out: &Path) -> Result<(), WriteEr
         .unwrap_or_else(|| "public".into());
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
+    remove_stale(&parent, &name);
     let result = fill(site, &staging).and_then(|()| swap(&staging, &out, &old));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Removes staging and old folders left behind by builds that were interrupted
+/// (Ctrl-C, power loss): they are never the live output.
+fn remove_stale(parent: &Path, name: &str) {
+    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p)) && entry.path().is_dir() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn fill(site: &RenderedSite, staging: &Path) -> Result<(), WriteError> {

@@ -85,6 +85,10 @@ impl Reader {
     /// Reads a file as UTF-8 text without a byte-order mark.
     fn text(&mut self, rel: &Path) -> Option<String> {
         let path = self.root.join(rel);
+        if let Err(problem) = self.inside_root(rel, &path) {
+            self.problems.push(problem);
+            return None;
+        }
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
             Err(e) => {
@@ -144,6 +148,34 @@ impl Reader {
                 );
                 None
             }
+        }
+    }
+
+    /// A symbolic link is followed only when it ends inside the toolkit: content
+    /// must not pull in files from elsewhere on the machine.
+    fn inside_root(&self, rel: &Path, path: &Path) -> Result<(), Problem> {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return Ok(());
+        }
+        let target = std::fs::canonicalize(path).map_err(|_| {
+            Problem::error(rel, 0, "de symbolische link loopt rond of wijst naar niets").hint(
+                "verwijder de link of laat hem naar een bestaand bestand in de toolkit wijzen",
+            )
+        })?;
+        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        if target.starts_with(&root) {
+            Ok(())
+        } else {
+            Err(Problem::error(
+                rel,
+                0,
+                format!(
+                    "de symbolische link wijst buiten de toolkit ({})",
+                    target.display()
+                ),
+            )
+            .hint("kopieer het bestand naar de toolkit in plaats van ernaar te linken"))
         }
     }
 
@@ -232,10 +264,10 @@ impl Reader {
             if entry.file_type().is_dir() {
                 continue;
             }
-            if entry.path_is_symlink() {
+            if entry.path_is_symlink() && entry.path().is_dir() {
                 self.problems.push(
-                    Problem::error(rel, 0, "symbolische links worden niet gevolgd")
-                        .hint("zet het bestand zelf in content/"),
+                    Problem::error(rel, 0, "symbolische links naar mappen worden niet gevolgd")
+                        .hint("zet de map zelf in content/"),
                 );
                 continue;
             }

@@ -104,8 +104,24 @@ pub fn render(
         bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
     });
     let Renderer {
-        files, problems, ..
+        files,
+        mut problems,
+        ..
     } = r;
+    // Two pages claiming one URL would silently overwrite each other.
+    let mut seen = std::collections::HashSet::new();
+    for f in &files {
+        if !seen.insert(f.path.as_str()) {
+            problems.push(
+                Problem::error(
+                    "content",
+                    0,
+                    format!("twee pagina's krijgen hetzelfde adres: {}", f.path),
+                )
+                .hint("geef een van beide bestanden een andere naam"),
+            );
+        }
+    }
     if problems.has_errors() {
         let mut all = valid.warnings.clone();
         all.extend(problems);
