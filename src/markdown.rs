@@ -139,9 +139,9 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> String {
                 dest_url,
                 title,
                 id,
-            }) if is_dangerous_url(dest_url) => out_events.push(Event::Start(Tag::Image {
+            }) => out_events.push(Event::Start(Tag::Image {
                 link_type: *link_type,
-                dest_url: "".into(),
+                dest_url: image_src(dest_url, ctx).into(),
                 title: title.clone(),
                 id: id.clone(),
             })),
@@ -163,8 +163,8 @@ fn open_link(dest: &str, title: &str, ctx: &RenderContext<'_>) -> String {
         let (target, fragment) = dest
             .split_once('#')
             .map_or((dest, None), |(t, f)| (t, Some(f)));
-        if let Some(route) = ctx.links.resolve(target) {
-            href = ctx.from.link_to(route);
+        if let Some(target) = ctx.links.resolve(target) {
+            href = target.href_from(ctx.from);
             if let Some(f) = fragment {
                 href.push('#');
                 href.push_str(f);
@@ -187,6 +187,20 @@ fn open_link(dest: &str, title: &str, ctx: &RenderContext<'_>) -> String {
     out.push_str(rel);
     out.push('>');
     out
+}
+
+/// An image's `src`: `@` paths resolved, dangerous schemes dropped.
+fn image_src(dest: &str, ctx: &RenderContext<'_>) -> String {
+    if dest.starts_with('@') {
+        ctx.links
+            .resolve(dest)
+            .map(|t| t.href_from(ctx.from))
+            .unwrap_or_default()
+    } else if is_dangerous_url(dest) {
+        String::new()
+    } else {
+        dest.to_string()
+    }
 }
 
 fn plain_text(events: &[Event]) -> String {

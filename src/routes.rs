@@ -4,21 +4,23 @@
 //! Links are always relative and name `index.html` explicitly, so the same output
 //! works at a domain root, under a sub-path and opened straight from disk.
 
-use crate::content::{Checklist, Doc, Element, Page, Prompt};
+use crate::content::{Checklist, Doc, Element, Page, Prompt, Toolkit};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// A page's location below the site root, `""` for home, else ending in `/`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 6] = [
+pub const RESERVED: [&str; 7] = [
     "model",
     "elementen",
     "in-gesprek",
     "procesontwerp",
     "bronnen",
     "static",
+    "bestanden",
 ];
 
 impl Route {
@@ -78,20 +80,90 @@ impl Route {
     }
 }
 
-/// Every address content can link to with `@`: content paths (`elementen/los.md`)
-/// and element codes (`LOS`), built once and shared by validation and rendering.
+/// A content file with a Markdown body, and where it is published.
+pub struct DocRef<'a> {
+    pub route: Route,
+    pub file: &'a Path,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+/// Every content file with a body, in a fixed order: model, elements, prompts,
+/// checklists, pages. Stages that look at all bodies share this list.
+pub fn documents(t: &Toolkit) -> Vec<DocRef<'_>> {
+    fn doc<T>(route: Route, d: &Doc<T>) -> DocRef<'_> {
+        DocRef {
+            route,
+            file: &d.file,
+            body: &d.body,
+            body_line: d.body_line,
+        }
+    }
+    let mut out = vec![doc(Route::model(), &t.model)];
+    out.extend(t.elements.iter().map(|e| doc(Route::element(e), e)));
+    out.extend(t.prompts.iter().map(|p| doc(Route::prompt(p), p)));
+    out.extend(t.checklists.iter().map(|c| doc(Route::checklist(c), c)));
+    out.extend(t.pages.iter().map(|p| doc(Route::page(p), p)));
+    out
+}
+
+/// Resolves a relative URL against a page's folder into a path below the output
+/// root; `None` when it climbs above the root.
+pub fn resolve_relative(from: &Route, url: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.0.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in url.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if url.ends_with('/') && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
+
+/// What an `@` link points at: a page, or a file copied as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Page(Route),
+    /// A path below the output root, e.g. `bestanden/foto.jpg`.
+    File(String),
+}
+
+impl Target {
+    /// A relative link to this target from page `from`.
+    pub fn href_from(&self, from: &Route) -> String {
+        match self {
+            Target::Page(route) => from.link_to(route),
+            Target::File(path) => format!("{}{path}", "../".repeat(from.depth())),
+        }
+    }
+}
+
+/// Every address content can link to with `@`: content paths (`elementen/los.md`),
+/// element codes (`LOS`) and files (`bestanden/foto.jpg`), built once and shared by
+/// validation and rendering.
 #[derive(Debug, Clone, Default)]
 pub struct LinkTable {
-    targets: HashMap<String, Route>,
+    targets: HashMap<String, Target>,
 }
 
 impl LinkTable {
     pub fn insert(&mut self, key: impl Into<String>, route: Route) {
-        self.targets.insert(key.into(), route);
+        self.targets.insert(key.into(), Target::Page(route));
     }
 
-    /// Resolves an `@` link (without fragment) to a route.
-    pub fn resolve(&self, link: &str) -> Option<&Route> {
+    pub fn insert_file(&mut self, key: impl Into<String>, path: String) {
+        self.targets.insert(key.into(), Target::File(path));
+    }
+
+    /// Resolves an `@` link (without fragment).
+    pub fn resolve(&self, link: &str) -> Option<&Target> {
         let key = link.strip_prefix("@/").or_else(|| link.strip_prefix('@'))?;
         self.targets.get(key)
     }
@@ -115,5 +187,19 @@ mod tests {
         assert_eq!(los.link_to(&Route::model()), "../../model/index.html");
         assert_eq!(los.to_root(), "../../");
         assert_eq!(home.to_root(), "./");
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_page() {
+        let los = Route("elementen/los/".into());
+        assert_eq!(
+            resolve_relative(&los, "../goc/").as_deref(),
+            Some("elementen/goc/")
+        );
+        assert_eq!(
+            resolve_relative(&los, "../../static/x.css").as_deref(),
+            Some("static/x.css")
+        );
+        assert_eq!(resolve_relative(&los, "../../../x"), None);
     }
 }

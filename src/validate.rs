@@ -8,7 +8,7 @@
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown;
-use crate::routes::{LinkTable, RESERVED, Route};
+use crate::routes::{LinkTable, RESERVED, Route, Target, documents, resolve_relative};
 use crate::{Failure, Loaded, Validated};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -67,6 +67,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         }
     }
     check_bibliography(&toolkit, &mut problems);
+    check_orphans(&toolkit, &links, &mut problems);
     check_body_links(&toolkit, &links, &anchors, &mut problems);
 
     for p in problems.0.drain(..) {
@@ -381,29 +382,56 @@ fn link_table(toolkit: &Toolkit) -> LinkTable {
     for p in &toolkit.pages {
         t.insert(p.content_path(), Route::page(p));
     }
+    for a in &toolkit.assets {
+        t.insert_file(format!("bestanden/{a}"), format!("bestanden/{a}"));
+    }
     t
 }
 
 /// Heading ids per route, for checking `#anchor` links.
 fn anchors(toolkit: &Toolkit) -> HashMap<Route, HashSet<String>> {
-    let mut map = HashMap::new();
-    let mut add = |route: Route, body: &str| {
-        map.insert(route, markdown::heading_ids(body).into_iter().collect());
-    };
-    add(Route::model(), &toolkit.model.body);
-    for e in &toolkit.elements {
-        add(Route::element(e), &e.body);
+    documents(toolkit)
+        .into_iter()
+        .map(|d| (d.route, markdown::heading_ids(d.body).into_iter().collect()))
+        .collect()
+}
+
+/// Output paths a plain relative link may point at: pages, theme files, assets.
+fn known_paths(toolkit: &Toolkit, links: &LinkTable) -> HashSet<String> {
+    let mut known: HashSet<String> = documents(toolkit).into_iter().map(|d| d.route.0).collect();
+    for r in [
+        Route::home(),
+        Route::elements(),
+        Route::prompts(),
+        Route::checklists(),
+        Route::bibliography(),
+    ] {
+        known.insert(r.0);
     }
-    for p in &toolkit.prompts {
-        add(Route::prompt(p), &p.body);
+    for key in links.keys() {
+        if let Some(Target::File(path)) = links.resolve(&format!("@/{key}")) {
+            known.insert(path.clone());
+        }
     }
-    for c in &toolkit.checklists {
-        add(Route::checklist(c), &c.body);
+    let static_dir = toolkit
+        .root
+        .join("themes")
+        .join(&toolkit.site.theme)
+        .join("static");
+    for entry in walkdir::WalkDir::new(&static_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
+            if entry.file_type().is_file() {
+                known.insert(format!(
+                    "static/{}",
+                    rel.to_string_lossy().replace('\\', "/")
+                ));
+            }
+        }
     }
-    for p in &toolkit.pages {
-        add(Route::page(p), &p.body);
-    }
-    map
+    known
 }
 
 fn check_body_links(
@@ -412,85 +440,125 @@ fn check_body_links(
     anchors: &HashMap<Route, HashSet<String>>,
     problems: &mut Problems,
 ) {
-    let mut check = |file: &Path, body: &str, body_line: usize| {
-        for link in markdown::links(body) {
-            let before = &body[..link.offset];
-            let line = body_line + before.matches('\n').count();
+    let known = known_paths(toolkit, links);
+    for doc in documents(toolkit) {
+        for link in markdown::links(doc.body) {
+            let before = &doc.body[..link.offset];
+            let line = doc.body_line + before.matches('\n').count();
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            if markdown::is_dangerous_url(&link.dest) {
-                problems.push(
-                    Problem::error(file, line, format!("de link \"{}\" is niet toegestaan", link.dest))
-                        .column(column)
-                        .hint("links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link"),
-                );
-                continue;
-            }
-            if !link.dest.starts_with('@') {
-                continue;
-            }
+            let at = |message: String| Problem::error(doc.file, line, message).column(column);
             let (target, fragment) = link
                 .dest
                 .split_once('#')
                 .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
-            match links.resolve(target) {
-                None => {
-                    let keys: Vec<String> = links
-                        .keys()
-                        .map(|k| {
-                            if k.contains('/') || k.ends_with(".md") {
-                                format!("@/{k}")
-                            } else {
-                                format!("@{k}")
-                            }
-                        })
-                        .collect();
-                    problems.push(
-                        Problem::error(
-                            file,
-                            line,
-                            format!("de link \"{}\" wijst nergens naar", link.dest),
-                        )
-                        .column(column)
-                        .hint(suggest(target, &keys, "pagina")),
-                    );
-                }
-                Some(route) => {
-                    if let Some(f) = fragment {
-                        let known = anchors.get(route).is_some_and(|ids| ids.contains(f));
-                        if !known {
-                            let ids: Vec<String> = anchors
-                                .get(route)
-                                .map(|s| s.iter().cloned().collect())
-                                .unwrap_or_default();
-                            problems.push(
-                                Problem::error(
-                                    file,
-                                    line,
-                                    format!("de kop \"#{f}\" bestaat niet op {target}"),
-                                )
-                                .column(column)
-                                .hint(suggest(f, &ids, "kop")),
-                            );
-                        }
+            if markdown::is_dangerous_url(&link.dest) {
+                problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
+                    "links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link",
+                ));
+            } else if link.dest.starts_with('@') {
+                match links.resolve(target) {
+                    None => {
+                        let keys: Vec<String> = links
+                            .keys()
+                            .map(|k| {
+                                if k.contains('/') || k.ends_with(".md") {
+                                    format!("@/{k}")
+                                } else {
+                                    format!("@{k}")
+                                }
+                            })
+                            .collect();
+                        problems.push(
+                            at(format!("de link \"{}\" wijst nergens naar", link.dest))
+                                .hint(suggest(target, &keys, "pagina")),
+                        );
                     }
+                    Some(Target::File(_)) => {}
+                    Some(Target::Page(route)) => {
+                        check_anchor(route, fragment, anchors, target, &at, problems)
+                    }
+                }
+            } else if target.is_empty() {
+                check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
+            } else if !has_scheme(target) {
+                let resolved = resolve_relative(&doc.route, target);
+                let found = resolved.as_ref().is_some_and(|p| {
+                    known.contains(p) || known.contains(p.trim_end_matches("index.html"))
+                });
+                if !found {
+                    let what = if link.image {
+                        "de afbeelding"
+                    } else {
+                        "de link"
+                    };
+                    problems.push(at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
+                        "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
+                    ));
                 }
             }
         }
+    }
+}
+
+fn check_anchor(
+    route: &Route,
+    fragment: Option<&str>,
+    anchors: &HashMap<Route, HashSet<String>>,
+    target: &str,
+    at: &dyn Fn(String) -> Problem,
+    problems: &mut Problems,
+) {
+    let Some(f) = fragment.filter(|f| !f.is_empty()) else {
+        return;
     };
-    let m = &toolkit.model;
-    check(&m.file, &m.body, m.body_line);
-    for e in &toolkit.elements {
-        check(&e.file, &e.body, e.body_line);
+    let ids = anchors.get(route);
+    if !ids.is_some_and(|ids| ids.contains(f)) {
+        let ids: Vec<String> = ids.map(|s| s.iter().cloned().collect()).unwrap_or_default();
+        problems.push(
+            at(format!("de kop \"#{f}\" bestaat niet op {target}")).hint(suggest(f, &ids, "kop")),
+        );
     }
-    for p in &toolkit.prompts {
-        check(&p.file, &p.body, p.body_line);
+}
+
+/// A free page outside the menu that nothing links to cannot be found by readers.
+fn check_orphans(toolkit: &Toolkit, links: &LinkTable, problems: &mut Problems) {
+    let mut linked: HashSet<Route> = HashSet::new();
+    for doc in documents(toolkit) {
+        for link in markdown::links(doc.body) {
+            let target = link.dest.split('#').next().unwrap_or_default();
+            if let Some(Target::Page(route)) = links.resolve(target) {
+                if *route != doc.route {
+                    linked.insert(route.clone());
+                }
+            }
+        }
     }
-    for c in &toolkit.checklists {
-        check(&c.file, &c.body, c.body_line);
+    for p in toolkit.pages.iter().filter(|p| p.meta.order.is_none()) {
+        if !linked.contains(&Route::page(p)) {
+            problems.push(
+                Problem::warning(
+                    &p.file,
+                    0,
+                    "geen enkele pagina linkt hierheen en de pagina staat niet in het menu",
+                )
+                .hint(format!(
+                    "geef de pagina een `volgorde:` of link ernaar met [tekst](@/{})",
+                    p.content_path()
+                )),
+            );
+        }
     }
-    for p in &toolkit.pages {
-        check(&p.file, &p.body, p.body_line);
-    }
+}
+
+/// `https:`, `mailto:`, `tel:` and the like: not ours to check.
+fn has_scheme(url: &str) -> bool {
+    url.starts_with("//")
+        || url.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
 }
 
 fn is_hex_colour(s: &str) -> bool {

@@ -116,6 +116,13 @@ fn fill(site: &RenderedSite, staging: &Path) -> Result<(), WriteError> {
     if site.static_dir.is_dir() {
         copy_dir(&site.static_dir, &staging.join("static"))?;
     }
+    for (from, to) in &site.assets {
+        let target = staging.join(to);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        fs::copy(from, &target).map_err(io_err(from))?;
+    }
     Ok(())
 }
 

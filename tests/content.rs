@@ -22,12 +22,20 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
     assert_eq!(codes, ["GOC", "LEA", "LOS", "SRI", "VMM", "VOR"]);
     for e in &t.elements {
         let m = &e.meta;
-        assert!(!m.wat.is_empty() && !m.doel.is_empty() && !m.benodigdheden.is_empty(), "{}", m.code);
+        assert!(
+            !m.wat.is_empty() && !m.doel.is_empty() && !m.benodigdheden.is_empty(),
+            "{}",
+            m.code
+        );
         assert!(!m.aspects.is_empty(), "{} has no aspects", m.code);
         assert!(!m.sources.is_empty(), "{} cites no source", m.code);
         assert!(!e.body.trim().is_empty(), "{} has no narrative", m.code);
         assert!(m.quotes.len() <= 2, "{}: at most two quotations", m.code);
-        let prompts = t.prompts.iter().filter(|p| p.meta.elements.contains(&m.code)).count();
+        let prompts = t
+            .prompts
+            .iter()
+            .filter(|p| p.meta.elements.contains(&m.code))
+            .count();
         assert!(prompts >= 1, "no prompt about {}", m.code);
     }
     // Only LOS's aspects come from the article (figure 2); the rest are the toolkit's own.
@@ -35,7 +43,12 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
     assert_eq!(los.meta.aspect_origin, AspectOrigin::Model);
     assert_eq!(los.meta.aspects.len(), 5);
     for e in t.elements.iter().filter(|e| e.meta.code != "LOS") {
-        assert_eq!(e.meta.aspect_origin, AspectOrigin::Toolkit, "{}", e.meta.code);
+        assert_eq!(
+            e.meta.aspect_origin,
+            AspectOrigin::Toolkit,
+            "{}",
+            e.meta.code
+        );
     }
 }
 
@@ -56,23 +69,39 @@ fn the_model_places_each_element_as_the_article_does() {
 fn prompts_and_checklists_are_complete_and_cited() {
     let v = real();
     let t = &v.toolkit;
-    assert!(t.prompts.len() >= 10, "every exercise of the sources is a prompt");
+    assert!(
+        t.prompts.len() >= 10,
+        "every exercise of the sources is a prompt"
+    );
     for p in &t.prompts {
         assert!(!p.meta.questions.is_empty(), "{}", p.slug);
         assert!(!p.meta.sources.is_empty(), "{}", p.slug);
     }
-    let counts: Vec<(&str, usize)> = t.checklists.iter().map(|c| (c.slug.as_str(), c.meta.items.len())).collect();
+    let counts: Vec<(&str, usize)> = t
+        .checklists
+        .iter()
+        .map(|c| (c.slug.as_str(), c.meta.items.len()))
+        .collect();
     assert!(t.checklists.len() >= 9, "{counts:?}");
     for c in &t.checklists {
         assert!(!c.meta.items.is_empty(), "{} is empty", c.slug);
         assert!(!c.meta.sources.is_empty(), "{} cites no source", c.slug);
     }
-    let count = |slug: &str| t.checklists.iter().find(|c| c.slug == slug).map(|c| c.meta.items.len());
+    let count = |slug: &str| {
+        t.checklists
+            .iter()
+            .find(|c| c.slug == slug)
+            .map(|c| c.meta.items.len())
+    };
     assert_eq!(count("kenmerken-krachtige-samenwerking"), Some(10));
     assert_eq!(count("basisvragen"), Some(6));
     assert_eq!(count("succesfactoren"), Some(5));
     for p in &t.pages {
-        assert!(!p.meta.sources.is_empty(), "page {} cites no source", p.slug);
+        assert!(
+            !p.meta.sources.is_empty(),
+            "page {} cites no source",
+            p.slug
+        );
     }
 }
 
@@ -89,5 +118,8 @@ fn check_passes_without_warnings_and_every_link_resolves() {
     // A page per element, prompt and checklist.
     let t = &v.toolkit;
     let pages = html_files(&out).len();
-    assert!(pages >= 1 + 1 + 3 + t.elements.len() + t.prompts.len() + t.checklists.len() + t.pages.len());
+    assert!(
+        pages
+            >= 1 + 1 + 3 + t.elements.len() + t.prompts.len() + t.checklists.len() + t.pages.len()
+    );
 }

@@ -80,6 +80,9 @@ pub struct Toolkit {
     pub checklists: Vec<Doc<Checklist>>,
     /// Sorted by `volgorde`, then title.
     pub pages: Vec<Doc<Page>>,
+    /// Files below `content/bestanden/` (images, downloads), relative to that
+    /// folder with `/`; copied to `bestanden/` in the output.
+    pub assets: Vec<String>,
 }
 
 impl Toolkit {

@@ -37,7 +37,8 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     let bibliography = reader.yaml_file::<Bibliography>(Path::new("content/bronnen.yaml"));
 
     let mut files: [Vec<PathBuf>; 4] = Default::default();
-    reader.walk_content(&mut files);
+    let mut assets = Vec::new();
+    reader.walk_content(&mut files, &mut assets);
     let [elements, prompts, checklists, pages] = files;
     let mut elements: Vec<Doc<Element>> = reader.docs(&elements);
     let mut prompts: Vec<Doc<Prompt>> = reader.docs(&prompts);
@@ -66,6 +67,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
                 prompts,
                 checklists,
                 pages,
+                assets,
             },
             warnings: problems,
             texts,
@@ -238,7 +240,7 @@ impl Reader {
     }
 
     /// Finds the Markdown files of each section; anything else is reported.
-    fn walk_content(&mut self, files: &mut [Vec<PathBuf>; 4]) {
+    fn walk_content(&mut self, files: &mut [Vec<PathBuf>; 4], assets: &mut Vec<String>) {
         let content = self.root.join("content");
         let walker = WalkDir::new(&content).sort_by_file_name().into_iter();
         for entry in walker.filter_entry(|e| !is_ignored(e.file_name().to_string_lossy().as_ref()))
@@ -273,6 +275,10 @@ impl Reader {
             }
             match classify(rel) {
                 Placement::Known => {}
+                Placement::Asset(name) => match self.inside_root(rel, entry.path()) {
+                    Ok(()) => assets.push(name),
+                    Err(p) => self.problems.push(p),
+                },
                 Placement::Section(i) => match check_slug(rel) {
                     Ok(()) => files[i].push(rel.to_path_buf()),
                     Err(p) => self.problems.push(p),
@@ -305,6 +311,8 @@ pub fn is_ignored(name: &str) -> bool {
 
 enum Placement {
     Known,
+    /// A file below `content/bestanden/`, by its path inside that folder.
+    Asset(String),
     Section(usize),
     Unknown,
 }
@@ -316,6 +324,9 @@ fn classify(rel: &Path) -> Placement {
         .collect();
     match parts.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["content", "model.md"] | ["content", "bronnen.yaml"] => Placement::Known,
+        ["content", "bestanden", ref rest @ ..] if !rest.is_empty() => {
+            Placement::Asset(rest.join("/"))
+        }
         ["content", section, file] if file.ends_with(".md") => SECTIONS
             .iter()
             .position(|s| *s == section)

@@ -40,6 +40,8 @@ pub struct RenderedSite {
     /// The theme's static folder, copied to `static/`.
     pub static_dir: PathBuf,
     pub warnings: Problems,
+    /// Files copied as they are: (source on disk, path in the output).
+    pub assets: Vec<(PathBuf, String)>,
     /// File texts, for quoting warnings.
     pub texts: crate::diagnostics::SourceTexts,
 }
@@ -133,6 +135,17 @@ pub fn render(
     Ok(RenderedSite {
         files,
         static_dir: theme.static_dir.clone(),
+        assets: valid
+            .toolkit
+            .assets
+            .iter()
+            .map(|a| {
+                (
+                    valid.toolkit.root.join("content/bestanden").join(a),
+                    format!("bestanden/{a}"),
+                )
+            })
+            .collect(),
         warnings: valid.warnings.clone(),
         texts: valid.texts.clone(),
     })
@@ -499,6 +512,7 @@ fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<Li
     out.extend(
         t.pages
             .iter()
+            .filter(|p| p.meta.order.is_some())
             .map(|p| v.link(&p.meta.title, &Route::page(p))),
     );
     out
