@@ -187,7 +187,8 @@ pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> S
             (l, c) => format!("{}:{l}:{c}", p.file.display()),
         };
         let (source, span) = match texts.get(&p.file) {
-            Some(text) if p.line > 0 => {
+            // A very long line (minified or hostile input) is not worth quoting.
+            Some(text) if p.line > 0 && line_len(text, p.line) <= MAX_QUOTED_LINE => {
                 let (offset, len) = span_of(text, p.line, p.column);
                 (
                     Some(miette::NamedSource::new(
@@ -238,6 +239,13 @@ pub fn render_json(problems: &Problems) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Lines longer than this are not quoted in reports.
+const MAX_QUOTED_LINE: usize = 1000;
+
+fn line_len(text: &str, line: usize) -> usize {
+    text.lines().nth(line.saturating_sub(1)).map_or(0, str::len)
 }
 
 /// The closing count line, e.g. "2 fouten, 1 waarschuwing".

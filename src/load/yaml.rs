@@ -26,6 +26,7 @@ impl YamlProblem {
 
 /// Parses `text` whose first line is line `first_line` of its file.
 pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, YamlProblem> {
+    too_deep(text, first_line)?;
     // An empty document would otherwise read as "invalid type: unit", which says nothing.
     let source = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(source).map_err(|e| {
@@ -53,6 +54,42 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
             hint,
         }
     })
+}
+
+/// How deep `[` and `{` may nest. No content needs more than a few levels; the
+/// YAML parser slows down quadratically on very deep flow nesting, so hostile
+/// input is refused before it reaches the parser.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// Refuses flow collections nested deeper than [`MAX_FLOW_DEPTH`].
+fn too_deep(text: &str, first_line: usize) -> Result<(), YamlProblem> {
+    let mut depth = 0usize;
+    let (mut single, mut double) = (false, false);
+    for (i, line) in text.lines().enumerate() {
+        let mut prev = ' ';
+        for (col, c) in line.chars().enumerate() {
+            match c {
+                '#' if !single && !double && (prev == ' ' || prev == '\t') => break,
+                '\'' if !double => single = !single,
+                '"' if !single && prev != '\\' => double = !double,
+                '[' | '{' if !single && !double => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(YamlProblem {
+                            line: first_line + i,
+                            column: col + 1,
+                            message: format!("de YAML is dieper dan {MAX_FLOW_DEPTH} niveaus genest"),
+                            hint: Some("schrijf lijsten en velden onder elkaar in plaats van tussen haakjes in elkaar".into()),
+                        });
+                    }
+                }
+                ']' | '}' if !single && !double => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    Ok(())
 }
 
 /// Reads "… at line N column M".
@@ -109,6 +146,8 @@ fn translate_kind(message: &str) -> String {
             .replace("expected a sequence", "verwacht een lijst")
             .replace("expected a string", "verwacht tekst")
             .replace("expected a boolean", "verwacht true of false")
+            .replace("expected struct ", "verwacht de velden van ")
+            .replace("expected a map", "verwacht velden")
             .replace("string ", "tekst ");
         return format!("verkeerd type: {rest}");
     }
@@ -185,6 +224,15 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("a: {}{}", "[".repeat(100), "]".repeat(100));
+        let err = parse::<serde_yaml::Value>(&deep, 2).err().unwrap();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("genest"));
+        assert!(parse::<serde_yaml::Value>("a: \"[[[[\"\nb: [[1], {c: [2]}]\n", 1).is_ok());
     }
 
     #[test]

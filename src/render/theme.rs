@@ -137,12 +137,19 @@ pub fn template_problem(theme_dir: &Path, error: &tera::Error) -> Problem {
         .map(|t| theme_dir.join("templates").join(t))
         .unwrap_or_else(|| theme_dir.join("templates"));
     let (line, column) = position(&text).unwrap_or((0, 0));
-    let message = messages
+    let last = messages
         .iter()
         .rev()
         .find(|m| !m.trim().is_empty())
         .cloned()
         .unwrap_or_default();
+    // Tera's parse errors quote the line themselves; the report quotes it already,
+    // so keep only the "= expected …" part.
+    let message = last
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .map(str::to_string)
+        .unwrap_or(last);
     Problem::error(file, line, format!("templatefout: {}", message.trim()))
         .column(column)
         .hint("controleer de Tera-syntaxis en de namen van variabelen in de template")

@@ -1,0 +1,261 @@
+//! The corpus of broken and hostile toolkits in `tests/corpus/`: each case changes
+//! the scaffold toolkit in a described way and states what the user must see. For
+//! every case: the exit code, the file and line named, a key phrase, no panic, no
+//! hang, and after a failure the previous output byte for byte intact.
+
+mod common;
+
+use common::*;
+use serde::Deserialize;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    #[allow(dead_code)]
+    beschrijving: String,
+    #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
+    stappen: Vec<Step>,
+    #[serde(default)]
+    argumenten: Vec<String>,
+    verwacht: Expect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "lowercase")]
+enum Step {
+    Schrijf {
+        pad: String,
+        tekst: String,
+    },
+    Vervang {
+        pad: String,
+        van: String,
+        naar: String,
+    },
+    Kopieer {
+        van: String,
+        naar: String,
+    },
+    Verwijder(String),
+    /// Appends raw bytes, written as hex.
+    Bytes {
+        pad: String,
+        hex: String,
+    },
+    /// Prepends raw bytes, written as hex.
+    Voorvoegsel {
+        pad: String,
+        hex: String,
+    },
+    Crlf(String),
+    Symlink {
+        pad: String,
+        doel: String,
+    },
+    /// A file of this many megabytes.
+    Groot {
+        pad: String,
+        mb: usize,
+    },
+    /// YAML nested this deep.
+    Genest {
+        pad: String,
+        diepte: usize,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    exit: i32,
+    #[serde(default)]
+    plek: Option<String>,
+    #[serde(default)]
+    tekst: Option<String>,
+    #[serde(default)]
+    pagina: Option<String>,
+    #[serde(default)]
+    bevat: Option<String>,
+    #[serde(default)]
+    geen_meldingen: bool,
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    s.split_whitespace()
+        .map(|b| u8::from_str_radix(b, 16).unwrap())
+        .collect()
+}
+
+fn apply(root: &Path, step: &Step) {
+    let p = |rel: &str| root.join(rel);
+    match step {
+        Step::Schrijf { pad, tekst } => {
+            fs::create_dir_all(p(pad).parent().unwrap()).unwrap();
+            fs::write(p(pad), tekst).unwrap();
+        }
+        Step::Vervang { pad, van, naar } => {
+            let text = fs::read_to_string(p(pad)).unwrap();
+            assert!(
+                text.contains(van.as_str()),
+                "{pad} does not contain {van:?}"
+            );
+            fs::write(p(pad), text.replacen(van.as_str(), naar, 1)).unwrap();
+        }
+        Step::Kopieer { van, naar } => {
+            fs::copy(p(van), p(naar)).unwrap();
+        }
+        Step::Verwijder(pad) => fs::remove_file(p(pad)).unwrap(),
+        Step::Bytes { pad, hex: h } => {
+            let mut bytes = fs::read(p(pad)).unwrap();
+            bytes.extend(hex(h));
+            fs::write(p(pad), bytes).unwrap();
+        }
+        Step::Voorvoegsel { pad, hex: h } => {
+            let mut bytes = hex(h);
+            bytes.extend(fs::read(p(pad)).unwrap());
+            fs::write(p(pad), bytes).unwrap();
+        }
+        Step::Crlf(pad) => {
+            let text = fs::read_to_string(p(pad)).unwrap();
+            fs::write(p(pad), text.replace('\n', "\r\n")).unwrap();
+        }
+        Step::Symlink { pad, doel } => std::os::unix::fs::symlink(doel, p(pad)).unwrap(),
+        Step::Groot { pad, mb } => {
+            let f = fs::File::create(p(pad)).unwrap();
+            f.set_len((*mb as u64) * 1024 * 1024).unwrap();
+        }
+        Step::Genest { pad, diepte } => {
+            fs::write(
+                p(pad),
+                format!("a: {}{}", "[".repeat(*diepte), "]".repeat(*diepte)),
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// Runs `werkplaats build`, failing the case if it takes longer than a hang would.
+fn build_with_limit(root: &Path, extra: &[String]) -> Result<(Option<i32>, String), String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .args(extra)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read stderr while the child runs: a full pipe would block it.
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut err = String::new();
+        use std::io::Read;
+        let _ = pipe.read_to_string(&mut err);
+        err
+    });
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let err = reader.join().unwrap();
+            return Ok((status.code(), err));
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("werkplaats build hangs (killed after 60 s)".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn run_case(path: &Path) -> Result<(), String> {
+    let case: Case = serde_yaml::from_str(&fs::read_to_string(path).unwrap())
+        .map_err(|e| format!("bad case: {e}"))?;
+    let kit = Fixture::new();
+    let root = kit.root();
+    let first = kit.build();
+    if !first.status.success() {
+        return Err(format!("scaffold did not build: {}", stderr(&first)));
+    }
+    let before = snapshot(&kit.public());
+    let outside_before: Vec<PathBuf> = fs::read_dir(kit.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for step in &case.stappen {
+        apply(&root, step);
+    }
+    let (code, err) = build_with_limit(&root, &case.argumenten)?;
+    let e = &case.verwacht;
+    let mut wrong = Vec::new();
+    if code != Some(e.exit) {
+        wrong.push(format!("exit {code:?}, expected {}", e.exit));
+    }
+    if err.contains("panicked") {
+        wrong.push("panicked".into());
+    }
+    for needle in [&e.plek, &e.tekst].into_iter().flatten() {
+        if !err.contains(needle.as_str()) {
+            wrong.push(format!("message lacks {needle:?}"));
+        }
+    }
+    if e.geen_meldingen && (err.contains("fout") || err.contains("waarschuwing")) {
+        wrong.push("expected no problems".into());
+    }
+    if e.exit != 0 && snapshot(&kit.public()) != before {
+        wrong.push("public/ changed after a failed build".into());
+    }
+    if let (Some(page), Some(text)) = (&e.pagina, &e.bevat) {
+        let html = fs::read_to_string(kit.public().join(page)).unwrap_or_default();
+        let doc = scraper::Html::parse_document(&html);
+        let all: String = doc.root_element().text().collect();
+        if !all.contains(text.as_str()) {
+            wrong.push(format!("{page} lacks {text:?}"));
+        }
+    }
+    let outside_after: Vec<PathBuf> = fs::read_dir(kit.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if outside_after != outside_before {
+        wrong.push(format!("wrote outside the toolkit: {outside_after:?}"));
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}\n--- stderr ---\n{err}", wrong.join("; ")))
+    }
+}
+
+#[test]
+fn every_broken_or_hostile_toolkit_gets_a_clear_answer() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 30, "the corpus has {} cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            run_case(c)
+                .err()
+                .map(|e| format!("== {}: {e}", c.file_name().unwrap().to_string_lossy()))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
