@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod schema;
 pub mod validate;
 pub mod write;
 

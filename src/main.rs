@@ -46,6 +46,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write JSON Schemas of the content types, for editors' YAML support.
+    Schema {
+        /// The toolkit folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them (default ROOT/schemas).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Create a small toolkit that builds as it is.
     New {
         /// The folder to create; must not exist or be empty.
@@ -89,6 +98,20 @@ fn main() -> ExitCode {
             }
             Err(failure) => out.fail(&failure.problems, &failure.texts),
         },
+        Command::Schema { root, out: dir } => {
+            let dir = dir.unwrap_or_else(|| root.join("schemas"));
+            match werkplaats::schema::write_schemas(&dir) {
+                Ok(files) => {
+                    out.say(&format!(
+                        "{} schema's geschreven naar {}",
+                        files.len(),
+                        dir.display()
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => out.error(&dir, &format!("kan de schema's niet schrijven: {e}")),
+            }
+        }
         Command::New { dir } => match scaffold::create(&dir) {
             Ok(()) => {
                 out.say(&format!(

@@ -22,12 +22,16 @@ pub enum ScaffoldError {
 
 const FILES: &[(&str, &str)] = &[
     (
+        ".vscode/settings.json",
+        "{\n  \"yaml.schemas\": {\n    \"schemas/site.json\": \"site.yaml\",\n    \"schemas/bronnen.json\": \"content/bronnen.yaml\"\n  }\n}\n",
+    ),
+    (
         "site.yaml",
-        "titel: Mijn toolkit\nbeschrijving: Een nieuwe toolkit, gemaakt met werkplaats\ntaal: nl\n",
+        "# yaml-language-server: $schema=schemas/site.json\ntitel: Mijn toolkit\nbeschrijving: Een nieuwe toolkit, gemaakt met werkplaats\ntaal: nl\n",
     ),
     (
         "content/bronnen.yaml",
-        "voorbeeld2024:\n  kort: Voorbeeld, 2024\n  tekst: Voorbeeld, A. (2024). *Een voorbeeldbron*. Uitgever.\n",
+        "# yaml-language-server: $schema=../schemas/bronnen.json\nvoorbeeld2024:\n  kort: Voorbeeld, 2024\n  tekst: Voorbeeld, A. (2024). *Een voorbeeldbron*. Uitgever.\n",
     ),
     (
         "content/model.md",
@@ -75,6 +79,12 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
     };
     for (rel, text) in FILES {
         write(Path::new(rel), text.as_bytes())?;
+    }
+    for schema in crate::schema::schemas() {
+        write(
+            &Path::new("schemas").join(schema.file),
+            schema.json.as_bytes(),
+        )?;
     }
     write_theme(&DEFAULT_THEME, &write)
 }

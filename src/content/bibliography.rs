@@ -1,3 +1,4 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -5,16 +6,16 @@ use std::collections::BTreeMap;
 pub type Bibliography = BTreeMap<String, Reference>;
 
 /// One cited work.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
-    /// Short in-text form, e.g. "Snoeren e.a., 2019".
+    /// Korte verwijzing in de tekst, bijvoorbeeld "Snoeren e.a., 2019".
     #[serde(rename = "kort")]
     pub short: String,
-    /// The full reference as printed.
+    /// De volledige bronvermelding zoals die op de bronnenpagina staat.
     #[serde(rename = "tekst")]
     pub text: String,
-    /// Optional link to the work.
+    /// Optionele link naar het werk.
     #[serde(default)]
     pub url: Option<String>,
 }

@@ -1,56 +1,65 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `content/elementen/<code>.md`: one working element of the model.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
-    /// The model's code, e.g. `LOS`.
+    /// De code van het element, in hoofdletters (bijvoorbeeld LOS); uniek.
     pub code: String,
+    /// Volledige naam van het element.
     #[serde(rename = "naam")]
     pub name: String,
-    /// One-sentence essence, shown on the card's front.
+    /// De kern in één zin (voorkant van de kaart).
     #[serde(rename = "kern")]
     pub essence: String,
-    /// `#rrggbb`.
+    /// Kleur van het element als "#rrggbb" (tussen aanhalingstekens).
     #[serde(rename = "kleur")]
     pub colour: String,
-    /// Position in navigation.
+    /// Plaats in de navigatie (1 is de eerste).
     #[serde(rename = "volgorde")]
     pub order: u32,
+    /// Wat: de punten uit het model.
     pub wat: Vec<String>,
+    /// Doel: de punten uit het model.
     pub doel: Vec<String>,
+    /// Benodigdheden: de punten uit het model.
     pub benodigdheden: Vec<String>,
-    /// Aspects to reflect on.
+    /// Aspecten om op te reflecteren.
     #[serde(rename = "aspecten")]
     pub aspects: Vec<String>,
-    /// Whether the aspects come from the source or are the toolkit's own.
+    /// Herkomst van de aspecten: model (uit de bron) of toolkit (eigen uitwerking).
     #[serde(rename = "aspecten_herkomst")]
     pub aspect_origin: AspectOrigin,
+    /// Korte citaten van deelnemers, elk met tekst en rol.
     #[serde(rename = "citaten", default)]
     pub quotes: Vec<Quote>,
-    /// Codes of related elements.
+    /// Codes van verwante elementen.
     #[serde(rename = "verwant", default)]
     pub related: Vec<String>,
+    /// Sleutels uit content/bronnen.yaml.
     #[serde(rename = "bronnen")]
     pub sources: Vec<String>,
 }
 
 /// Where an element's aspects come from; the site says so next to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AspectOrigin {
-    /// Taken from the source.
+    /// De aspecten komen uit de bron.
     Model,
-    /// The toolkit's own operationalisation.
+    /// De aspecten zijn een eigen uitwerking van de toolkit.
     Toolkit,
 }
 
 /// A short participant quotation, attributed by role.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    /// Het citaat.
     #[serde(rename = "tekst")]
     pub text: String,
+    /// De rol van wie het zei, bijvoorbeeld "manager".
     #[serde(rename = "rol")]
     pub role: String,
 }

@@ -4,6 +4,9 @@
 //! one rejects unknown fields: a misspelt field must be an error, never silently
 //! ignored. Field names are Dutch because the editors are; the Rust names are English.
 //! Validation, templates, search and print all reuse these types.
+//!
+//! The doc comments on fields are in Dutch on purpose: they are the editors' field
+//! help, published through the JSON Schemas of `werkplaats schema` into their editor.
 
 mod bibliography;
 mod checklist;

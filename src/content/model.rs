@@ -1,58 +1,62 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `content/model.md`: the model LOS in PW as a whole.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
+    /// Titel van de modelpagina.
     #[serde(rename = "titel")]
     pub title: String,
-    /// Full name of the model.
+    /// Volledige naam van het model.
     #[serde(rename = "naam")]
     pub name: String,
-    /// Definition of a professional workplace (Markdown).
+    /// Definitie van een professionele werkplaats.
     #[serde(rename = "definitie")]
     pub definition: String,
-    /// The characteristics (kenmerken) of a professional workplace.
+    /// De kenmerken: elk met een korte titel (kort) en de volledige tekst (tekst).
     #[serde(rename = "kenmerken")]
     pub characteristics: Vec<Characteristic>,
-    /// Reasons to collaborate: the model's left column.
+    /// Aanleiding: de linkerkolom van het model.
     #[serde(rename = "aanleiding")]
     pub reasons: Vec<String>,
-    /// Outcomes: the model's right column.
+    /// Opbrengsten: de rechterkolom van het model.
     #[serde(rename = "opbrengsten")]
     pub outcomes: Vec<String>,
-    /// Which element sits where in the model.
+    /// Welke elementen waar in het model staan, per groep, met hun codes.
     #[serde(rename = "ordening")]
     pub arrangement: ModelArrangement,
-    /// Bibliography keys.
+    /// Sleutels uit content/bronnen.yaml.
     #[serde(rename = "bronnen")]
     pub sources: Vec<String>,
 }
 
 /// A characteristic: the slides' short label and the article's full version.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Characteristic {
+    /// Korte titel van het kenmerk.
     #[serde(rename = "kort")]
     pub short: String,
+    /// Volledige tekst van het kenmerk.
     #[serde(rename = "tekst")]
     pub text: String,
 }
 
 /// The elements' places in the model, by code.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelArrangement {
-    /// The primary process at the centre (LOS).
+    /// Het primaire proces in het midden (LOS).
     #[serde(rename = "kern")]
     pub centre: Vec<String>,
-    /// The culture inseparable from the centre (GOC).
+    /// De cultuur die onlosmakelijk met het midden verbonden is (GOC).
     #[serde(rename = "cultuur")]
     pub culture: Vec<String>,
-    /// Instrumental support: systems, structures, processes (SRI, VMM).
+    /// Instrumentele ondersteuning: systemen, structuren en processen (SRI, VMM).
     #[serde(rename = "instrumenteel")]
     pub instrumental: Vec<String>,
-    /// Interpersonal support: connections between people (LEA, VOR).
+    /// Interpersoonlijke ondersteuning: verbindingen tussen mensen (LEA, VOR).
     #[serde(rename = "interpersoonlijk")]
     pub interpersonal: Vec<String>,
 }

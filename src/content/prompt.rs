@@ -1,36 +1,44 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `content/in-gesprek/<slug>.md`: a discussion prompt, used as a work form.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
+    /// Titel van het gesprek.
     #[serde(rename = "titel")]
     pub title: String,
-    /// What the conversation is for.
+    /// Waar het gesprek voor dient.
     #[serde(rename = "doel")]
     pub purpose: String,
-    /// Codes of the elements it is about; empty means the model as a whole.
+    /// Codes van de elementen waar het gesprek over gaat (leeg: het model als geheel).
     #[serde(rename = "elementen", default)]
     pub elements: Vec<String>,
+    /// Werkvormen: individueel, duo, subgroepen en/of plenair.
     #[serde(rename = "werkvorm")]
     pub work_forms: Vec<WorkForm>,
-    /// Total duration in minutes.
+    /// Totale duur in minuten.
     #[serde(rename = "duur")]
     pub minutes: u32,
+    /// Aantal deelnemers: min en (optioneel) max.
     #[serde(rename = "groepsgrootte")]
     pub group_size: GroupSize,
+    /// Wat je nodig hebt.
     #[serde(rename = "materialen", default)]
     pub materials: Vec<String>,
+    /// Het verloop: stappen met tekst en minuten.
     #[serde(rename = "stappen")]
     pub steps: Vec<Step>,
+    /// De vragen, zoals de bron ze stelt.
     #[serde(rename = "vragen")]
     pub questions: Vec<String>,
+    /// Sleutels uit content/bronnen.yaml.
     #[serde(rename = "bronnen")]
     pub sources: Vec<String>,
 }
 
 /// How participants work together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum WorkForm {
     Individueel,
@@ -40,20 +48,24 @@ pub enum WorkForm {
 }
 
 /// Number of participants.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupSize {
+    /// Minimaal aantal deelnemers.
     pub min: u32,
+    /// Maximaal aantal deelnemers.
     #[serde(default)]
     pub max: Option<u32>,
 }
 
 /// One step of a prompt.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// Wat er in deze stap gebeurt.
     #[serde(rename = "tekst")]
     pub text: String,
+    /// Duur van de stap in minuten.
     #[serde(rename = "minuten")]
     pub minutes: u32,
 }

@@ -1,25 +1,26 @@
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `site.yaml`: settings of the site as a whole.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
-    /// Site title.
+    /// Titel van de site, in de kop en de titel van elke pagina.
     #[serde(rename = "titel")]
     pub title: String,
-    /// One-line description.
+    /// Eén regel die de site beschrijft, voor de startpagina en zoekmachines.
     #[serde(rename = "beschrijving", default)]
     pub description: Option<String>,
-    /// Language code; picks the UI strings file.
+    /// Taalcode (standaard nl); kiest de teksten van de interface uit themes/<thema>/i18n/<taal>.yaml.
     #[serde(rename = "taal", default = "default_language")]
     pub language: String,
-    /// Where the site is hosted, for absolute URLs (sitemap, QR codes).
+    /// Adres waar de site online staat, bijvoorbeeld https://example.org/toolkit/; voor sitemap.xml en QR-codes.
     #[serde(rename = "basis_url", default)]
     pub base_url: Option<String>,
-    /// Theme folder below `themes/`.
+    /// Map onder themes/ met het thema (standaard default).
     #[serde(rename = "thema", default = "default_theme")]
     pub theme: String,
-    /// Whether raw HTML inside Markdown is passed through (off: shown as text).
+    /// Ruwe HTML in Markdown toestaan (standaard false: HTML wordt als tekst getoond).
     #[serde(rename = "ruwe_html", default)]
     pub allow_raw_html: bool,
 }

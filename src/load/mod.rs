@@ -5,7 +5,7 @@
 //! broken files are reported in one run.
 
 mod frontmatter;
-mod yaml;
+pub mod yaml;
 
 pub use frontmatter::{Split, SplitError, split};
 
