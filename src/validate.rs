@@ -351,6 +351,27 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
 
 fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
     let file = Path::new("content/bronnen.yaml");
+    let text = &toolkit.bibliography_text;
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .map_or(0, |i| i + 1)
+    };
+    for (key, reference) in &toolkit.bibliography {
+        if let Some(url) = &reference.url {
+            let lowered = url.trim().to_ascii_lowercase();
+            if !(lowered.starts_with("https://") || lowered.starts_with("http://")) {
+                problems.push(
+                    Problem::error(
+                        file,
+                        line_of(url),
+                        format!("de url van \"{key}\" is geen webadres"),
+                    )
+                    .hint("begin de url met https:// (of http://)"),
+                );
+            }
+        }
+    }
     for key in toolkit.bibliography.keys() {
         let ok = !key.is_empty()
             && key

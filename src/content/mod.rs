@@ -75,6 +75,8 @@ pub struct Toolkit {
     pub site: SiteConfig,
     pub model: Doc<Model>,
     pub bibliography: Bibliography,
+    /// Raw text of `content/bronnen.yaml`, to point at the line of a reference.
+    pub bibliography_text: String,
     /// Sorted by `volgorde`, then code.
     pub elements: Vec<Doc<Element>>,
     /// Sorted by title.

@@ -62,6 +62,10 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
                 root: root.to_path_buf(),
                 site,
                 model,
+                bibliography_text: texts
+                    .get(Path::new("content/bronnen.yaml"))
+                    .unwrap_or_default()
+                    .to_string(),
                 bibliography,
                 elements,
                 prompts,
