@@ -66,41 +66,41 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
             return Err(ScaffoldError::NotEmpty(shown));
         }
     }
-    let write = |rel: &Path, bytes: &[u8]| -> Result<(), ScaffoldError> {
-        let path = dir.join(rel);
-        let err = |source| ScaffoldError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(err)?;
-        }
-        fs::write(&path, bytes).map_err(err)
-    };
     for (rel, text) in FILES {
-        write(Path::new(rel), text.as_bytes())?;
+        write_file(dir, Path::new(rel), text.as_bytes())?;
     }
     for schema in crate::schema::schemas() {
-        write(
+        write_file(
+            dir,
             &Path::new("schemas").join(schema.file),
             schema.json.as_bytes(),
         )?;
     }
-    write_theme(&DEFAULT_THEME, &write)
+    write_theme(dir, &DEFAULT_THEME)
 }
 
-fn write_theme(
-    dir: &Dir<'_>,
-    write: &dyn Fn(&Path, &[u8]) -> Result<(), ScaffoldError>,
-) -> Result<(), ScaffoldError> {
-    for file in dir.files() {
-        write(
+fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
+    let path = dir.join(rel);
+    let err = |source| ScaffoldError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(err)?;
+    }
+    fs::write(&path, bytes).map_err(err)
+}
+
+fn write_theme(dir: &Path, theme: &Dir<'_>) -> Result<(), ScaffoldError> {
+    for file in theme.files() {
+        write_file(
+            dir,
             &Path::new("themes/default").join(file.path()),
             file.contents(),
         )?;
     }
-    for sub in dir.dirs() {
-        write_theme(sub, write)?;
+    for sub in theme.dirs() {
+        write_theme(dir, sub)?;
     }
     Ok(())
 }

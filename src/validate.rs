@@ -23,13 +23,22 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     let mut problems = Problems::default();
     let links = link_table(&toolkit);
     let anchors = anchors(&toolkit);
+    let codes: Vec<String> = toolkit
+        .elements
+        .iter()
+        .map(|e| e.meta.code.clone())
+        .collect();
+    let sources: Vec<String> = toolkit.bibliography.keys().cloned().collect();
     let known = Known {
-        codes: toolkit
-            .elements
+        code_set: codes.iter().cloned().collect(),
+        source_set: sources.iter().cloned().collect(),
+        prompted: toolkit
+            .prompts
             .iter()
-            .map(|e| e.meta.code.clone())
+            .flat_map(|p| p.meta.elements.iter().cloned())
             .collect(),
-        sources: toolkit.bibliography.keys().cloned().collect(),
+        codes,
+        sources,
     };
 
     check_elements(&toolkit, &known, &mut problems);
@@ -92,12 +101,17 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
 struct Known {
     codes: Vec<String>,
     sources: Vec<String>,
+    /// The same as sets, so each reference is checked in constant time.
+    code_set: HashSet<String>,
+    source_set: HashSet<String>,
+    /// Codes that at least one prompt is about.
+    prompted: HashSet<String>,
 }
 
 impl Known {
     fn check_codes<T>(&self, doc: &Doc<T>, codes: &[String], problems: &mut Problems) {
         for code in codes {
-            if !self.codes.contains(code) {
+            if !self.code_set.contains(code) {
                 problems.push(
                     Problem::error(
                         &doc.file,
@@ -124,7 +138,7 @@ impl Known {
             );
         }
         for key in keys {
-            if !self.sources.contains(key) {
+            if !self.source_set.contains(key) {
                 problems.push(
                     Problem::error(
                         &doc.file,
@@ -224,11 +238,7 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
         }
         known.check_codes(e, &m.related, problems);
         known.check_sources(e, &m.sources, true, problems);
-        let has_prompt = toolkit
-            .prompts
-            .iter()
-            .any(|p| p.meta.elements.contains(&m.code));
-        if !has_prompt {
+        if !known.prompted.contains(&m.code) {
             problems.push(
                 Problem::warning(
                     &e.file,
@@ -249,7 +259,7 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
     let mut placed: HashSet<&str> = HashSet::new();
     for (group, codes) in model.meta.arrangement.groups() {
         for code in codes {
-            if !known.codes.contains(code) {
+            if !known.code_set.contains(code) {
                 problems.push(
                     Problem::error(
                         &model.file,
@@ -338,14 +348,14 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("pas `duur` of de minuten van de stappen aan"),
         );
     }
-    if let Some(max) = m.group_size.max {
-        if max < m.group_size.min {
-            problems.push(Problem::error(
-                &p.file,
-                p.line_of("max"),
-                "`groepsgrootte.max` is kleiner dan `min`",
-            ));
-        }
+    if let Some(max) = m.group_size.max
+        && max < m.group_size.min
+    {
+        problems.push(Problem::error(
+            &p.file,
+            p.line_of("max"),
+            "`groepsgrootte.max` is kleiner dan `min`",
+        ));
     }
 }
 
@@ -443,13 +453,13 @@ fn known_paths(toolkit: &Toolkit, links: &LinkTable) -> HashSet<String> {
         .into_iter()
         .filter_map(Result::ok)
     {
-        if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-            if entry.file_type().is_file() {
-                known.insert(format!(
-                    "static/{}",
-                    rel.to_string_lossy().replace('\\', "/")
-                ));
-            }
+        if let Ok(rel) = entry.path().strip_prefix(&static_dir)
+            && entry.file_type().is_file()
+        {
+            known.insert(format!(
+                "static/{}",
+                rel.to_string_lossy().replace('\\', "/")
+            ));
         }
     }
     known
@@ -547,10 +557,10 @@ fn check_orphans(toolkit: &Toolkit, links: &LinkTable, problems: &mut Problems) 
     for doc in documents(toolkit) {
         for link in markdown::links(doc.body) {
             let target = link.dest.split('#').next().unwrap_or_default();
-            if let Some(Target::Page(route)) = links.resolve(target) {
-                if *route != doc.route {
-                    linked.insert(route.clone());
-                }
+            if let Some(Target::Page(route)) = links.resolve(target)
+                && *route != doc.route
+            {
+                linked.insert(route.clone());
             }
         }
     }

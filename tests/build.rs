@@ -144,18 +144,17 @@ fn template_values_are_escaped() {
     assert_eq!(h1, "<img src=x onerror=alert(1)>");
 }
 
-/// A broken toolkit: exit 1, the message names the file and line, and the
-/// previous output is untouched.
-fn assert_fails(kit: &Fixture, file_line: &str, phrase: &str) {
+/// Breaks a working toolkit with `f`, then expects exit 1, a message naming the
+/// file and line, and the previous output untouched.
+fn broken(file_line: &str, phrase: &str, f: impl Fn(&Fixture)) {
+    let kit = Fixture::new();
+    let first = kit.build();
     assert!(
-        kit.build().status.success(),
+        first.status.success(),
         "fixture must build before it is broken"
     );
-    let _ = fs::remove_dir_all(kit.public());
-    let first = kit.build();
-    assert!(first.status.success());
     let before = snapshot(&kit.public());
-    kit_break(kit);
+    f(&kit);
     for out in [kit.build(), kit.check()] {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{err}");
@@ -168,20 +167,6 @@ fn assert_fails(kit: &Fixture, file_line: &str, phrase: &str) {
         before,
         "public/ changed after a failed build"
     );
-}
-
-thread_local! {
-    static BREAK: std::cell::RefCell<Option<Box<dyn Fn(&Fixture)>>> = const { std::cell::RefCell::new(None) };
-}
-
-fn kit_break(kit: &Fixture) {
-    BREAK.with(|b| (b.borrow().as_ref().unwrap())(kit));
-}
-
-fn broken(file_line: &str, phrase: &str, f: impl Fn(&Fixture) + 'static) {
-    let kit = Fixture::new();
-    BREAK.with(|b| *b.borrow_mut() = Some(Box::new(f)));
-    assert_fails(&kit, file_line, phrase);
 }
 
 #[test]
