@@ -1,0 +1,80 @@
+//! A build killed half-way (Ctrl-C, a crash, power loss) leaves the previous output
+//! exactly as it was, and the next build cleans up what the killed one left.
+
+mod common;
+
+use common::*;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+#[test]
+fn killing_a_build_midway_leaves_the_previous_output_intact() {
+    let kit = Fixture::new();
+    // Enough pages that writing takes a while.
+    for i in 0..1500 {
+        kit.write(
+            &format!("content/paginas/p{i:04}.md"),
+            &format!(
+                "---\ntitel: Pagina {i}\n---\n\n{}\n",
+                "Tekst over samenwerken. ".repeat(60)
+            ),
+        );
+    }
+    let first = kit.build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = snapshot(&kit.public());
+    // The next build would change every page: the title of the site changes.
+    kit.edit(
+        "site.yaml",
+        "titel: Mijn toolkit",
+        "titel: Een andere titel",
+    );
+
+    // Start a build and kill it as soon as its staging folder appears: the moment it
+    // is writing the new site.
+    let staging = || {
+        std::fs::read_dir(kit.root()).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".public.staging-")
+        })
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["build", "--root", kit.root().to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if staging() {
+            child.kill().unwrap();
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the build finished before it could be interrupted"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child.wait().unwrap();
+    assert!(
+        staging(),
+        "the killed build left its staging folder (it was writing)"
+    );
+    assert_eq!(
+        snapshot(&kit.public()),
+        before,
+        "output changed after a kill mid-write"
+    );
+
+    // The next build succeeds and leaves no staging folder behind.
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let leftovers: Vec<String> = std::fs::read_dir(kit.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+}
