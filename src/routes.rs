@@ -4,7 +4,7 @@
 //! Links are always relative and name `index.html` explicitly, so the same output
 //! works at a domain root, under a sub-path and opened straight from disk.
 
-use crate::content::{Checklist, Doc, Element, Page, Prompt};
+use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt};
 use std::collections::HashMap;
 
 /// A page's location below the site root, `""` for home, else ending in `/`.
@@ -12,7 +12,8 @@ use std::collections::HashMap;
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 6] = [
+pub const RESERVED: [&str; 7] = [
+    "afdrukken",
     "model",
     "elementen",
     "in-gesprek",
@@ -51,6 +52,14 @@ impl Route {
     }
     pub fn page(p: &Doc<Page>) -> Self {
         Route(format!("{}/", p.slug))
+    }
+    /// The page that lists everything printable.
+    pub fn print_hub() -> Self {
+        Route("afdrukken/".into())
+    }
+    /// A print page: document `doc` (ending in `/`) laid out for `paper`.
+    pub fn print(paper: Paper, doc: &str) -> Self {
+        Route(format!("afdrukken/{}/{doc}", paper.key()))
     }
 
     /// How many folders deep the page's `index.html` sits.

@@ -4,6 +4,7 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
+mod print_pages;
 mod sitemap;
 mod theme;
 mod views;
@@ -75,6 +76,8 @@ struct PageMeta {
     /// Pretty URL path below the site root, e.g. `elementen/los/`.
     pad: String,
     soort: &'static str,
+    /// Relative link to the page's print version, if it has one.
+    afdrukken: Option<String>,
 }
 
 /// Renders every page of `valid` with `theme`.
@@ -99,6 +102,8 @@ pub fn render(
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
         .collect();
+    // Print versions of the pages; not in the sitemap.
+    r.print_pages(base_url.as_deref());
     r.files.push(OutputFile {
         path: "sitemap.xml".into(),
         bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
@@ -334,6 +339,18 @@ impl Renderer<'_> {
             },
         );
 
+        // What can be printed, for each paper.
+        let route = Route::print_hub();
+        let hub = self.hub_view(&route);
+        self.page(
+            &route,
+            "print/hub.html",
+            label("nav_print"),
+            None,
+            "afdrukken",
+            |_, ctx| ctx.insert("afdrukken", &hub),
+        );
+
         // 404: served for any path, so its links are relative to the root and
         // only hold at the site root (or absolute, with a base URL).
         self.page(
@@ -390,6 +407,8 @@ impl Renderer<'_> {
                 beschrijving: description,
                 pad: route.0.clone(),
                 soort: kind,
+                afdrukken: crate::print::doc_for(kind, route)
+                    .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
             },
         };
         let mut ctx = match tera::Context::from_serialize(&common) {
@@ -457,6 +476,11 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
         titel: label("nav_sources"),
         href: v.from.link_to(&Route::bibliography()),
         actief: kind == "bronnen",
+    });
+    items.push(NavItem {
+        titel: label("nav_print"),
+        href: v.from.link_to(&Route::print_hub()),
+        actief: kind == "afdrukken",
     });
     items
 }
