@@ -3,7 +3,7 @@
 //! A card is one shape ([`CardView`]) whatever it shows, so one template lays out
 //! both decks and one estimate (`fit`) checks both.
 
-use super::fit::CARD_TYPE;
+use super::fit::CardType;
 use super::qr;
 use super::sheet::Face;
 use crate::content::{Doc, Element, Prompt, Toolkit};
@@ -173,12 +173,12 @@ impl CardMaker<'_> {
 /// An error for each side of `card` whose text is estimated not to fit. `fields`
 /// names, per side, the fields that side shows (the first is where the line points).
 pub fn check_fit<T>(
+    ty: &CardType,
     card: &CardView,
     doc: &Doc<T>,
     front_fields: &[&str],
     back_fields: &[&str],
 ) -> Vec<Problem> {
-    let ty = CARD_TYPE;
     [(Face::Voor, front_fields, "voorkant"), (Face::Achter, back_fields, "achterkant")]
         .into_iter()
         .filter_map(|(face, fields, side)| {

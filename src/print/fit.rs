@@ -42,7 +42,8 @@ pub struct CardType {
     pub qr_mm: f64,
 }
 
-pub const CARD_TYPE: CardType = CardType {
+/// Element cards: the back holds three lists, so it is set small.
+pub const ELEMENT_CARD: CardType = CardType {
     padding_mm: 4.0,
     band_mm: 15.0,
     code_pt: 20.0,
@@ -58,6 +59,17 @@ pub const CARD_TYPE: CardType = CardType {
     item_gap_mm: 0.6,
     indent_mm: 3.2,
     qr_mm: 13.0,
+};
+
+/// Prompt cards: a few questions on the back, set large enough to read aloud from.
+pub const PROMPT_CARD: CardType = CardType {
+    back_title_pt: 11.0,
+    heading_pt: 8.0,
+    item_pt: 10.0,
+    heading_gap_mm: 2.5,
+    item_gap_mm: 1.2,
+    indent_mm: 4.5,
+    ..ELEMENT_CARD
 };
 
 impl CardType {
@@ -119,7 +131,8 @@ impl CardType {
                     + self.text_h(&card.kern, self.essence_pt, w, false)
             }
             Face::Achter => {
-                let title = self.text_h(&card.achter_titel, self.back_title_pt, w, true) + 1.5;
+                // The title's coloured rule (1.5 mm) and the space below it (1.5 mm).
+                let title = self.text_h(&card.achter_titel, self.back_title_pt, w, true) + 3.0;
                 let facts: f64 = card
                     .feiten
                     .iter()

@@ -34,6 +34,14 @@ impl Deck {
         }
     }
 
+    /// The type sizes of the deck's cards.
+    pub fn card_type(self) -> fit::CardType {
+        match self {
+            Deck::Elements => fit::ELEMENT_CARD,
+            Deck::Prompts => fit::PROMPT_CARD,
+        }
+    }
+
     /// The document path of the deck in `layout`.
     pub fn doc(self, layout: sheet::Layout) -> String {
         match layout {

@@ -12,6 +12,11 @@ use crate::render::RenderOptions;
 use crate::{Failure, load, render_with_theme, validate, write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many Chromiums print at once.
+const WORKERS: usize = 3;
 
 /// Names Chromium goes by on PATH, in order of preference.
 const CHROMIUM_NAMES: [&str; 4] = ["chromium", "chromium-browser", "google-chrome", "chrome"];
@@ -76,7 +81,7 @@ pub struct PdfReport {
 
 /// Told about progress: first the number of PDFs, then each one as it starts
 /// and when it is done.
-pub trait Progress {
+pub trait Progress: Send {
     fn start(&mut self, total: usize);
     fn job(&mut self, job: &PdfJob);
     fn done(&mut self);
@@ -113,19 +118,50 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
     })?;
     let site_dir = temp.path().join("site");
     write(&site, &req.root, &site_dir).map_err(PdfError::from)?;
-    let profile = temp.path().join("chromium-profile");
 
     let jobs = pdf_jobs(&valid.toolkit, paper);
     progress.start(jobs.len());
-    let mut files = Vec::new();
-    for job in &jobs {
-        progress.job(job);
-        let out = req.out.join(&job.file);
-        let page = site_dir.join(job.route.file());
-        print_to_pdf(&chromium, &profile, &page, &out)?;
-        progress.done();
-        files.push(out);
+    let next = AtomicUsize::new(0);
+    let progress = Mutex::new(progress);
+    let failures = Mutex::new(Vec::new());
+    // A few Chromiums at once: each spends most of its time starting up.
+    std::thread::scope(|scope| {
+        for worker in 0..WORKERS {
+            let profile = temp.path().join(format!("chromium-profile-{worker}"));
+            let (next, progress, failures) = (&next, &progress, &failures);
+            let (jobs, site_dir, chromium) = (&jobs, &site_dir, &chromium);
+            scope.spawn(move || {
+                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    if let Ok(mut p) = progress.lock() {
+                        p.job(job);
+                    }
+                    let page = site_dir.join(job.route.file());
+                    match print_to_pdf(chromium, &profile, &page, &req.out.join(&job.file)) {
+                        Ok(()) => {
+                            if let Ok(mut p) = progress.lock() {
+                                p.done();
+                            }
+                        }
+                        Err(e) => {
+                            if let Ok(mut f) = failures.lock() {
+                                f.push(e);
+                            }
+                            // Stop handing out work.
+                            next.store(jobs.len(), Ordering::SeqCst);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    if let Some(e) = failures
+        .into_inner()
+        .ok()
+        .and_then(|f| f.into_iter().next())
+    {
+        return Err(e.into());
     }
+    let files = jobs.iter().map(|j| req.out.join(&j.file)).collect();
     Ok(PdfReport {
         paper,
         files,

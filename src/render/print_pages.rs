@@ -10,7 +10,6 @@ use super::{ModelView, OutputFile, Renderer, model_view, theme};
 use crate::content::{Doc, Element, Paper, Prompt};
 use crate::diagnostics::Problem;
 use crate::print::cards::{CardMaker, CardView, check_fit};
-use crate::print::fit::CARD_TYPE;
 use crate::print::sheet::{self, Face, Layout, SheetPage};
 use crate::print::{Deck, TOOLKIT_DOC};
 use crate::routes::Route;
@@ -244,11 +243,13 @@ impl Renderer<'_> {
             .collect();
         for (card, e) in elements.iter().zip(&t.elements) {
             let back = element_back_fields(e);
+            let ty = Deck::Elements.card_type();
             self.problems
-                .extend(check_fit(card, e, &["kern", "naam"], &back));
+                .extend(check_fit(&ty, card, e, &["kern", "naam"], &back));
         }
         for (card, p) in prompts.iter().zip(&t.prompts) {
             self.problems.extend(check_fit(
+                &Deck::Prompts.card_type(),
                 card,
                 p,
                 &["doel", "titel"],
@@ -290,7 +291,7 @@ impl Renderer<'_> {
         let view = DeckView {
             titel: self.s(title_key),
             vouwen: layout == Layout::Fold,
-            stijl: CARD_TYPE.css_vars(),
+            stijl: deck.card_type().css_vars(),
             paginas: pages,
         };
         let vormen = [
