@@ -157,10 +157,8 @@ fn duplex_pages(cards: &[usize], vel: usize, paper: Paper, offset: DuplexOffset)
         })
         .collect();
     let (instructie, label) = notes(left, top);
-    let (back_note, back_label) = notes(
-        paper_w - left - 2.0 * CARD_W - GUTTER + offset.x_mm,
-        top + offset.y_mm,
-    );
+    // The back's label stays put: only the cards need to meet their fronts.
+    let (back_note, back_label) = notes(paper_w - left - 2.0 * CARD_W - GUTTER, top);
     vec![
         SheetPage {
             soort: PageKind::Voorkant,
