@@ -49,7 +49,7 @@ pub const ELEMENT_CARD: CardType = CardType {
     code_pt: 20.0,
     group_pt: 7.5,
     title_pt: 13.0,
-    essence_pt: 12.0,
+    essence_pt: 13.0,
     back_title_pt: 9.0,
     heading_pt: 7.0,
     item_pt: 7.8,

@@ -707,6 +707,6 @@ fn element_back_fields(e: &Doc<Element>) -> Vec<&'static str> {
         ("wat", len(&m.wat)),
         ("doel", len(&m.doel)),
     ];
-    fields.sort_by(|a, b| b.1.cmp(&a.1));
+    fields.sort_by_key(|f| std::cmp::Reverse(f.1));
     fields.iter().map(|(f, _)| *f).collect()
 }
