@@ -109,7 +109,10 @@ fn sitemap_lists_every_page_absolute_with_base_url() {
         })
         .collect();
     assert_eq!(locs.len(), pages.len(), "{xml}");
-    assert!(locs.contains(&"https://example.org/kit/afdrukken/"), "{xml}");
+    assert!(
+        locs.contains(&"https://example.org/kit/afdrukken/"),
+        "{xml}"
+    );
     for p in &pages {
         assert!(locs.contains(&p.as_str()), "{p} not in sitemap");
     }

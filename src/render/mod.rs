@@ -4,7 +4,7 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
-mod print_pages;
+mod print;
 mod sitemap;
 mod theme;
 mod views;
@@ -411,21 +411,33 @@ impl Renderer<'_> {
                     .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
             },
         };
-        let mut ctx = match tera::Context::from_serialize(&common) {
-            Ok(c) => c,
+        let Some(mut ctx) = self.context(&common, template) else {
+            return;
+        };
+        fill(&views, &mut ctx);
+        self.emit(route.file(), template, &ctx);
+    }
+
+    /// A template context from `value`, or `None` with the problem recorded.
+    fn context(&mut self, value: &impl Serialize, template: &str) -> Option<tera::Context> {
+        match tera::Context::from_serialize(value) {
+            Ok(c) => Some(c),
             Err(e) => {
                 self.problems.push(Problem::error(
                     self.theme.dir.join("templates").join(template),
                     0,
                     e.to_string(),
                 ));
-                return;
+                None
             }
-        };
-        fill(&views, &mut ctx);
-        match self.theme.tera.render(template, &ctx) {
+        }
+    }
+
+    /// Renders `template` into the output file `path`, or records the problem.
+    fn emit(&mut self, path: String, template: &str, ctx: &tera::Context) {
+        match self.theme.tera.render(template, ctx) {
             Ok(html) => self.files.push(OutputFile {
-                path: route.file(),
+                path,
                 bytes: html.into_bytes(),
             }),
             Err(e) => self
