@@ -161,7 +161,8 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
     {
         return Err(e.into());
     }
-    let files = jobs.iter().map(|j| req.out.join(&j.file)).collect();
+    let files: Vec<PathBuf> = jobs.iter().map(|j| req.out.join(&j.file)).collect();
+    remove_stale(&req.out.join(paper.key()), &files);
     Ok(PdfReport {
         paper,
         files,
@@ -221,4 +222,20 @@ pub fn print_to_pdf(
         return Err(failed(format!("{} ({last})", output.status)));
     }
     Ok(())
+}
+
+/// Removes PDFs in the paper's folder that this run did not make, such as the
+/// worksheet of a checklist that was deleted. Only `.pdf` files are touched.
+fn remove_stale(dir: &Path, made: &[PathBuf]) {
+    for entry in walkdir::WalkDir::new(dir)
+        .max_depth(2)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let is_pdf = entry.file_type().is_file() && path.extension().is_some_and(|x| x == "pdf");
+        if is_pdf && !made.iter().any(|m| m == path) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }

@@ -3,7 +3,7 @@
 // pdf` makes every PDF with the right page count and page size, on A4 and Letter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -218,6 +218,9 @@ async function pdfPages(file) {
 for (const [paper, size] of Object.entries(SIZES)) {
   test(`werkplaats pdf --paper ${paper}: decks, worksheets and the whole toolkit`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wp-pdf-'));
+    // A worksheet left from an earlier run, of a checklist that no longer exists.
+    mkdirSync(join(dir, paper, 'werkbladen'), { recursive: true });
+    writeFileSync(join(dir, paper, 'werkbladen', 'procesontwerp-weg.pdf'), '%PDF-1.4');
     const r = werkplaats(['pdf', '--root', repo, '--out', dir, '--paper', paper, '--base-url', BASE_URL]);
     assert.match(r.stderr, /24 pdf-bestanden/);
     const expected = {
