@@ -212,14 +212,24 @@ pub fn print_to_pdf(
     };
     let output = result.map_err(|e| failed(e.to_string()))?;
     let made = std::fs::metadata(out).map(|m| m.len() > 0).unwrap_or(false);
-    if !output.status.success() || !made {
+    if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let last = stderr
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("");
-        return Err(failed(format!("{} ({last})", output.status)));
+        let detail = match last {
+            "" => output.status.to_string(),
+            last => format!("{}: {last}", output.status),
+        };
+        return Err(failed(detail));
+    }
+    if !made {
+        return Err(failed(format!(
+            "{} schreef geen pdf; is dit wel Chromium?",
+            chromium.display()
+        )));
     }
     Ok(())
 }
