@@ -58,7 +58,7 @@ pub const ELEMENT_CARD: CardType = CardType {
     heading_gap_mm: 1.8,
     item_gap_mm: 0.6,
     indent_mm: 3.2,
-    qr_mm: 13.0,
+    qr_mm: 15.0,
 };
 
 /// Prompt cards: a few questions on the back, set large enough to read aloud from.
@@ -69,6 +69,7 @@ pub const PROMPT_CARD: CardType = CardType {
     heading_gap_mm: 2.5,
     item_gap_mm: 1.2,
     indent_mm: 4.5,
+    qr_mm: 18.0,
     ..ELEMENT_CARD
 };
 
