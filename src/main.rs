@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use werkplaats::diagnostics::{
     Problem, Problems, SourceTexts, render_json, render_report, summary,
 };
+use werkplaats::print::pdf::{PdfFailure, PdfRequest, make_pdfs};
 use werkplaats::{RenderOptions, build_site, scaffold, write};
 
 /// Turns a workshop toolkit in Markdown and YAML into a browsable, printable site.
@@ -55,11 +56,44 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Print the card decks, the worksheets and the whole toolkit to PDF with headless Chromium.
+    Pdf {
+        /// The toolkit folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder for the PDFs (default ROOT/pdf); files go in a folder per paper.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Paper size (default: `papier` in site.yaml, else A4).
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// The Chromium program (default: chromium, chromium-browser or google-chrome on PATH).
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+        /// Absolute URL the site is hosted at, for the QR codes on the cards.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
     /// Create a small toolkit that builds as it is.
     New {
         /// The folder to create; must not exist or be empty.
         dir: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for werkplaats::content::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Self::A4,
+            PaperArg::Letter => Self::Letter,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -112,6 +146,22 @@ fn main() -> ExitCode {
                 Err(e) => out.error(&dir, &format!("kan de schema's niet schrijven: {e}")),
             }
         }
+        Command::Pdf {
+            root,
+            out: dir,
+            paper,
+            chromium,
+            base_url,
+        } => pdf(
+            &out,
+            PdfRequest {
+                out: dir.unwrap_or_else(|| root.join("pdf")),
+                root,
+                paper: paper.map(Into::into),
+                chromium,
+                base_url,
+            },
+        ),
         Command::New { dir } => match scaffold::create(&dir) {
             Ok(()) => {
                 out.say(&format!(
@@ -122,6 +172,50 @@ fn main() -> ExitCode {
             }
             Err(e) => out.error(&dir, &e.to_string()),
         },
+    }
+}
+
+/// Draws a progress bar on stderr while Chromium prints (hidden when not a terminal).
+struct Bar(indicatif::ProgressBar);
+
+impl werkplaats::print::pdf::Progress for Bar {
+    fn start(&mut self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+    fn job(&mut self, job: &werkplaats::print::PdfJob) {
+        self.0.set_message(job.file.clone());
+    }
+    fn done(&mut self) {
+        self.0.inc(1);
+    }
+}
+
+fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
+    let bar = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut progress = Bar(bar.clone());
+    let result = make_pdfs(&request, &mut progress);
+    bar.finish_and_clear();
+    match result {
+        Ok(done) => {
+            out.problems(&done.warnings, &done.texts);
+            if !done.with_qr {
+                out.say(
+                    "let op: de kaarten hebben geen QR-code; zet basis_url in site.yaml of geef --base-url",
+                );
+            }
+            out.say(&format!(
+                "{} pdf-bestanden ({}) geschreven naar {}",
+                done.files.len(),
+                done.paper.label(),
+                request.out.join(done.paper.key()).display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(PdfFailure::Build(failure)) => out.fail(&failure.problems, &failure.texts),
+        Err(PdfFailure::Pdf(e)) => out.error(&request.out, &e.to_string()),
     }
 }
 

@@ -4,7 +4,7 @@
 //! Links are always relative and name `index.html` explicitly, so the same output
 //! works at a domain root, under a sub-path and opened straight from disk.
 
-use crate::content::{Checklist, Doc, Element, Page, Prompt, Toolkit};
+use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt, Toolkit};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -13,7 +13,8 @@ use std::path::Path;
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 7] = [
+pub const RESERVED: [&str; 8] = [
+    "afdrukken",
     "model",
     "elementen",
     "in-gesprek",
@@ -53,6 +54,14 @@ impl Route {
     }
     pub fn page(p: &Doc<Page>) -> Self {
         Route(format!("{}/", p.slug))
+    }
+    /// The page that lists everything printable.
+    pub fn print_hub() -> Self {
+        Route("afdrukken/".into())
+    }
+    /// A print page: document `doc` (ending in `/`) laid out for `paper`.
+    pub fn print(paper: Paper, doc: &str) -> Self {
+        Route(format!("afdrukken/{}/{doc}", paper.key()))
     }
 
     /// How many folders deep the page's `index.html` sits.

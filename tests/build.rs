@@ -85,9 +85,14 @@ fn sitemap_lists_every_page_absolute_with_base_url() {
                 .strip_suffix("</loc></url>")
         })
         .collect();
+    // Print versions (below afdrukken/<paper>/) are marked noindex and left out.
+    let print_version = |p: &std::path::Path| {
+        p.strip_prefix(kit.public().join("afdrukken"))
+            .is_ok_and(|rest| rest.components().count() > 1)
+    };
     let pages: Vec<String> = html_files(&kit.public())
         .iter()
-        .filter(|p| p.file_name().unwrap() == "index.html")
+        .filter(|p| p.file_name().unwrap() == "index.html" && !print_version(p))
         .map(|p| {
             let rel = p
                 .parent()
@@ -104,6 +109,10 @@ fn sitemap_lists_every_page_absolute_with_base_url() {
         })
         .collect();
     assert_eq!(locs.len(), pages.len(), "{xml}");
+    assert!(
+        locs.contains(&"https://example.org/kit/afdrukken/"),
+        "{xml}"
+    );
     for p in &pages {
         assert!(locs.contains(&p.as_str()), "{p} not in sitemap");
     }

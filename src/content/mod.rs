@@ -22,7 +22,7 @@ pub use element::{AspectOrigin, Element, Quote};
 pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::Page;
 pub use prompt::{GroupSize, Prompt, Step, WorkForm};
-pub use site::SiteConfig;
+pub use site::{DuplexOffset, Paper, SiteConfig};
 
 use std::path::PathBuf;
 

@@ -69,3 +69,15 @@ pub struct Step {
     #[serde(rename = "minuten")]
     pub minutes: u32,
 }
+
+impl WorkForm {
+    /// The name as written in content (`individueel`), also the key of its label.
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkForm::Individueel => "individueel",
+            WorkForm::Duo => "duo",
+            WorkForm::Subgroepen => "subgroepen",
+            WorkForm::Plenair => "plenair",
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
+mod print;
 mod sitemap;
 mod theme;
 mod views;
@@ -77,6 +78,8 @@ struct PageMeta {
     /// Pretty URL path below the site root, e.g. `elementen/los/`.
     pad: String,
     soort: &'static str,
+    /// Relative link to the page's print version, if it has one.
+    afdrukken: Option<String>,
 }
 
 /// Renders every page of `valid` with `theme`.
@@ -101,6 +104,8 @@ pub fn render(
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
         .collect();
+    // Print versions of the pages; not in the sitemap.
+    r.print_pages(base_url.as_deref());
     r.files.push(OutputFile {
         path: "sitemap.xml".into(),
         bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
@@ -363,6 +368,18 @@ impl Renderer<'_> {
             },
         );
 
+        // What can be printed, for each paper.
+        let route = Route::print_hub();
+        let hub = self.hub_view(&route);
+        self.page(
+            &route,
+            "print/hub.html",
+            label("nav_print"),
+            None,
+            "afdrukken",
+            |_, ctx| ctx.insert("afdrukken", &hub),
+        );
+
         // 404: served for any path, so its links are relative to the root and
         // only hold at the site root (or absolute, with a base URL).
         self.page(
@@ -419,23 +436,37 @@ impl Renderer<'_> {
                 beschrijving: description,
                 pad: route.0.clone(),
                 soort: kind,
+                afdrukken: crate::print::doc_for(kind, route)
+                    .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
             },
         };
-        let mut ctx = match tera::Context::from_serialize(&common) {
-            Ok(c) => c,
+        let Some(mut ctx) = self.context(&common, template) else {
+            return;
+        };
+        fill(&views, &mut ctx);
+        self.emit(route.file(), template, &ctx);
+    }
+
+    /// A template context from `value`, or `None` with the problem recorded.
+    fn context(&mut self, value: &impl Serialize, template: &str) -> Option<tera::Context> {
+        match tera::Context::from_serialize(value) {
+            Ok(c) => Some(c),
             Err(e) => {
                 self.problems.push(Problem::error(
                     self.theme.dir.join("templates").join(template),
                     0,
                     e.to_string(),
                 ));
-                return;
+                None
             }
-        };
-        fill(&views, &mut ctx);
-        match self.theme.tera.render(template, &ctx) {
+        }
+    }
+
+    /// Renders `template` into the output file `path`, or records the problem.
+    fn emit(&mut self, path: String, template: &str, ctx: &tera::Context) {
+        match self.theme.tera.render(template, ctx) {
             Ok(html) => self.files.push(OutputFile {
-                path: route.file(),
+                path,
                 bytes: html.into_bytes(),
             }),
             Err(e) => self
@@ -486,6 +517,11 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
         titel: label("nav_sources"),
         href: v.from.link_to(&Route::bibliography()),
         actief: kind == "bronnen",
+    });
+    items.push(NavItem {
+        titel: label("nav_print"),
+        href: v.from.link_to(&Route::print_hub()),
+        actief: kind == "afdrukken",
     });
     items
 }

@@ -1,0 +1,251 @@
+//! `werkplaats pdf`: the print pages as PDF files, through headless Chromium.
+//!
+//! The site is built as for `build`, written to a temporary folder, and each
+//! print page is printed with Chromium's own `--print-to-pdf`, which honours the
+//! pages' CSS page size. Chromium is a program the user installs, not a library:
+//! it is looked up on PATH (or given), and its absence is an error that says how
+//! to install it. This module does not draw progress; the caller does.
+
+use super::{PdfJob, pdf_jobs};
+use crate::content::Paper;
+use crate::render::RenderOptions;
+use crate::{Failure, load, render_with_theme, validate, write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many Chromiums print at once.
+const WORKERS: usize = 3;
+
+/// Names Chromium goes by on PATH, in order of preference.
+const CHROMIUM_NAMES: [&str; 4] = ["chromium", "chromium-browser", "google-chrome", "chrome"];
+
+/// Why no PDF could be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error(
+        "Chromium is niet gevonden (gezocht naar {}); installeer het, bijvoorbeeld met `apt-get install chromium`, of geef het pad met --chromium",
+        CHROMIUM_NAMES.join(", ")
+    )]
+    NoChromium,
+    #[error("--chromium {0}: dat bestand bestaat niet of is geen programma")]
+    BadChromium(PathBuf),
+    #[error("kan {path} niet schrijven: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("Chromium kon {file} niet maken: {detail}")]
+    Print { file: PathBuf, detail: String },
+    #[error(transparent)]
+    Write(#[from] crate::WriteError),
+}
+
+/// Why `pdf` stopped: the toolkit did not build, or printing failed.
+#[derive(Debug)]
+pub enum PdfFailure {
+    Build(Failure),
+    Pdf(PdfError),
+}
+
+impl From<PdfError> for PdfFailure {
+    fn from(e: PdfError) -> Self {
+        PdfFailure::Pdf(e)
+    }
+}
+
+/// What `pdf` is asked to do.
+#[derive(Debug, Clone)]
+pub struct PdfRequest {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    /// `None`: the paper from site.yaml.
+    pub paper: Option<Paper>,
+    pub chromium: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+/// What `pdf` made.
+#[derive(Debug)]
+pub struct PdfReport {
+    pub paper: Paper,
+    pub files: Vec<PathBuf>,
+    /// Warnings from building the site.
+    pub warnings: crate::diagnostics::Problems,
+    pub texts: crate::diagnostics::SourceTexts,
+    /// Whether the cards carry QR codes (only with a base URL).
+    pub with_qr: bool,
+}
+
+/// Told about progress: first the number of PDFs, then each one as it starts
+/// and when it is done.
+pub trait Progress: Send {
+    fn start(&mut self, total: usize);
+    fn job(&mut self, job: &PdfJob);
+    fn done(&mut self);
+}
+
+/// Finds Chromium: `given` if set, else the first of the usual names on PATH.
+pub fn find_chromium(given: Option<&Path>) -> Result<PathBuf, PdfError> {
+    if let Some(path) = given {
+        return which::which(path).map_err(|_| PdfError::BadChromium(path.to_path_buf()));
+    }
+    CHROMIUM_NAMES
+        .iter()
+        .find_map(|name| which::which(name).ok())
+        .ok_or(PdfError::NoChromium)
+}
+
+/// Builds the toolkit at `req.root` and prints its decks, worksheets and the
+/// whole toolkit to PDF files below `req.out/<paper>/`.
+pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfReport, PdfFailure> {
+    let chromium = find_chromium(req.chromium.as_deref())?;
+    let valid = load(&req.root)
+        .and_then(validate)
+        .map_err(PdfFailure::Build)?;
+    let options = RenderOptions {
+        base_url: req.base_url.clone(),
+    };
+    let site = render_with_theme(&valid, &options).map_err(PdfFailure::Build)?;
+    let paper = req.paper.unwrap_or(valid.toolkit.site.paper);
+    let with_qr = req.base_url.is_some() || valid.toolkit.site.base_url.is_some();
+
+    let temp = tempfile::tempdir().map_err(|source| PdfError::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let site_dir = temp.path().join("site");
+    write(&site, &req.root, &site_dir).map_err(PdfError::from)?;
+
+    let jobs = pdf_jobs(&valid.toolkit, paper);
+    progress.start(jobs.len());
+    let next = AtomicUsize::new(0);
+    let progress = Mutex::new(progress);
+    let failures = Mutex::new(Vec::new());
+    // A few Chromiums at once: each spends most of its time starting up.
+    std::thread::scope(|scope| {
+        for worker in 0..WORKERS {
+            let profile = temp.path().join(format!("chromium-profile-{worker}"));
+            let (next, progress, failures) = (&next, &progress, &failures);
+            let (jobs, site_dir, chromium) = (&jobs, &site_dir, &chromium);
+            scope.spawn(move || {
+                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    if let Ok(mut p) = progress.lock() {
+                        p.job(job);
+                    }
+                    let page = site_dir.join(job.route.file());
+                    match print_to_pdf(chromium, &profile, &page, &req.out.join(&job.file)) {
+                        Ok(()) => {
+                            if let Ok(mut p) = progress.lock() {
+                                p.done();
+                            }
+                        }
+                        Err(e) => {
+                            if let Ok(mut f) = failures.lock() {
+                                f.push(e);
+                            }
+                            // Stop handing out work.
+                            next.store(jobs.len(), Ordering::SeqCst);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    if let Some(e) = failures
+        .into_inner()
+        .ok()
+        .and_then(|f| f.into_iter().next())
+    {
+        return Err(e.into());
+    }
+    let files: Vec<PathBuf> = jobs.iter().map(|j| req.out.join(&j.file)).collect();
+    remove_stale(&req.out.join(paper.key()), &files);
+    Ok(PdfReport {
+        paper,
+        files,
+        warnings: site.warnings,
+        texts: site.texts,
+        with_qr,
+    })
+}
+
+/// Prints one HTML file to `out` with headless Chromium.
+pub fn print_to_pdf(
+    chromium: &Path,
+    profile: &Path,
+    page: &Path,
+    out: &Path,
+) -> Result<(), PdfError> {
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| PdfError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let _ = std::fs::remove_file(out);
+    let page = std::path::absolute(page).map_err(|source| PdfError::Io {
+        path: page.to_path_buf(),
+        source,
+    })?;
+    let url = format!("file://{}", page.display());
+    let result = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", out.display()))
+        .arg(&url)
+        .output();
+    let failed = |detail: String| PdfError::Print {
+        file: out.to_path_buf(),
+        detail,
+    };
+    let output = result.map_err(|e| failed(e.to_string()))?;
+    let made = std::fs::metadata(out).map(|m| m.len() > 0).unwrap_or(false);
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let detail = match last {
+            "" => output.status.to_string(),
+            last => format!("{}: {last}", output.status),
+        };
+        return Err(failed(detail));
+    }
+    if !made {
+        return Err(failed(format!(
+            "{} schreef geen pdf; is dit wel Chromium?",
+            chromium.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Removes PDFs in the paper's folder that this run did not make, such as the
+/// worksheet of a checklist that was deleted. Only `.pdf` files are touched.
+fn remove_stale(dir: &Path, made: &[PathBuf]) {
+    for entry in walkdir::WalkDir::new(dir)
+        .max_depth(2)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let is_pdf = entry.file_type().is_file() && path.extension().is_some_and(|x| x == "pdf");
+        if is_pdf && !made.iter().any(|m| m == path) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! Where cards go on a sheet of paper: the card size, the layouts (duplex and
+//! fold-over), crop marks and fold lines, all in millimetres.
+//!
+//! One card size serves A4 and US Letter, so a deck looks the same wherever it is
+//! printed: 89 × 127 mm (a little under A6, the 3.5 × 5 inch photo card), because
+//! four true A6 cards (210 × 296 mm) leave no printable margin on A4 and do not fit
+//! on Letter at all. Templates only place what is computed here.
+
+use crate::content::{DuplexOffset, Paper};
+use serde::Serialize;
+
+/// Card width in millimetres.
+pub const CARD_W: f64 = 89.0;
+/// Card height in millimetres.
+pub const CARD_H: f64 = 127.0;
+/// Space between two cards, so a cut that misses by a millimetre shows no neighbour.
+pub const GUTTER: f64 = 4.0;
+/// The band along the paper's edge that most printers cannot print on.
+pub const PRINTABLE_MARGIN: f64 = 5.0;
+/// Crop marks start this far outside the card edge...
+pub const MARK_GAP: f64 = 2.0;
+/// ...and are this long.
+pub const MARK_LEN: f64 = 3.0;
+/// The largest duplex offset accepted, in either direction: more is not drift but
+/// a wrong setting, and would push cards off the printable area.
+pub const MAX_OFFSET: f64 = 5.0;
+/// Height of the one-line instruction in the top margin.
+pub const NOTE_H: f64 = 3.2;
+
+/// How a deck is put on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Four fronts on one page, their backs mirrored on the next; print duplex,
+    /// flip on the long edge.
+    Duplex,
+    /// Two cards per page, front and back side by side with a fold line between;
+    /// for printers without duplex, needs no registration.
+    Fold,
+}
+
+impl Layout {
+    pub fn cards_per_sheet(self) -> usize {
+        match self {
+            Layout::Duplex => 4,
+            Layout::Fold => 2,
+        }
+    }
+}
+
+/// Which side of a card a placement shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Face {
+    Voor,
+    Achter,
+}
+
+/// What a printed page of a deck holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// Fronts of a duplex sheet.
+    Voorkant,
+    /// Backs of a duplex sheet, mirrored.
+    Achterkant,
+    /// A fold-over sheet: fronts and backs side by side.
+    Vouwvel,
+}
+
+/// A card side placed on a page: which card, which side, top-left corner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Placement {
+    /// Index into the deck.
+    pub kaart: usize,
+    pub kant: Face,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A straight line, in millimetres from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+}
+
+/// A box in millimetres, for the printed instruction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// One printed page of a deck.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetPage {
+    pub soort: PageKind,
+    /// 1-based number of the sheet of paper this page is (a side of).
+    pub vel: usize,
+    pub plaatsen: Vec<Placement>,
+    pub snijtekens: Vec<Line>,
+    pub vouwlijnen: Vec<Line>,
+    /// Where the one-line instruction goes (top margin, over the first column).
+    pub instructie: Area,
+    /// Where the page label goes (top margin, over the second column).
+    pub label: Area,
+}
+
+/// Lays `cards` cards out on `paper` in `layout`; `offset` moves duplex backs.
+pub fn lay_out(cards: usize, paper: Paper, layout: Layout, offset: DuplexOffset) -> Vec<SheetPage> {
+    let per = layout.cards_per_sheet();
+    (0..cards.div_ceil(per))
+        .flat_map(|sheet| {
+            let first = sheet * per;
+            let on_sheet: Vec<usize> = (first..cards.min(first + per)).collect();
+            match layout {
+                Layout::Duplex => duplex_pages(&on_sheet, sheet + 1, paper, offset),
+                Layout::Fold => vec![fold_page(&on_sheet, sheet + 1, paper)],
+            }
+        })
+        .collect()
+}
+
+/// The top-left corner of the block of cards (two columns, two rows), centred.
+fn block_origin(paper: Paper, block_w: f64) -> (f64, f64) {
+    let (w, h) = paper.size_mm();
+    let block_h = 2.0 * CARD_H + GUTTER;
+    ((w - block_w) / 2.0, (h - block_h) / 2.0)
+}
+
+fn duplex_pages(cards: &[usize], vel: usize, paper: Paper, offset: DuplexOffset) -> Vec<SheetPage> {
+    let (paper_w, _) = paper.size_mm();
+    let (left, top) = block_origin(paper, 2.0 * CARD_W + GUTTER);
+    let fronts: Vec<Placement> = cards
+        .iter()
+        .enumerate()
+        .map(|(slot, &kaart)| Placement {
+            kaart,
+            kant: Face::Voor,
+            x: left + (slot % 2) as f64 * (CARD_W + GUTTER),
+            y: top + (slot / 2) as f64 * (CARD_H + GUTTER),
+        })
+        .collect();
+    // Flipping on the long edge mirrors left and right: the back of a card sits
+    // at the mirrored x, the same y.
+    let backs: Vec<Placement> = fronts
+        .iter()
+        .map(|p| Placement {
+            kaart: p.kaart,
+            kant: Face::Achter,
+            x: paper_w - p.x - CARD_W + offset.x_mm,
+            y: p.y + offset.y_mm,
+        })
+        .collect();
+    let (instructie, label) = notes(left, top);
+    // The back's label stays put: only the cards need to meet their fronts.
+    let (back_note, back_label) = notes(paper_w - left - 2.0 * CARD_W - GUTTER, top);
+    vec![
+        SheetPage {
+            soort: PageKind::Voorkant,
+            vel,
+            snijtekens: crop_marks(&fronts),
+            plaatsen: fronts,
+            vouwlijnen: Vec::new(),
+            instructie,
+            label,
+        },
+        // Backs carry no crop marks: cutting is done from the front, and marks
+        // that drift with the duplexer would only mislead.
+        SheetPage {
+            soort: PageKind::Achterkant,
+            vel,
+            plaatsen: backs,
+            snijtekens: Vec::new(),
+            vouwlijnen: Vec::new(),
+            instructie: back_note,
+            label: back_label,
+        },
+    ]
+}
+
+fn fold_page(cards: &[usize], vel: usize, paper: Paper) -> SheetPage {
+    let (left, top) = block_origin(paper, 2.0 * CARD_W);
+    let mut plaatsen = Vec::new();
+    for (row, &kaart) in cards.iter().enumerate() {
+        let y = top + row as f64 * (CARD_H + GUTTER);
+        plaatsen.push(Placement {
+            kaart,
+            kant: Face::Voor,
+            x: left,
+            y,
+        });
+        // Folded along the shared edge, the right half lands behind the left
+        // one the right way up: no rotation needed.
+        plaatsen.push(Placement {
+            kaart,
+            kant: Face::Achter,
+            x: left + CARD_W,
+            y,
+        });
+    }
+    let fold_x = left + CARD_W;
+    let vouwlijnen = plaatsen
+        .iter()
+        .filter(|p| p.kant == Face::Voor)
+        .flat_map(|p| {
+            [
+                vertical(fold_x, p.y - MARK_GAP - MARK_LEN, p.y - MARK_GAP),
+                vertical(
+                    fold_x,
+                    p.y + CARD_H + MARK_GAP,
+                    p.y + CARD_H + MARK_GAP + MARK_LEN,
+                ),
+            ]
+        })
+        .collect();
+    let (instructie, label) = notes(left, top);
+    SheetPage {
+        soort: PageKind::Vouwvel,
+        vel,
+        snijtekens: crop_marks_outer(&plaatsen),
+        plaatsen,
+        vouwlijnen,
+        instructie,
+        label,
+    }
+}
+
+/// The instruction over the first column and the page label over the second,
+/// in the top margin between the crop marks.
+fn notes(left: f64, top: f64) -> (Area, Area) {
+    let y = top - MARK_GAP - NOTE_H;
+    let w = CARD_W - 6.0;
+    (
+        Area {
+            x: left + 3.0,
+            y,
+            w,
+            h: NOTE_H,
+        },
+        Area {
+            x: left + CARD_W + 3.0,
+            y,
+            w,
+            h: NOTE_H,
+        },
+    )
+}
+
+fn vertical(x: f64, y1: f64, y2: f64) -> Line {
+    Line {
+        x1: x,
+        y1,
+        x2: x,
+        y2,
+    }
+}
+
+fn horizontal(y: f64, x1: f64, x2: f64) -> Line {
+    Line {
+        x1,
+        y1: y,
+        x2,
+        y2: y,
+    }
+}
+
+/// Crop marks for every card edge, outside the block of placed cards.
+fn crop_marks(placed: &[Placement]) -> Vec<Line> {
+    let xs = edges(placed.iter().flat_map(|p| [p.x, p.x + CARD_W]));
+    let ys = edges(placed.iter().flat_map(|p| [p.y, p.y + CARD_H]));
+    marks_around(&xs, &ys)
+}
+
+/// Crop marks for the outer edges of fold-over pairs (the shared edge is folded).
+fn crop_marks_outer(placed: &[Placement]) -> Vec<Line> {
+    let fronts = placed.iter().filter(|p| p.kant == Face::Voor);
+    let xs = edges(fronts.clone().flat_map(|p| [p.x, p.x + 2.0 * CARD_W]));
+    let ys = edges(fronts.flat_map(|p| [p.y, p.y + CARD_H]));
+    marks_around(&xs, &ys)
+}
+
+fn edges(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut v: Vec<f64> = values.collect();
+    v.sort_by(f64::total_cmp);
+    v.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    v
+}
+
+fn marks_around(xs: &[f64], ys: &[f64]) -> Vec<Line> {
+    let (Some(&left), Some(&right), Some(&top), Some(&bottom)) =
+        (xs.first(), xs.last(), ys.first(), ys.last())
+    else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for &x in xs {
+        lines.push(vertical(x, top - MARK_GAP - MARK_LEN, top - MARK_GAP));
+        lines.push(vertical(x, bottom + MARK_GAP, bottom + MARK_GAP + MARK_LEN));
+    }
+    for &y in ys {
+        lines.push(horizontal(y, left - MARK_GAP - MARK_LEN, left - MARK_GAP));
+        lines.push(horizontal(y, right + MARK_GAP, right + MARK_GAP + MARK_LEN));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside_printable(paper: Paper, pages: &[SheetPage]) {
+        let (w, h) = paper.size_mm();
+        let ok_x = |x: f64| (PRINTABLE_MARGIN..=w - PRINTABLE_MARGIN).contains(&x);
+        let ok_y = |y: f64| (PRINTABLE_MARGIN..=h - PRINTABLE_MARGIN).contains(&y);
+        for page in pages {
+            for p in &page.plaatsen {
+                assert!(ok_x(p.x) && ok_x(p.x + CARD_W), "{paper:?} card x {}", p.x);
+                assert!(ok_y(p.y) && ok_y(p.y + CARD_H), "{paper:?} card y {}", p.y);
+            }
+            for l in page.snijtekens.iter().chain(&page.vouwlijnen) {
+                assert!(
+                    ok_x(l.x1) && ok_x(l.x2) && ok_y(l.y1) && ok_y(l.y2),
+                    "{paper:?} {l:?}"
+                );
+            }
+            for a in [&page.instructie, &page.label] {
+                assert!(
+                    ok_x(a.x) && ok_x(a.x + a.w) && ok_y(a.y) && ok_y(a.y + a.h),
+                    "{a:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn four_cards_and_marks_fit_the_printable_area_of_a4_and_letter() {
+        let worst = DuplexOffset {
+            x_mm: MAX_OFFSET,
+            y_mm: -MAX_OFFSET,
+        };
+        for paper in Paper::ALL {
+            for offset in [DuplexOffset::default(), worst] {
+                inside_printable(paper, &lay_out(4, paper, Layout::Duplex, offset));
+            }
+            inside_printable(paper, &lay_out(2, paper, Layout::Fold, Default::default()));
+        }
+    }
+
+    #[test]
+    fn six_cards_make_two_sheets_with_backs_mirrored_on_the_long_edge() {
+        let pages = lay_out(6, Paper::A4, Layout::Duplex, DuplexOffset::default());
+        let kinds: Vec<PageKind> = pages.iter().map(|p| p.soort).collect();
+        use PageKind::*;
+        assert_eq!(kinds, [Voorkant, Achterkant, Voorkant, Achterkant]);
+        assert_eq!(pages[2].plaatsen.len(), 2);
+        for pair in pages.chunks(2) {
+            for (front, back) in pair[0].plaatsen.iter().zip(&pair[1].plaatsen) {
+                assert_eq!(front.kaart, back.kaart);
+                // Mirrored: the distance from the left edge on the front equals
+                // the distance from the right edge on the back.
+                assert!((front.x - (210.0 - back.x - CARD_W)).abs() < 1e-9);
+                assert_eq!(front.y, back.y);
+            }
+        }
+    }
+
+    #[test]
+    fn duplex_offset_moves_only_the_backs() {
+        let offset = DuplexOffset {
+            x_mm: 2.0,
+            y_mm: -1.5,
+        };
+        let plain = lay_out(4, Paper::A4, Layout::Duplex, DuplexOffset::default());
+        let moved = lay_out(4, Paper::A4, Layout::Duplex, offset);
+        assert_eq!(plain[0], moved[0]);
+        for (a, b) in plain[1].plaatsen.iter().zip(&moved[1].plaatsen) {
+            assert!((b.x - a.x - 2.0).abs() < 1e-9 && (b.y - a.y + 1.5).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn fold_over_puts_each_back_right_of_its_front() {
+        let pages = lay_out(3, Paper::Letter, Layout::Fold, DuplexOffset::default());
+        assert_eq!(pages.len(), 2);
+        let p = &pages[0].plaatsen;
+        assert_eq!(
+            (p[0].kaart, p[0].kant, p[1].kaart, p[1].kant),
+            (0, Face::Voor, 0, Face::Achter)
+        );
+        assert!((p[1].x - p[0].x - CARD_W).abs() < 1e-9);
+    }
+}

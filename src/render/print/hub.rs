@@ -1,0 +1,83 @@
+//! The page that lists everything printable, with a link per paper.
+
+use super::{Choice, Renderer};
+use crate::content::Paper;
+use crate::print::sheet::Layout;
+use crate::print::{Deck, TOOLKIT_DOC};
+use crate::routes::Route;
+use serde::Serialize;
+
+/// The hub page's view: every printable document, for each paper.
+#[derive(Serialize)]
+pub(in crate::render) struct HubView {
+    groepen: Vec<HubGroup>,
+}
+
+#[derive(Serialize)]
+struct HubGroup {
+    titel: String,
+    items: Vec<HubItem>,
+}
+
+#[derive(Serialize)]
+struct HubItem {
+    titel: String,
+    links: Vec<Choice>,
+}
+
+impl Renderer<'_> {
+    /// The hub: every printable document with a link per paper.
+    pub(in crate::render) fn hub_view(&self, from: &Route) -> HubView {
+        let t = &self.valid.toolkit;
+        let item = |titel: String, doc: &str| HubItem {
+            titel,
+            links: Paper::ALL
+                .iter()
+                .map(|&p| Choice {
+                    label: p.label().to_string(),
+                    href: from.link_to(&Route::print(p, doc)),
+                    actief: p == t.site.paper,
+                })
+                .collect(),
+        };
+        let mut cards = Vec::new();
+        for deck in Deck::ALL {
+            let (key, n) = match deck {
+                Deck::Elements => ("print_elementkaarten", t.elements.len()),
+                Deck::Prompts => ("print_gesprekskaarten", t.prompts.len()),
+            };
+            let name = format!("{} ({n})", self.s(key));
+            cards.push(item(
+                format!("{name} – {}", self.s("print_dubbelzijdig")),
+                &deck.doc(Layout::Duplex),
+            ));
+            cards.push(item(
+                format!("{name} – {}", self.s("print_vouwen")),
+                &deck.doc(Layout::Fold),
+            ));
+        }
+        let whole = vec![item(t.site.title.clone(), TOOLKIT_DOC)];
+        let prompts = t
+            .prompts
+            .iter()
+            .map(|p| item(p.meta.title.clone(), &Route::prompt(p).0))
+            .collect();
+        let checklists = t
+            .checklists
+            .iter()
+            .map(|c| item(c.meta.title.clone(), &Route::checklist(c).0))
+            .collect();
+        let group = |key: &str, items| HubGroup {
+            titel: self.s(key),
+            items,
+        };
+        HubView {
+            groepen: vec![
+                group("print_kaarten", cards),
+                group("print_hele_toolkit", whole),
+                group("print_werkbladen_gesprekken", prompts),
+                group("print_werkbladen_checklists", checklists),
+            ],
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Renders the print pages (card decks, worksheets, the whole toolkit) for every
+//! paper size, and the page that lists them.
+//!
+//! What is specific to paper lives in `crate::print`; this module only gathers the
+//! views and hands them to the theme's `print/` templates, as `render` does for the
+//! site's pages: `decks` for the card sheets, `documents` for worksheets and the
+//! whole toolkit, `hub` for the overview page.
+
+mod decks;
+mod documents;
+mod hub;
+
+use super::views::LinkView;
+use super::{Renderer, SiteView};
+use crate::content::Paper;
+use crate::diagnostics::Problem;
+use crate::print::sheet::{self, Layout};
+use crate::routes::Route;
+use serde::Serialize;
+
+/// What every print page's template receives.
+#[derive(Serialize)]
+struct PrintCommon<'a> {
+    site: SiteView<'a>,
+    t: &'a std::collections::BTreeMap<String, String>,
+    root: String,
+    pagina: PrintMeta,
+    papier: PaperView,
+    balk: Toolbar,
+}
+
+#[derive(Serialize)]
+struct PrintMeta {
+    titel: String,
+    pad: String,
+    /// `kaarten` or `document`.
+    soort: &'static str,
+}
+
+#[derive(Serialize)]
+struct PaperView {
+    key: &'static str,
+    label: &'static str,
+    /// The CSS `@page` size keyword.
+    css: &'static str,
+    breedte: f64,
+    hoogte: f64,
+}
+
+/// The screen-only bar above a print page: back to the site, paper and layout
+/// switches. It is not printed.
+#[derive(Serialize)]
+struct Toolbar {
+    terug: Option<LinkView>,
+    overzicht: String,
+    papieren: Vec<Choice>,
+    vormen: Vec<Choice>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    label: String,
+    href: String,
+    actief: bool,
+}
+
+impl Renderer<'_> {
+    /// Every print page, for both paper sizes.
+    /// Every print page, for both paper sizes.
+    pub(super) fn print_pages(&mut self, base_url: Option<&str>) {
+        self.check_offset();
+        let cards = self.decks(base_url);
+        for paper in Paper::ALL {
+            for (deck, cards) in &cards {
+                for layout in [Layout::Duplex, Layout::Fold] {
+                    self.deck_page(paper, *deck, layout, cards);
+                }
+            }
+            self.documents(paper);
+        }
+    }
+
+    pub(super) fn s(&self, key: &str) -> String {
+        self.theme
+            .strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn check_offset(&mut self) {
+        let o = self.valid.toolkit.site.duplex_offset;
+        if o.x_mm.abs() > sheet::MAX_OFFSET || o.y_mm.abs() > sheet::MAX_OFFSET {
+            self.problems.push(
+                Problem::error(
+                    "site.yaml",
+                    0,
+                    format!(
+                        "duplex_verschuiving ({} mm, {} mm) is groter dan {} mm",
+                        o.x_mm,
+                        o.y_mm,
+                        sheet::MAX_OFFSET
+                    ),
+                )
+                .hint("meet hoeveel de achterkant verschoven is (meestal 2–4 mm) en vul dat in"),
+            );
+        }
+    }
+
+    /// Renders a print page with the shared print context plus what `fill` adds.
+    #[allow(clippy::too_many_arguments)]
+    fn print_page(
+        &mut self,
+        route: &Route,
+        paper: Paper,
+        doc: &str,
+        template: &str,
+        titel: String,
+        soort: &'static str,
+        vormen: Vec<Choice>,
+        site: Option<&Route>,
+        fill: impl FnOnce(&mut tera::Context),
+    ) {
+        let t = &self.valid.toolkit;
+        let (breedte, hoogte) = paper.size_mm();
+        let common = PrintCommon {
+            site: SiteView {
+                titel: &t.site.title,
+                beschrijving: t.site.description.as_deref(),
+                taal: &t.site.language,
+            },
+            t: &self.theme.strings,
+            root: route.to_root(),
+            pagina: PrintMeta {
+                titel,
+                pad: route.0.clone(),
+                soort,
+            },
+            papier: PaperView {
+                key: paper.key(),
+                label: paper.label(),
+                css: match paper {
+                    Paper::A4 => "A4",
+                    Paper::Letter => "letter",
+                },
+                breedte,
+                hoogte,
+            },
+            balk: Toolbar {
+                terug: site.map(|s| LinkView {
+                    titel: self.s("print_terug"),
+                    href: route.link_to(s),
+                }),
+                overzicht: route.link_to(&Route::print_hub()),
+                papieren: Paper::ALL
+                    .iter()
+                    .map(|&p| Choice {
+                        label: p.label().to_string(),
+                        href: route.link_to(&Route::print(p, doc)),
+                        actief: p == paper,
+                    })
+                    .collect(),
+                vormen,
+            },
+        };
+        let Some(mut ctx) = self.context(&common, template) else {
+            return;
+        };
+        fill(&mut ctx);
+        self.emit(route.file(), template, &ctx);
+    }
+}

@@ -1,0 +1,248 @@
+// Print pages in headless Chromium: the card decks fit and line up for duplex
+// printing, nothing overflows, print pages carry no navigation, and `werkplaats
+// pdf` makes every PDF with the right page count and page size, on A4 and Letter.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { launch, repo, serveStatic, watchRequests, werkplaats } from './lib.mjs';
+
+const BASE_URL = 'https://example.org/los-in-pw/';
+/** Page sizes in PDF points (1/72 inch). */
+const SIZES = { a4: [595.28, 841.89], letter: [612, 792] };
+const MM = 96 / 25.4; // CSS pixels per millimetre
+
+let out;
+let server;
+let browser;
+
+before(async () => {
+  out = join(mkdtempSync(join(tmpdir(), 'wp-print-')), 'public');
+  werkplaats(['build', '--root', repo, '--out', out, '--base-url', BASE_URL]);
+  server = await serveStatic(out);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function htmlFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => join(dir, f));
+}
+
+/** Geometry of every sheet and card, in CSS pixels relative to the sheet, and
+ * every card part whose content is larger than its box. */
+async function measureDeck(page) {
+  return page.evaluate(() => {
+    const sheets = [...document.querySelectorAll('section.vel')].map((v) => {
+      const s = v.getBoundingClientRect();
+      return {
+        soort: v.dataset.soort,
+        vel: v.dataset.vel,
+        w: s.width,
+        h: s.height,
+        cards: [...v.querySelectorAll('.kaart')].map((k) => {
+          const b = k.getBoundingClientRect();
+          return {
+            id: k.dataset.kaart,
+            kant: k.classList.contains('kaart-voor') ? 'voor' : 'achter',
+            x: b.left - s.left, y: b.top - s.top, w: b.width, h: b.height,
+          };
+        }),
+      };
+    });
+    const overflowing = [...document.querySelectorAll('.kaart-inhoud, .kaart-qr, .kaart-url, .kaart-voet, .vel-noot')]
+      .filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+      .map((e) => `${e.closest('.kaart')?.dataset.kaart ?? 'vel'} ${e.className}`);
+    return { sheets, overflowing };
+  });
+}
+
+const decks = [
+  { doc: 'elementkaarten', cards: 6, layout: 'duplex' },
+  { doc: 'elementkaarten/vouwen', cards: 6, layout: 'fold' },
+  { doc: 'gesprekskaarten', cards: 10, layout: 'duplex' },
+  { doc: 'gesprekskaarten/vouwen', cards: 10, layout: 'fold' },
+];
+
+for (const paper of ['a4', 'letter']) {
+  for (const deck of decks) {
+    test(`${paper} ${deck.doc}: cards fit their boxes, sit on the sheet, backs behind fronts`, async () => {
+      const page = await browser.newPage();
+      const requests = watchRequests(page);
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`${server.url}afdrukken/${paper}/${deck.doc}/index.html`);
+      const { sheets, overflowing } = await measureDeck(page);
+      assert.deepEqual(overflowing, []);
+
+      const perSheet = deck.layout === 'duplex' ? 4 : 2;
+      const sheetsOfPaper = Math.ceil(deck.cards / perSheet);
+      assert.equal(sheets.length, deck.layout === 'duplex' ? 2 * sheetsOfPaper : sheetsOfPaper);
+      const [wMm, hMm] = paper === 'a4' ? [210, 297] : [215.9, 279.4];
+      const ids = new Set();
+      for (const s of sheets) {
+        assert.ok(Math.abs(s.w - wMm * MM) < 1 && Math.abs(s.h - hMm * MM) < 1, `sheet ${s.w}x${s.h}`);
+        for (const c of s.cards) {
+          ids.add(c.id);
+          assert.ok(Math.abs(c.w - 89 * MM) < 1 && Math.abs(c.h - 127 * MM) < 1, `${c.id} size`);
+          // Inside the printable area (5 mm from every edge).
+          const m = 5 * MM;
+          assert.ok(c.x >= m && c.y >= m && c.x + c.w <= s.w - m && c.y + c.h <= s.h - m, `${c.id} on ${paper}`);
+        }
+      }
+      assert.equal(ids.size, deck.cards);
+
+      if (deck.layout === 'duplex') {
+        assert.deepEqual(sheets.map((s) => s.soort), sheets.map((_, i) => (i % 2 ? 'achterkant' : 'voorkant')));
+        for (let i = 0; i < sheets.length; i += 2) {
+          const [front, back] = [sheets[i], sheets[i + 1]];
+          assert.equal(front.vel, back.vel);
+          assert.equal(back.cards.length, front.cards.length);
+          for (const f of front.cards) {
+            const b = back.cards.find((c) => c.id === f.id);
+            assert.ok(b, `back of ${f.id} on the next page`);
+            // Flip on the long edge: the back's distance from the right edge is
+            // the front's distance from the left edge; the height is the same.
+            assert.ok(Math.abs(f.x - (back.w - b.x - b.w)) < 0.5, `${f.id} x ${f.x} vs ${b.x}`);
+            assert.ok(Math.abs(f.y - b.y) < 0.5, `${f.id} y`);
+          }
+        }
+      } else {
+        for (const s of sheets) {
+          for (const f of s.cards.filter((c) => c.kant === 'voor')) {
+            const b = s.cards.find((c) => c.id === f.id && c.kant === 'achter');
+            assert.ok(Math.abs(b.x - (f.x + f.w)) < 0.5 && Math.abs(b.y - f.y) < 0.5, `${f.id} fold pair`);
+          }
+        }
+      }
+      if (deck.doc.startsWith('elementkaarten')) {
+        // Every back carries a QR code that leads to the card's page.
+        const urls = await page.$$eval('.kaart-achter .kaart-url', (els) => els.map((e) => e.textContent));
+        assert.equal(urls.length, 6);
+        assert.ok(urls.every((u) => u.includes(`${BASE_URL}elementen/`)), urls.join());
+        assert.equal(await page.locator('.kaart-achter svg.qr-code').count(), 6);
+      }
+      assert.deepEqual(requests.foreign, []);
+      assert.deepEqual(requests.failed, []);
+      await page.close();
+    });
+  }
+}
+
+test('the overflow check sees text that is too long for a card', async () => {
+  // Guards the test above: an overflowing card must be reported, not missed.
+  const page = await browser.newPage();
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${server.url}afdrukken/a4/elementkaarten/index.html`);
+  await page.evaluate(() => {
+    document.querySelector('.kaart-achter li').textContent = 'veel te lange tekst '.repeat(200);
+  });
+  const { overflowing } = await measureDeck(page);
+  assert.equal(overflowing.length, 1);
+  await page.close();
+});
+
+test('print pages carry no navigation, no dark backgrounds, and never split an item', async () => {
+  const page = await browser.newPage();
+  await page.emulateMedia({ media: 'print' });
+  const files = htmlFiles(join(out, 'afdrukken', 'a4')).concat(htmlFiles(join(out, 'afdrukken', 'letter')));
+  assert.ok(files.length > 60, `${files.length} print pages`);
+  for (const file of files) {
+    await page.goto(server.url + relative(out, file).split('\\').join('/'));
+    const r = await page.evaluate(() => {
+      const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+      const dark = [...document.querySelectorAll('.document *, .document')].filter((e) => {
+        const m = getComputedStyle(e).backgroundColor.match(/rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/);
+        if (!m || (m[4] !== undefined && Number(m[4]) === 0)) return false;
+        const [r, g, b] = m.slice(1, 4).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 200;
+      }).map((e) => e.className);
+      return {
+        nav: document.querySelectorAll('nav, header.kop, .kruimels').length,
+        bar: [...document.querySelectorAll('.afdruk-balk, button')].filter(visible).length,
+        dark,
+        items: [...document.querySelectorAll('.item')].map((e) => getComputedStyle(e).breakInside),
+      };
+    });
+    assert.equal(r.nav, 0, file);
+    assert.equal(r.bar, 0, file);
+    assert.deepEqual(r.dark, [], file);
+    assert.ok(r.items.every((b) => b === 'avoid'), file);
+  }
+  await page.close();
+});
+
+test('every site page shows a print action that leads to its print version', async () => {
+  const page = await browser.newPage();
+  const requests = watchRequests(page);
+  for (const path of ['index.html', 'model/index.html', 'elementen/index.html', 'elementen/los/index.html',
+    'in-gesprek/focusgroep-los/index.html', 'procesontwerp/basisvragen/index.html', 'bronnen/index.html',
+    'over/index.html']) {
+    await page.goto(server.url + path);
+    const action = page.locator('.afdruk-actie a');
+    assert.ok(await action.isVisible(), path);
+    await action.click();
+    await page.waitForSelector('body.afdruk');
+    assert.match(page.url(), /\/afdrukken\/a4\//, path);
+  }
+  assert.deepEqual(requests.foreign, []);
+  assert.deepEqual(requests.failed, []);
+  await page.close();
+});
+
+test('the browser print path (preferCSSPageSize) gives the same pages as the deck', async () => {
+  const page = await browser.newPage();
+  for (const [paper, size] of Object.entries(SIZES)) {
+    await page.goto(`${server.url}afdrukken/${paper}/elementkaarten/index.html`);
+    const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.equal(pdf.getPageCount(), 4, paper);
+    for (const p of pdf.getPages()) {
+      const { width, height } = p.getSize();
+      assert.ok(Math.abs(width - size[0]) < 1.5 && Math.abs(height - size[1]) < 1.5, `${paper}: ${width}x${height}`);
+    }
+  }
+  await page.close();
+});
+
+async function pdfPages(file) {
+  const pdf = await PDFDocument.load(readFileSync(file));
+  return pdf.getPages().map((p) => p.getSize());
+}
+
+for (const [paper, size] of Object.entries(SIZES)) {
+  test(`werkplaats pdf --paper ${paper}: decks, worksheets and the whole toolkit`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wp-pdf-'));
+    // A worksheet left from an earlier run, of a checklist that no longer exists.
+    mkdirSync(join(dir, paper, 'werkbladen'), { recursive: true });
+    writeFileSync(join(dir, paper, 'werkbladen', 'procesontwerp-weg.pdf'), '%PDF-1.4');
+    const r = werkplaats(['pdf', '--root', repo, '--out', dir, '--paper', paper, '--base-url', BASE_URL]);
+    assert.match(r.stderr, /24 pdf-bestanden/);
+    const expected = {
+      'elementkaarten.pdf': 4, // 6 cards, 4 per sheet: 2 front and 2 back pages
+      'elementkaarten-vouwen.pdf': 3, // 2 cards per page
+      'gesprekskaarten.pdf': 6, // 10 cards: 3 sheets
+      'gesprekskaarten-vouwen.pdf': 5,
+    };
+    for (const [name, count] of Object.entries(expected)) {
+      const pages = await pdfPages(join(dir, paper, name));
+      assert.equal(pages.length, count, name);
+    }
+    const worksheets = readdirSync(join(dir, paper, 'werkbladen'));
+    assert.equal(worksheets.filter((f) => f.startsWith('in-gesprek-')).length, 10);
+    assert.equal(worksheets.filter((f) => f.startsWith('procesontwerp-')).length, 9);
+    const toolkit = await pdfPages(join(dir, paper, 'toolkit.pdf'));
+    assert.ok(toolkit.length > 40, `toolkit has ${toolkit.length} pages`);
+    const all = [...Object.keys(expected), 'toolkit.pdf', ...worksheets.map((w) => `werkbladen/${w}`)];
+    for (const name of all) {
+      for (const { width, height } of await pdfPages(join(dir, paper, name))) {
+        assert.ok(Math.abs(width - size[0]) < 1.5 && Math.abs(height - size[1]) < 1.5, `${name}: ${width}x${height}`);
+      }
+    }
+  });
+}

@@ -1,0 +1,413 @@
+//! Print pages: card decks, worksheets, the whole toolkit and `werkplaats pdf`'s
+//! errors, checked on fixture toolkits by parsing the HTML the build writes. The
+//! browser tests (`tests/browser/print.test.mjs`) print them for real.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+
+fn built(kit: &Fixture, extra: &[&str]) -> std::path::PathBuf {
+    let root = kit.root();
+    let mut args = vec!["build", "--root", root.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    kit.public()
+}
+
+fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+/// A length in mm from an inline style, e.g. `left` in `left: 12.5mm; top: 3mm`.
+fn style_mm(el: &scraper::ElementRef, property: &str) -> f64 {
+    let style = el.value().attr("style").unwrap_or_default();
+    style
+        .split(';')
+        .filter_map(|d| d.split_once(':'))
+        .find(|(k, _)| k.trim() == property)
+        .and_then(|(_, v)| v.trim().strip_suffix("mm")?.parse().ok())
+        .unwrap_or_else(|| panic!("no {property} in {style:?}"))
+}
+
+#[test]
+fn every_print_page_exists_for_both_papers_and_all_links_work() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    for paper in ["a4", "letter"] {
+        for doc in [
+            "elementkaarten",
+            "elementkaarten/vouwen",
+            "gesprekskaarten",
+            "gesprekskaarten/vouwen",
+            "toolkit",
+            "model",
+            "elementen/abc",
+            "in-gesprek/kennismaken",
+            "procesontwerp",
+            "procesontwerp/startvragen",
+            "paginas/over",
+            "bronnen",
+        ] {
+            let file = public.join(format!("afdrukken/{paper}/{doc}/index.html"));
+            assert!(file.is_file(), "missing {}", file.display());
+        }
+    }
+    assert!(public.join("afdrukken/index.html").is_file());
+    assert_eq!(broken_links(&public), Vec::<String>::new());
+}
+
+#[test]
+fn every_site_page_has_a_print_link_to_its_own_print_version() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    for (page, target) in [
+        ("index.html", "afdrukken/a4/toolkit/index.html"),
+        ("model/index.html", "afdrukken/a4/model/index.html"),
+        (
+            "elementen/index.html",
+            "afdrukken/a4/elementkaarten/index.html",
+        ),
+        (
+            "elementen/abc/index.html",
+            "afdrukken/a4/elementen/abc/index.html",
+        ),
+        (
+            "in-gesprek/index.html",
+            "afdrukken/a4/gesprekskaarten/index.html",
+        ),
+        (
+            "in-gesprek/kennismaken/index.html",
+            "afdrukken/a4/in-gesprek/kennismaken/index.html",
+        ),
+        (
+            "procesontwerp/startvragen/index.html",
+            "afdrukken/a4/procesontwerp/startvragen/index.html",
+        ),
+        ("over/index.html", "afdrukken/a4/paginas/over/index.html"),
+        ("bronnen/index.html", "afdrukken/a4/bronnen/index.html"),
+    ] {
+        let file = public.join(page);
+        let doc = parse(&file);
+        let links = select(&doc, ".afdruk-actie a");
+        assert_eq!(links.len(), 1, "{page}");
+        assert_eq!(
+            texts(&doc, ".afdruk-actie a")[0]
+                .trim_start_matches('⎙')
+                .trim(),
+            "Afdrukken"
+        );
+        let href = links[0].value().attr("href").unwrap();
+        let resolved = file.parent().unwrap().join(href);
+        assert_eq!(
+            fs::canonicalize(&resolved).unwrap(),
+            fs::canonicalize(public.join(target)).unwrap(),
+            "{page}"
+        );
+    }
+    // The menu leads to the page listing everything printable.
+    let home = parse(&public.join("index.html"));
+    assert!(texts(&home, ".kop nav a").contains(&"Afdrukken".to_string()));
+}
+
+#[test]
+fn print_pages_have_no_navigation_and_set_their_paper() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    for file in html_files(&public.join("afdrukken/a4")) {
+        let doc = parse(&file);
+        assert!(
+            select(&doc, "nav, header.kop, .voet").is_empty(),
+            "{}",
+            file.display()
+        );
+        let style = texts(&doc, "head style").join("");
+        assert!(style.contains("size: A4"), "{}: {style}", file.display());
+    }
+    let letter = parse(&public.join("afdrukken/letter/elementkaarten/index.html"));
+    assert!(
+        texts(&letter, "head style")
+            .join("")
+            .contains("size: letter")
+    );
+    // The paper switch links to the same document on the other paper.
+    let switch: Vec<String> = select(&letter, ".afdruk-balk a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(
+        switch.contains(&"../../../afdrukken/a4/elementkaarten/index.html".to_string()),
+        "{switch:?}"
+    );
+}
+
+#[test]
+fn element_deck_puts_front_and_mirrored_back_on_consecutive_pages() {
+    let kit = Fixture::new();
+    let public = built(&kit, &["--base-url", "https://example.org/kit/"]);
+    let doc = parse(&public.join("afdrukken/a4/elementkaarten/index.html"));
+    let sheets = select(&doc, "section.vel");
+    let kinds: Vec<&str> = sheets
+        .iter()
+        .map(|s| s.value().attr("data-soort").unwrap())
+        .collect();
+    assert_eq!(kinds, ["voorkant", "achterkant"]);
+
+    let front = select(&doc, "section.vel[data-soort=voorkant] .kaart-voor");
+    let back = select(&doc, "section.vel[data-soort=achterkant] .kaart-achter");
+    assert_eq!((front.len(), back.len()), (1, 1));
+    assert_eq!(front[0].value().attr("data-kaart"), Some("kaart-abc"));
+    assert_eq!(back[0].value().attr("data-kaart"), Some("kaart-abc"));
+    // Mirrored on the long edge: left on the front is right on the back.
+    let (x, y) = (style_mm(&front[0], "left"), style_mm(&front[0], "top"));
+    let (bx, by) = (style_mm(&back[0], "left"), style_mm(&back[0], "top"));
+    assert!((x - (210.0 - bx - 89.0)).abs() < 0.01, "{x} vs {bx}");
+    assert_eq!(y, by);
+
+    assert_eq!(texts(&doc, ".kaart-voor .kaart-code"), ["ABC"]);
+    assert_eq!(
+        texts(&doc, ".kaart-voor .kaart-titel"),
+        ["Een voorbeeldelement"]
+    );
+    assert_eq!(
+        texts(&doc, ".kaart-achter h3"),
+        ["Wat", "Doel", "Benodigdheden"]
+    );
+    // The QR code leads to the card's page on the hosted site.
+    assert_eq!(select(&doc, ".kaart-achter svg.qr-code").len(), 1);
+    assert!(
+        texts(&doc, ".kaart-url")[0].ends_with("https://example.org/kit/elementen/abc/"),
+        "{:?}",
+        texts(&doc, ".kaart-url")
+    );
+    // Crop marks on the front, none on the back; the instruction on the margin.
+    assert!(select(&doc, "[data-soort=voorkant] line.snijteken").len() >= 8);
+    assert!(select(&doc, "[data-soort=achterkant] line.snijteken").is_empty());
+    assert!(texts(&doc, ".vel-noot")[0].contains("100 %"));
+}
+
+#[test]
+fn without_a_base_url_cards_have_no_qr_code() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("afdrukken/a4/gesprekskaarten/index.html"));
+    assert!(select(&doc, "svg.qr-code").is_empty());
+    assert_eq!(texts(&doc, ".kaart-achter h3"), ["Vragen"]);
+    let facts = texts(&doc, ".kaart-feiten div");
+    assert_eq!(
+        facts,
+        [
+            "Werkvorm: in duo's, plenair",
+            "Duur: 20 min.",
+            "Groepsgrootte: 2–12 deelnemers"
+        ]
+    );
+}
+
+#[test]
+fn fold_over_deck_has_front_and_back_side_by_side_on_one_page() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("afdrukken/letter/elementkaarten/vouwen/index.html"));
+    let sheets = select(&doc, "section.vel");
+    assert_eq!(sheets.len(), 1);
+    assert_eq!(sheets[0].value().attr("data-soort"), Some("vouwvel"));
+    let front = &select(&doc, ".kaart-voor")[0];
+    let back = &select(&doc, ".kaart-achter")[0];
+    assert!((style_mm(back, "left") - style_mm(front, "left") - 89.0).abs() < 0.01);
+    assert!(!select(&doc, "line.vouwlijn").is_empty());
+}
+
+#[test]
+fn duplex_offset_moves_the_backs() {
+    let kit = Fixture::new();
+    kit.edit(
+        "site.yaml",
+        "taal: nl\n",
+        "taal: nl\nduplex_verschuiving:\n  x_mm: 2\n  y_mm: -1.5\n",
+    );
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("afdrukken/a4/elementkaarten/index.html"));
+    let front = &select(&doc, ".kaart-voor")[0];
+    let back = &select(&doc, ".kaart-achter")[0];
+    let mirrored = 210.0 - style_mm(front, "left") - 89.0;
+    assert!((style_mm(back, "left") - mirrored - 2.0).abs() < 0.01);
+    assert!((style_mm(back, "top") - style_mm(front, "top") + 1.5).abs() < 0.01);
+}
+
+#[test]
+fn paper_from_site_yaml_picks_the_print_links() {
+    let kit = Fixture::new();
+    kit.edit("site.yaml", "taal: nl\n", "taal: nl\npapier: letter\n");
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("elementen/abc/index.html"));
+    let href = select(&doc, ".afdruk-actie a")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert_eq!(href, "../../afdrukken/letter/elementen/abc/index.html");
+}
+
+#[test]
+fn worksheets_have_room_to_write_and_tick() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("afdrukken/a4/procesontwerp/startvragen/index.html"));
+    assert_eq!(texts(&doc, "h1"), ["Startvragen"]);
+    assert_eq!(select(&doc, ".items .item").len(), 1);
+    assert_eq!(select(&doc, ".item .regel").len(), 5);
+    assert_eq!(
+        texts(&doc, ".sectie-bron li"),
+        ["Voorbeeld, A. (2024). *Een voorbeeldbron*. Uitgever."]
+    );
+
+    kit.edit(
+        "content/procesontwerp/startvragen.md",
+        "vorm: beantwoorden",
+        "vorm: afvinken",
+    );
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("afdrukken/a4/procesontwerp/startvragen/index.html"));
+    assert_eq!(select(&doc, ".item .vakje").len(), 1);
+    assert!(select(&doc, ".item .regel").is_empty());
+
+    let prompt = parse(&public.join("afdrukken/a4/in-gesprek/kennismaken/index.html"));
+    assert_eq!(select(&prompt, ".vragen .item").len(), 1);
+    assert_eq!(select(&prompt, ".vragen .item .regel").len(), 4);
+}
+
+#[test]
+fn whole_toolkit_has_cover_contents_and_every_section() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    let doc = parse(&public.join("afdrukken/a4/toolkit/index.html"));
+    assert_eq!(texts(&doc, ".omslag h1"), ["Mijn toolkit"]);
+    let chapters = texts(&doc, ".inhoudsopgave > ol > li > a");
+    assert_eq!(
+        chapters,
+        [
+            "Model",
+            "Elementen",
+            "In gesprek",
+            "Procesontwerp",
+            "Achtergrond",
+            "Bronnen"
+        ]
+    );
+    let ids: Vec<&str> = select(&doc, ".sectie")
+        .iter()
+        .filter_map(|s| s.value().attr("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "model",
+            "element-abc",
+            "gesprek-kennismaken",
+            "checklist-startvragen",
+            "pagina-over",
+            "bronnen"
+        ]
+    );
+}
+
+#[test]
+fn a_card_back_that_does_not_fit_fails_the_build_naming_card_and_field() {
+    let kit = Fixture::new();
+    let long = "  - Een heel lange zin over wat er allemaal nodig is om dit element in de praktijk te laten werken\n"
+        .repeat(14);
+    kit.edit(
+        "content/elementen/abc.md",
+        "benodigdheden:\n",
+        &format!("benodigdheden:\n{long}"),
+    );
+    for out in [kit.build(), kit.check()] {
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("content/elementen/abc.md:11"), "{err}");
+        assert!(err.contains("achterkant"), "{err}");
+        assert!(err.contains("\"Een voorbeeldelement\""), "{err}");
+        assert!(err.contains("`benodigdheden`"), "{err}");
+    }
+}
+
+#[test]
+fn a_card_front_that_does_not_fit_names_the_essence() {
+    let kit = Fixture::new();
+    let long = "Eén zin die veel te lang doorgaat over de kern van het element. ".repeat(12);
+    kit.edit(
+        "content/elementen/abc.md",
+        "kern: Eén zin die de kern van het element vangt.",
+        &format!("kern: {long}"),
+    );
+    let err = stderr(&kit.build());
+    assert!(err.contains("content/elementen/abc.md:4"), "{err}");
+    assert!(err.contains("voorkant"), "{err}");
+    assert!(err.contains("`kern`"), "{err}");
+}
+
+#[test]
+fn a_duplex_offset_beyond_drift_is_an_error() {
+    let kit = Fixture::new();
+    kit.edit(
+        "site.yaml",
+        "taal: nl\n",
+        "taal: nl\nduplex_verschuiving: {x_mm: 12}\n",
+    );
+    let out = kit.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("duplex_verschuiving"), "{err}");
+}
+
+#[test]
+fn unknown_paper_is_an_error() {
+    let kit = Fixture::new();
+    kit.edit("site.yaml", "taal: nl\n", "taal: nl\npapier: a5\n");
+    let out = kit.build();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("site.yaml"), "{}", stderr(&out));
+}
+
+#[test]
+fn pdf_without_chromium_says_how_to_install_it() {
+    let kit = Fixture::new();
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["pdf", "--root", kit.root().to_str().unwrap()])
+        .env("PATH", empty.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("apt-get install chromium"), "{err}");
+    assert!(!kit.root().join("pdf").exists());
+
+    let out = run(&[
+        "pdf",
+        "--root",
+        kit.root().to_str().unwrap(),
+        "--chromium",
+        Path::new("/nonexistent/chromium").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--chromium"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_free_page_may_not_take_the_print_section() {
+    let kit = Fixture::new();
+    kit.write(
+        "content/paginas/afdrukken.md",
+        "---\ntitel: Afdrukken\n---\n\nTekst.\n",
+    );
+    let out = kit.build();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
