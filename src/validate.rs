@@ -67,6 +67,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         }
     }
     check_bibliography(&toolkit, &mut problems);
+    check_scan_thresholds(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &links, &mut problems);
     check_body_links(&toolkit, &links, &anchors, &mut problems);
 
@@ -346,6 +347,25 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
                 "`groepsgrootte.max` is kleiner dan `min`",
             ));
         }
+    }
+}
+
+/// The scan's thresholds must make sense on its 1–5 scale.
+fn check_scan_thresholds(
+    toolkit: &Toolkit,
+    texts: &crate::diagnostics::SourceTexts,
+    problems: &mut Problems,
+) {
+    let file = Path::new("site.yaml");
+    let line = texts
+        .get(file)
+        .and_then(|t| t.lines().position(|l| l.starts_with("reflectiescan")))
+        .map_or(0, |i| i + 1);
+    for message in toolkit.site.scan.problems() {
+        problems.push(
+            Problem::error(file, line, message)
+                .hint("bijvoorbeeld `reflectiescan: {sterk: 4, aandacht: 2.5, verschil: 1.5}`"),
+        );
     }
 }
 

@@ -23,6 +23,9 @@ pub struct SiteConfig {
     /// Ruwe HTML in Markdown toestaan (standaard false: HTML wordt als tekst getoond).
     #[serde(rename = "ruwe_html", default)]
     pub allow_raw_html: bool,
+    /// Drempels van de reflectiescan: wanneer een element sterk is, aandacht vraagt of in een team verschil van mening geeft.
+    #[serde(rename = "reflectiescan", default)]
+    pub scan: super::ScanThresholds,
 }
 
 fn default_language() -> String {
