@@ -13,7 +13,7 @@ use std::path::Path;
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 7] = [
+pub const RESERVED: [&str; 9] = [
     "model",
     "elementen",
     "in-gesprek",
@@ -21,6 +21,8 @@ pub const RESERVED: [&str; 7] = [
     "bronnen",
     "static",
     "bestanden",
+    "reflectiescan",
+    "sessieplanner",
 ];
 
 impl Route {
@@ -53,6 +55,14 @@ impl Route {
     }
     pub fn page(p: &Doc<Page>) -> Self {
         Route(format!("{}/", p.slug))
+    }
+    /// The reflection scan: where a workplace stands on each element.
+    pub fn scan() -> Self {
+        Route("reflectiescan/".into())
+    }
+    /// The session planner: a session put together from prompts and checklists.
+    pub fn planner() -> Self {
+        Route("sessieplanner/".into())
     }
 
     /// How many folders deep the page's `index.html` sits.

@@ -6,6 +6,7 @@
 
 mod sitemap;
 mod theme;
+mod tools;
 mod views;
 
 pub use theme::Theme;
@@ -179,6 +180,7 @@ impl Renderer<'_> {
                     &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
                 );
                 ctx.insert("secties", &sections(v, s));
+                ctx.insert("instrumenten", &tools::home_links(v));
             },
         );
 
@@ -363,6 +365,9 @@ impl Renderer<'_> {
             },
         );
 
+        // The reflection scan and the session planner.
+        self.tool_pages();
+
         // 404: served for any path, so its links are relative to the root and
         // only hold at the site root (or absolute, with a base URL).
         self.page(
@@ -466,6 +471,8 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
             Route::checklists(),
             matches!(kind, "checklists" | "checklist"),
         ),
+        ("nav_scan", Route::scan(), kind == "reflectiescan"),
+        ("nav_planner", Route::planner(), kind == "sessieplanner"),
     ]
     .into_iter()
     .map(|(k, r, actief)| NavItem {
