@@ -446,6 +446,8 @@ fn known_paths(toolkit: &Toolkit, links: &LinkTable) -> HashSet<String> {
         Route::prompts(),
         Route::checklists(),
         Route::bibliography(),
+        Route::scan(),
+        Route::planner(),
     ] {
         known.insert(r.0);
     }

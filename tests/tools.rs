@@ -235,6 +235,11 @@ fn both_pages_are_reachable_from_home_and_the_menu_and_listed_in_the_sitemap() {
         .map(text)
         .collect();
     assert_eq!(current, ["Reflectiescan"]);
+    // Content may link to them with plain relative links, as the toolkit's routes do.
+    let routes = parse(&out.join("werken-met-de-toolkit/index.html"));
+    let linked = hrefs(&routes, "main a");
+    assert!(linked.contains(&"../reflectiescan/index.html".to_string()));
+    assert!(linked.contains(&"../sessieplanner/index.html".to_string()));
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("reflectiescan/") && sitemap.contains("sessieplanner/"));
 }
