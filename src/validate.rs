@@ -339,14 +339,14 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("pas `duur` of de minuten van de stappen aan"),
         );
     }
-    if let Some(max) = m.group_size.max {
-        if max < m.group_size.min {
-            problems.push(Problem::error(
-                &p.file,
-                p.line_of("max"),
-                "`groepsgrootte.max` is kleiner dan `min`",
-            ));
-        }
+    if let Some(max) = m.group_size.max
+        && max < m.group_size.min
+    {
+        problems.push(Problem::error(
+            &p.file,
+            p.line_of("max"),
+            "`groepsgrootte.max` is kleiner dan `min`",
+        ));
     }
 }
 
@@ -465,13 +465,13 @@ fn known_paths(toolkit: &Toolkit, links: &LinkTable) -> HashSet<String> {
         .into_iter()
         .filter_map(Result::ok)
     {
-        if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-            if entry.file_type().is_file() {
-                known.insert(format!(
-                    "static/{}",
-                    rel.to_string_lossy().replace('\\', "/")
-                ));
-            }
+        if let Ok(rel) = entry.path().strip_prefix(&static_dir)
+            && entry.file_type().is_file()
+        {
+            known.insert(format!(
+                "static/{}",
+                rel.to_string_lossy().replace('\\', "/")
+            ));
         }
     }
     known
@@ -569,10 +569,10 @@ fn check_orphans(toolkit: &Toolkit, links: &LinkTable, problems: &mut Problems) 
     for doc in documents(toolkit) {
         for link in markdown::links(doc.body) {
             let target = link.dest.split('#').next().unwrap_or_default();
-            if let Some(Target::Page(route)) = links.resolve(target) {
-                if *route != doc.route {
-                    linked.insert(route.clone());
-                }
+            if let Some(Target::Page(route)) = links.resolve(target)
+                && *route != doc.route
+            {
+                linked.insert(route.clone());
             }
         }
     }
