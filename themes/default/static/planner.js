@@ -137,7 +137,8 @@
     const input = document.createElement('input');
     input.type = 'number';
     input.id = id;
-    input.min = '1';
+    // Arrows step by 5 minutes from 0; any whole number of minutes may be typed.
+    input.min = '0';
     input.max = String(L.MAX_MINUTES);
     input.step = '5';
     input.inputMode = 'numeric';

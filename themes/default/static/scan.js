@@ -409,9 +409,14 @@
     zone.classList.remove('slepen');
     if (e.dataTransfer && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
   });
-  /* A file dropped beside the zone would replace the page. */
-  window.addEventListener('dragover', (e) => e.preventDefault());
-  window.addEventListener('drop', (e) => e.preventDefault());
+  /* A file dropped beside the zone would replace the page; dropped text still goes into fields. */
+  const carriesFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+  window.addEventListener('dragover', (e) => {
+    if (carriesFiles(e)) e.preventDefault();
+  });
+  window.addEventListener('drop', (e) => {
+    if (carriesFiles(e)) e.preventDefault();
+  });
 
   $('team-wissen').addEventListener('click', () => {
     team = [];
