@@ -13,7 +13,7 @@ use std::path::Path;
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 8] = [
+pub const RESERVED: [&str; 10] = [
     "afdrukken",
     "model",
     "elementen",
@@ -22,6 +22,8 @@ pub const RESERVED: [&str; 8] = [
     "bronnen",
     "static",
     "bestanden",
+    "reflectiescan",
+    "sessieplanner",
 ];
 
 impl Route {
@@ -62,6 +64,14 @@ impl Route {
     /// A print page: document `doc` (ending in `/`) laid out for `paper`.
     pub fn print(paper: Paper, doc: &str) -> Self {
         Route(format!("afdrukken/{}/{doc}", paper.key()))
+    }
+    /// The reflection scan: where a workplace stands on each element.
+    pub fn scan() -> Self {
+        Route("reflectiescan/".into())
+    }
+    /// The session planner: a session put together from prompts and checklists.
+    pub fn planner() -> Self {
+        Route("sessieplanner/".into())
     }
 
     /// How many folders deep the page's `index.html` sits.

@@ -76,6 +76,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         }
     }
     check_bibliography(&toolkit, &mut problems);
+    check_scan_thresholds(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &links, &mut problems);
     check_body_links(&toolkit, &links, &anchors, &mut problems);
 
@@ -359,6 +360,25 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     }
 }
 
+/// The scan's thresholds must make sense on its 1–5 scale.
+fn check_scan_thresholds(
+    toolkit: &Toolkit,
+    texts: &crate::diagnostics::SourceTexts,
+    problems: &mut Problems,
+) {
+    let file = Path::new("site.yaml");
+    let line = texts
+        .get(file)
+        .and_then(|t| t.lines().position(|l| l.starts_with("reflectiescan")))
+        .map_or(0, |i| i + 1);
+    for message in toolkit.site.scan.problems() {
+        problems.push(
+            Problem::error(file, line, message)
+                .hint("bijvoorbeeld `reflectiescan: {sterk: 4, aandacht: 2.5, verschil: 1.5}`"),
+        );
+    }
+}
+
 fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
     let file = Path::new("content/bronnen.yaml");
     let text = &toolkit.bibliography_text;
@@ -400,6 +420,19 @@ fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
 fn link_table(toolkit: &Toolkit) -> LinkTable {
     let mut t = LinkTable::default();
     t.insert("model.md", Route::model());
+    // The site's own sections, by their address: `@/`, `@/elementen/`, `@/reflectiescan/`, …
+    for route in [
+        Route::home(),
+        Route::elements(),
+        Route::prompts(),
+        Route::checklists(),
+        Route::bibliography(),
+        Route::scan(),
+        Route::planner(),
+        Route::print_hub(),
+    ] {
+        t.insert(route.0.clone(), route);
+    }
     for e in &toolkit.elements {
         t.insert(e.content_path(), Route::element(e));
         t.insert(e.meta.code.clone(), Route::element(e));
@@ -427,40 +460,21 @@ fn anchors(toolkit: &Toolkit) -> HashMap<Route, HashSet<String>> {
         .collect()
 }
 
-/// Output paths a plain relative link may point at: pages, theme files, assets.
-fn known_paths(toolkit: &Toolkit, links: &LinkTable) -> HashSet<String> {
-    let mut known: HashSet<String> = documents(toolkit).into_iter().map(|d| d.route.0).collect();
-    for r in [
-        Route::home(),
-        Route::elements(),
-        Route::prompts(),
-        Route::checklists(),
-        Route::bibliography(),
-    ] {
-        known.insert(r.0);
-    }
+/// For each output path that content can link to, the `@` link that reaches it;
+/// used to suggest the right link for a plain relative one.
+fn known_paths(links: &LinkTable) -> HashMap<String, String> {
+    let mut known = HashMap::new();
     for key in links.keys() {
-        if let Some(Target::File(path)) = links.resolve(&format!("@/{key}")) {
-            known.insert(path.clone());
-        }
-    }
-    let static_dir = toolkit
-        .root
-        .join("themes")
-        .join(&toolkit.site.theme)
-        .join("static");
-    for entry in walkdir::WalkDir::new(&static_dir)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if let Ok(rel) = entry.path().strip_prefix(&static_dir)
-            && entry.file_type().is_file()
-        {
-            known.insert(format!(
-                "static/{}",
-                rel.to_string_lossy().replace('\\', "/")
-            ));
-        }
+        let at = if key.contains('/') || key.ends_with(".md") || key.is_empty() {
+            format!("@/{key}")
+        } else {
+            continue; // element codes: the content path gives the same route
+        };
+        match links.resolve(&at) {
+            Some(Target::Page(route)) => known.insert(route.0.clone(), at),
+            Some(Target::File(path)) => known.insert(path.clone(), at),
+            None => None,
+        };
     }
     known
 }
@@ -471,7 +485,7 @@ fn check_body_links(
     anchors: &HashMap<Route, HashSet<String>>,
     problems: &mut Problems,
 ) {
-    let known = known_paths(toolkit, links);
+    let known = known_paths(links);
     for doc in documents(toolkit) {
         for link in markdown::links(doc.body) {
             let before = &doc.body[..link.offset];
@@ -512,20 +526,23 @@ fn check_body_links(
             } else if target.is_empty() {
                 check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
             } else if !has_scheme(target) {
-                let resolved = resolve_relative(&doc.route, target);
-                let found = resolved.as_ref().is_some_and(|p| {
-                    known.contains(p) || known.contains(p.trim_end_matches("index.html"))
-                });
-                if !found {
-                    let what = if link.image {
-                        "de afbeelding"
-                    } else {
-                        "de link"
-                    };
-                    problems.push(at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
+                // Plain relative links break where the same text is shown at another
+                // depth (print versions, search results): content links with `@`.
+                let resolved = resolve_relative(&doc.route, target)
+                    .map(|p| p.trim_end_matches("index.html").to_string());
+                let what = if link.image {
+                    "de afbeelding"
+                } else {
+                    "de link"
+                };
+                let problem = match resolved.as_ref().and_then(|p| known.get(p)) {
+                    Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
+                        .hint(format!("schrijf hem als @-link: ({at_link}); die werkt ook in de afdrukversie")),
+                    None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
                         "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
-                    ));
-                }
+                    ),
+                };
+                problems.push(problem);
             }
         }
     }

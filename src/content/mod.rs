@@ -14,6 +14,7 @@ mod element;
 mod model;
 mod page;
 mod prompt;
+mod scan;
 mod site;
 
 pub use bibliography::{Bibliography, Reference};
@@ -22,6 +23,7 @@ pub use element::{AspectOrigin, Element, Quote};
 pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::Page;
 pub use prompt::{GroupSize, Prompt, Step, WorkForm};
+pub use scan::ScanThresholds;
 pub use site::{DuplexOffset, Paper, SiteConfig};
 
 use std::path::PathBuf;

@@ -7,6 +7,7 @@
 mod print;
 mod sitemap;
 mod theme;
+mod tools;
 mod views;
 
 pub use theme::Theme;
@@ -184,6 +185,7 @@ impl Renderer<'_> {
                     &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
                 );
                 ctx.insert("secties", &sections(v, s));
+                ctx.insert("instrumenten", &tools::home_links(v));
             },
         );
 
@@ -379,6 +381,8 @@ impl Renderer<'_> {
             "afdrukken",
             |_, ctx| ctx.insert("afdrukken", &hub),
         );
+        // The reflection scan and the session planner.
+        self.tool_pages();
 
         // 404: served for any path, so its links are relative to the root and
         // only hold at the site root (or absolute, with a base URL).
@@ -392,6 +396,15 @@ impl Renderer<'_> {
         );
         if let Some(last) = self.files.last_mut() {
             last.path = "404.html".into();
+        }
+    }
+
+    /// Views relative to the page at `from`.
+    fn views<'v>(&'v self, from: &'v Route) -> Views<'v> {
+        Views {
+            toolkit: &self.valid.toolkit,
+            strings: &self.theme.strings,
+            from,
         }
     }
 
@@ -497,6 +510,8 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
             Route::checklists(),
             matches!(kind, "checklists" | "checklist"),
         ),
+        ("nav_scan", Route::scan(), kind == "reflectiescan"),
+        ("nav_planner", Route::planner(), kind == "sessieplanner"),
     ]
     .into_iter()
     .map(|(k, r, actief)| NavItem {

@@ -1,7 +1,7 @@
 //! Documents: a print version of each site page (worksheets for prompts and
 //! checklists) and the whole toolkit with cover and contents.
 
-use super::super::views::{ChecklistView, ElementView, LinkView, PromptView, SourceView, Views};
+use super::super::views::{ChecklistView, ElementView, LinkView, PromptView, SourceView};
 use super::super::{ModelView, model_view};
 use super::Renderer;
 use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt};
@@ -187,14 +187,6 @@ impl Renderer<'_> {
                 ctx.insert("doc", &view);
             },
         );
-    }
-
-    fn views<'v>(&'v self, route: &'v Route) -> Views<'v> {
-        Views {
-            toolkit: &self.valid.toolkit,
-            strings: &self.theme.strings,
-            from: route,
-        }
     }
 
     fn model_section(&self, route: &Route) -> Section {

@@ -1,0 +1,384 @@
+//! The two working pages: the reflection scan (analysis: where does a workplace
+//! stand on each element?) and the session planner (intervention: a session put
+//! together from prompts and checklists).
+//!
+//! Both are static pages with a little local JavaScript: the page itself is
+//! rendered here from content (the statements, the worksheets, the element cards),
+//! and what the scripts need besides the page (element colours, which prompts
+//! work on which element, thresholds, UI strings) is written next to it as
+//! `data.js`, a script that assigns one global. A script file rather than a JSON
+//! block in the page: it loads from disk (no fetch), obeys the pages'
+//! `script-src 'self'`, and JSON is valid JavaScript, so no escaping is needed.
+//! Nothing here decides what a participant sees once the page is open; that is the
+//! scripts' part (`themes/default/static/scan*.js`, `planner*.js`).
+
+use super::views::{LinkView, Views};
+use super::{OutputFile, Renderer};
+use crate::content::{Doc, Element, ScanThresholds};
+use crate::diagnostics::Problem;
+use crate::routes::Route;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Default minutes of a checklist block; checklists have no duration of their own.
+const CHECKLIST_MINUTES: u32 = 30;
+
+/// The free blocks of the planner, with their default minutes.
+const FREE_BLOCKS: [(&str, u32); 3] = [("welkom", 10), ("pauze", 15), ("afronding", 15)];
+
+/// Roles a participant can give, the article's: professionals in opleiding
+/// (students), professionals, docenten and bruggenbouwers (the "ondersteuners"),
+/// managers and cliënten. Keys are stored in exported files; labels come from i18n.
+const ROLES: [&str; 7] = [
+    "student",
+    "professional",
+    "docent",
+    "bruggenbouwer",
+    "manager",
+    "client",
+    "anders",
+];
+
+/// A value with the label people see.
+#[derive(Serialize)]
+struct Choice {
+    waarde: String,
+    label: String,
+}
+
+/// A prompt or checklist that works on an element, for the planner link the scan builds.
+#[derive(Serialize)]
+struct Activity {
+    slug: String,
+    titel: String,
+    href: String,
+    duur: u32,
+    /// Element codes as written (empty: the model as a whole).
+    elementen: Vec<String>,
+    /// The element cards to print with it: its elements, or all for the model as a whole.
+    kaarten: Vec<String>,
+    /// What to bring, for the agenda.
+    materialen: Vec<String>,
+}
+
+/// The parts of an element the scripts need.
+#[derive(Serialize)]
+struct ElementData {
+    code: String,
+    naam: String,
+    kleur: String,
+    uitspraken: Vec<String>,
+    gesprekken: Vec<String>,
+}
+
+/// Everything `reflectiescan/data.js` hands the scan script.
+#[derive(Serialize)]
+struct ScanData<'a> {
+    /// localStorage key; one per toolkit, since pages opened from disk share a store.
+    sleutel: String,
+    toolkit: &'a str,
+    drempels: &'a ScanThresholds,
+    elementen: Vec<ElementData>,
+    gesprekken: Vec<Activity>,
+    rollen: Vec<Choice>,
+    t: BTreeMap<&'a str, &'a str>,
+}
+
+/// Everything `sessieplanner/data.js` hands the planner script.
+#[derive(Serialize)]
+struct PlannerData<'a> {
+    sleutel: String,
+    gesprekken: Vec<Activity>,
+    checklists: Vec<Activity>,
+    vrij: Vec<FreeBlock>,
+    elementen: Vec<ElementData>,
+    t: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct FreeBlock {
+    soort: &'static str,
+    titel: String,
+    duur: u32,
+}
+
+/// The scan page's template context.
+#[derive(Serialize)]
+struct ScanPage {
+    elementen: Vec<super::views::ElementView>,
+    schaal: Vec<Choice>,
+    rollen: Vec<Choice>,
+    /// Thresholds written the Dutch way (`2,5`), for the explanation on the page.
+    sterk: String,
+    aandacht: String,
+    verschil: String,
+    aantal_uitspraken: usize,
+    planner: String,
+}
+
+/// A prompt or checklist with its slug, which the planner's script looks it up by.
+#[derive(Serialize)]
+struct Sheet<T> {
+    slug: String,
+    #[serde(flatten)]
+    view: T,
+}
+
+/// The planner page's template context.
+#[derive(Serialize)]
+struct PlannerPage {
+    gesprekken: Vec<Sheet<super::views::PromptView>>,
+    checklists: Vec<Sheet<super::views::ChecklistView>>,
+    vrij: Vec<FreeBlock>,
+    elementen: Vec<super::views::ElementView>,
+    scan: String,
+}
+
+impl Renderer<'_> {
+    /// Renders the scan and the planner with their data scripts.
+    pub(super) fn tool_pages(&mut self) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+
+        let route = Route::scan();
+        let data = data_script(&route, "WERKPLAATS_SCAN", &self.scan_data(&route));
+        self.push_data(data);
+        self.page(
+            &route,
+            "scan.html",
+            label("nav_scan"),
+            Some(label("scan_kort")),
+            "reflectiescan",
+            |v, ctx| ctx.insert("scan", &scan_page(v, &t.site.scan)),
+        );
+
+        let route = Route::planner();
+        let data = data_script(&route, "WERKPLAATS_PLANNER", &self.planner_data(&route));
+        self.push_data(data);
+        self.page(
+            &route,
+            "planner.html",
+            label("nav_planner"),
+            Some(label("plan_kort")),
+            "sessieplanner",
+            |v, ctx| ctx.insert("planner", &planner_page(v)),
+        );
+    }
+
+    /// UI strings whose key starts with `prefix`, for a script.
+    fn strings_for(&self, prefix: &str) -> BTreeMap<&str, &str> {
+        self.theme
+            .strings
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix) || k.starts_with("rol_"))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect()
+    }
+
+    fn storage_key(&self, tool: &str) -> String {
+        format!("werkplaats:{tool}:{}", self.valid.toolkit.site.title)
+    }
+
+    fn scan_data(&self, route: &Route) -> ScanData<'_> {
+        let t = &self.valid.toolkit;
+        let v = self.views(route);
+        ScanData {
+            sleutel: self.storage_key("reflectiescan"),
+            toolkit: &t.site.title,
+            drempels: &t.site.scan,
+            elementen: t.elements.iter().map(|e| element_data(&v, e)).collect(),
+            gesprekken: prompts(&v),
+            rollen: roles(&v),
+            t: self.strings_for("scan_"),
+        }
+    }
+
+    fn planner_data(&self, route: &Route) -> PlannerData<'_> {
+        let t = &self.valid.toolkit;
+        let v = self.views(route);
+        PlannerData {
+            sleutel: self.storage_key("sessieplanner"),
+            gesprekken: prompts(&v),
+            checklists: t
+                .checklists
+                .iter()
+                .map(|c| Activity {
+                    slug: c.slug.clone(),
+                    titel: c.meta.title.clone(),
+                    href: v.from.link_to(&Route::checklist(c)),
+                    duur: CHECKLIST_MINUTES,
+                    elementen: c.meta.elements.clone(),
+                    kaarten: c.meta.elements.clone(),
+                    materialen: Vec::new(),
+                })
+                .collect(),
+            vrij: free_blocks(&v),
+            elementen: t.elements.iter().map(|e| element_data(&v, e)).collect(),
+            t: self.strings_for("plan_"),
+        }
+    }
+
+    fn push_data(&mut self, file: Result<OutputFile, Problem>) {
+        match file {
+            Ok(f) => self.files.push(f),
+            Err(p) => self.problems.push(p),
+        }
+    }
+}
+
+/// `<route>data.js`, assigning `data` to `window.<global>`.
+fn data_script(route: &Route, global: &str, data: &impl Serialize) -> Result<OutputFile, Problem> {
+    let json = serde_json::to_string(data).map_err(|e| {
+        Problem::error(
+            "site.yaml",
+            0,
+            format!("kan de gegevens voor {} niet schrijven: {e}", route.0),
+        )
+    })?;
+    Ok(OutputFile {
+        path: format!("{}data.js", route.0),
+        bytes: format!("window.{global} = {json};\n").into_bytes(),
+    })
+}
+
+fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
+    let t = v.toolkit;
+    ElementData {
+        code: e.meta.code.clone(),
+        naam: e.meta.name.clone(),
+        kleur: e.meta.colour.clone(),
+        uitspraken: e.meta.aspects.clone(),
+        gesprekken: t
+            .prompts
+            .iter()
+            .filter(|p| p.meta.elements.contains(&e.meta.code))
+            .map(|p| p.slug.clone())
+            .collect(),
+    }
+}
+
+fn prompts(v: &Views) -> Vec<Activity> {
+    let all: Vec<String> = v
+        .toolkit
+        .elements
+        .iter()
+        .map(|e| e.meta.code.clone())
+        .collect();
+    v.toolkit
+        .prompts
+        .iter()
+        .map(|p| Activity {
+            slug: p.slug.clone(),
+            titel: p.meta.title.clone(),
+            href: v.from.link_to(&Route::prompt(p)),
+            duur: p.meta.minutes,
+            elementen: p.meta.elements.clone(),
+            kaarten: if p.meta.elements.is_empty() {
+                all.clone()
+            } else {
+                p.meta.elements.clone()
+            },
+            materialen: p.meta.materials.clone(),
+        })
+        .collect()
+}
+
+fn label(v: &Views, key: &str) -> String {
+    v.strings
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn roles(v: &Views) -> Vec<Choice> {
+    ROLES
+        .iter()
+        .map(|r| Choice {
+            waarde: r.to_string(),
+            label: label(v, &format!("rol_{r}")),
+        })
+        .collect()
+}
+
+fn free_blocks(v: &Views) -> Vec<FreeBlock> {
+    FREE_BLOCKS
+        .iter()
+        .map(|(kind, minutes)| FreeBlock {
+            soort: kind,
+            titel: label(v, &format!("plan_blok_{kind}")),
+            duur: *minutes,
+        })
+        .collect()
+}
+
+/// A threshold as Dutch readers write it: `2,5`, `4`.
+fn dutch_number(x: f64) -> String {
+    format!("{x}").replace('.', ",")
+}
+
+fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
+    let t = v.toolkit;
+    ScanPage {
+        elementen: t.elements.iter().map(|e| v.element(e)).collect(),
+        schaal: (1..=5)
+            .map(|n| Choice {
+                waarde: n.to_string(),
+                label: label(v, &format!("scan_schaal_{n}")),
+            })
+            .collect(),
+        rollen: roles(v),
+        sterk: dutch_number(thresholds.strong),
+        aandacht: dutch_number(thresholds.attention),
+        verschil: dutch_number(thresholds.disagreement),
+        aantal_uitspraken: t.elements.iter().map(|e| e.meta.aspects.len()).sum(),
+        planner: v.from.link_to(&Route::planner()),
+    }
+}
+
+fn planner_page(v: &Views) -> PlannerPage {
+    let t = v.toolkit;
+    PlannerPage {
+        gesprekken: t
+            .prompts
+            .iter()
+            .map(|p| Sheet {
+                slug: p.slug.clone(),
+                view: v.prompt(p),
+            })
+            .collect(),
+        checklists: t
+            .checklists
+            .iter()
+            .map(|c| Sheet {
+                slug: c.slug.clone(),
+                view: v.checklist(c),
+            })
+            .collect(),
+        vrij: free_blocks(v),
+        elementen: t.elements.iter().map(|e| v.element(e)).collect(),
+        scan: v.from.link_to(&Route::scan()),
+    }
+}
+
+/// The two pages as links with a line of explanation, for the home page.
+pub(super) fn home_links(v: &Views) -> Vec<ToolLink> {
+    [
+        ("nav_scan", "scan_kort", Route::scan()),
+        ("nav_planner", "plan_kort", Route::planner()),
+    ]
+    .into_iter()
+    .map(|(title, text, route)| ToolLink {
+        link: v.link(&label(v, title), &route),
+        tekst: label(v, text),
+    })
+    .collect()
+}
+
+/// A link to one of the working pages, with what it is for.
+#[derive(Serialize)]
+pub(super) struct ToolLink {
+    #[serde(flatten)]
+    link: LinkView,
+    tekst: String,
+}

@@ -1,0 +1,254 @@
+// The reflection scan of the real toolkit in headless Chromium, opened from disk:
+// fill it in, check the radar against the answers, keep, export, clear and
+// re-import, then read three participants' files into the team view and check
+// its statistics against values computed here. Print, accessibility, no network.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, buildRealToolkit, watchRequests } from './lib.mjs';
+import { axeViolations, pdfInfo, pdfPages } from './tools-helpers.mjs';
+
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const dutch = (x, d = 1) => (Math.round(x * 10 ** d) / 10 ** d).toFixed(d).replace('.', ',');
+const numbersOf = (answers) => answers.filter((a) => typeof a === 'number');
+
+/** Answers per element: a pattern per element index, with some "weet ik niet". */
+function answersFor(data, patterns) {
+  return Object.fromEntries(data.elementen.map((e, ei) => [
+    e.code, e.uitspraken.map((_, i) => patterns[ei % patterns.length][i % patterns[ei % patterns.length].length]),
+  ]));
+}
+
+/** Where a value lands on the radar, computed here independently of the page. */
+function expectedPoint(i, n, v) {
+  const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+  const d = (150 * v) / 5;
+  return { x: 220 + d * Math.cos(angle), y: 220 + d * Math.sin(angle) };
+}
+
+function verdictOf(score, d) {
+  if (score >= d.sterk) return 'sterk';
+  if (score <= d.aandacht) return 'aandacht';
+  return 'ontwikkeling';
+}
+
+async function fill(page, answers) {
+  for (const [code, list] of Object.entries(answers)) {
+    for (const [i, a] of list.entries()) {
+      if (a == null) continue;
+      await page.check(`input[name="${code}-${i}"][value="${a}"]`);
+    }
+  }
+}
+
+async function dots(page, cls) {
+  return page.$$eval(`svg circle.${cls}`, (cs) => cs.map((c) => ({
+    code: c.dataset.code, value: Number(c.dataset.waarde), x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')),
+  })));
+}
+
+function participantFile(data, naam, rol, patterns) {
+  const elementen = {};
+  const answers = answersFor(data, patterns);
+  for (const e of data.elementen) elementen[e.code] = { antwoorden: answers[e.code], notitie: '' };
+  return { answers, file: { soort: 'werkplaats-reflectiescan', versie: 1, naam, rol, datum: '2025-03-14', elementen } };
+}
+
+test('reflection scan: answers, radar, readings, files, team view, print and accessibility', async () => {
+  const out = buildRealToolkit();
+  const url = pathToFileURL(join(out, 'reflectiescan', 'index.html')).href;
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const requests = watchRequests(page);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (d) => d.accept());
+    await page.goto(url);
+
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const codes = data.elementen.map((e) => e.code);
+    assert.deepEqual([...codes].sort(), ['GOC', 'LEA', 'LOS', 'SRI', 'VMM', 'VOR']);
+    assert.equal(await page.$$eval('svg#radar circle.punt', (c) => c.length), 0, 'no dots before any answer');
+
+    // Fill in: one element strong, one needing attention, "weet ik niet" in places.
+    const answers = answersFor(data, [[5, 4, 5, 4, 5, 5], [3, '?', 3, 4, 2, 3], [1, 2, '?', 2, 1, 3], [4, 4, 3, 4, 4, 4], [2, 3, 3, 2, 3, 3], ['?', '?', '?', '?', '?', '?']]);
+    await fill(page, answers);
+    await page.fill('#scan-naam', 'Sam <img src=x onerror="window.__xss=1">');
+    await page.selectOption('#scan-rol', 'bruggenbouwer');
+    const note = 'Vooral \'s ochtends; "overdracht" <script>window.__xss=2</script>';
+    await page.fill(`#notitie-${codes[2]}`, note);
+
+    const n = codes.length;
+    const scores = Object.fromEntries(codes.map((c) => [c, numbersOf(answers[c]).length ? mean(numbersOf(answers[c])) : null]));
+    const check = async () => {
+      const found = await dots(page, 'punt');
+      const expected = codes.filter((c) => scores[c] != null);
+      assert.deepEqual(found.map((d) => d.code), expected, 'one dot per element with a score, in axis order');
+      for (const d of found) {
+        const i = codes.indexOf(d.code);
+        assert.ok(Math.abs(d.value - scores[d.code]) < 1e-3, `${d.code}: ${d.value} vs ${scores[d.code]}`);
+        const p = expectedPoint(i, n, scores[d.code]);
+        assert.ok(Math.abs(d.x - p.x) < 0.02 && Math.abs(d.y - p.y) < 0.02, `${d.code} at ${d.x},${d.y}, expected ${p.x},${p.y}`);
+      }
+      for (const c of codes) {
+        const item = page.locator(`.duiding-element[data-code="${c}"]`);
+        const expectedVerdict = scores[c] == null ? 'geen' : verdictOf(scores[c], data.drempels);
+        assert.equal(await item.getAttribute('data-oordeel'), expectedVerdict, c);
+        if (scores[c] != null) assert.match(await item.locator('.oordeel-score').textContent(), new RegExp(`gemiddeld ${dutch(scores[c])}`));
+        const work = item.locator('.interventie');
+        if (await work.count()) assert.equal(await work.isVisible(), expectedVerdict === 'aandacht', `${c}: links only for attention`);
+      }
+    };
+    await check();
+    const attention = codes.filter((c) => scores[c] != null && verdictOf(scores[c], data.drempels) === 'aandacht');
+    assert.ok(attention.length >= 1, 'the answers put at least one element in attention');
+    assert.ok(await page.locator(`.duiding-element[data-code="${attention[0]}"] .interventie a`).count() >= 1);
+    assert.equal(await page.locator(`.duiding-element[data-code="${codes[2]}"] .oordeel-notitie`).textContent(), note);
+    // The planner link carries the prompts about the attention elements.
+    const plannerHref = await page.getAttribute('#naar-planner', 'href');
+    for (const c of attention) {
+      for (const slug of data.elementen.find((e) => e.code === c).gesprekken) assert.match(plannerHref, new RegExp(`g:${slug}:`));
+    }
+    const progress = await page.textContent('#voortgang');
+    const total = data.elementen.reduce((s, e) => s + e.uitspraken.length, 0);
+    assert.equal(progress, `${total} van ${total} aspecten beantwoord.`);
+
+    assert.deepEqual(await axeViolations(page), [], 'axe-core on the filled-in scan');
+
+    // Kept in this browser: a reload brings everything back.
+    await page.reload();
+    await check();
+    assert.equal(await page.inputValue('#scan-rol'), 'bruggenbouwer');
+
+    // Export JSON and CSV.
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    assert.match(jsonDownload.suggestedFilename(), /^reflectiescan-sam-img-src-x-onerror-window-xss-1-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+    assert.equal(exported.soort, 'werkplaats-reflectiescan');
+    assert.equal(exported.rol, 'bruggenbouwer');
+    for (const c of codes) assert.deepEqual(exported.elementen[c].antwoorden, answers[c], c);
+    assert.equal(exported.elementen[codes[2]].notitie, note);
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    assert.ok(csv.startsWith('\ufeffcode;element;nr;aspect;antwoord'), csv.slice(0, 80));
+    const lines = csv.trim().split('\r\n');
+    assert.equal(lines.length, total + 1, 'a header and one row per aspect');
+    const first = lines[1].split(';');
+    assert.deepEqual(first.slice(0, 3), [codes[0], data.elementen[0].naam, '1']);
+    assert.equal(first[4], String(answers[codes[0]][0]));
+    assert.ok(lines.some((l) => l.includes(';weet ik niet;')));
+
+    // Clear, then import the exported file again.
+    await page.click('#wissen');
+    assert.equal(await page.$$eval('#scan input[type=radio]:checked', (r) => r.length), 0);
+    assert.equal(await page.$$eval('svg#radar circle.punt', (c) => c.length), 0);
+    await page.reload();
+    assert.equal(await page.$$eval('#scan input[type=radio]:checked', (r) => r.length), 0, 'cleared from storage too');
+    await page.setInputFiles('#import-json', { name: 'mijn.json', mimeType: 'application/json', buffer: readFileSync(await jsonDownload.path()) });
+    await page.waitForSelector('svg#radar circle.punt');
+    await check();
+    assert.match(await page.textContent('#scan-melding'), /mijn\.json/);
+
+    // A one-page A4 result.
+    const result = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const info = pdfInfo(result);
+    assert.equal(info.pages, 1, 'the result prints on one page');
+    assert.ok(Math.abs(info.widthMm - 210) < 1 && Math.abs(info.heightMm - 297) < 1, 'A4');
+    const printed = pdfPages(result)[0];
+    assert.match(printed, /Jouw resultaat/);
+    assert.ok(!/In hoeverre is dit er nu/.test(printed), 'the form itself is not printed');
+
+    // Team view: three participants' files, plus one that is not a scan.
+    const people = [
+      participantFile(data, 'Anna', 'manager', [[5, 5, 4, 5, 5, 5], [4, 4, 4, 4, 4, 4], [2, 2, 2, 2, 2, 2]]),
+      participantFile(data, 'Bo', 'student', [[1, 2, 1, 2, 1, 1], [4, 3, 4, 4, 3, 4], [2, 3, '?', 2, 2, 3]]),
+      participantFile(data, '', '', [[3, 3, 3, 3, 4, 3], ['?', 4, 5, 4, 4, 4], ['?', '?', '?', '?', '?', '?']]),
+    ];
+    const buffer = (x) => Buffer.from(JSON.stringify(x));
+    await page.setInputFiles('#team-bestanden', [
+      { name: 'anna.json', mimeType: 'application/json', buffer: buffer(people[0].file) },
+      { name: 'bo.json', mimeType: 'application/json', buffer: buffer(people[1].file) },
+      { name: 'derde.json', mimeType: 'application/json', buffer: buffer(people[2].file) },
+      { name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"soort": "iets anders"}') },
+    ]);
+    await page.waitForSelector('#team-resultaat:not([hidden])');
+    assert.match(await page.textContent('#team-melding'), /3 deelnemers ingelezen\. kapot\.json is geen bestand/);
+
+    const teamScores = people.map((p) => Object.fromEntries(codes.map((c) => {
+      const v = numbersOf(p.answers[c]);
+      return [c, v.length ? mean(v) : null];
+    })));
+    const stats = Object.fromEntries(codes.map((c) => {
+      const v = teamScores.map((s) => s[c]).filter((x) => x != null);
+      return [c, { n: v.length, min: Math.min(...v), median: median(v), max: Math.max(...v), spread: Math.max(...v) - Math.min(...v) }];
+    }));
+    const widest = Math.max(...codes.map((c) => stats[c].spread));
+    const discuss = widest >= data.drempels.verschil ? codes.filter((c) => widest - stats[c].spread < 1e-9) : [];
+    assert.ok(discuss.length >= 1, 'the files disagree enough to flag an element');
+
+    const rows = await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => ({
+      code: tr.dataset.code, flagged: tr.classList.contains('bespreken'), cells: Array.from(tr.cells).slice(1).map((td) => td.textContent),
+    })));
+    assert.deepEqual(rows.map((r) => r.code), codes);
+    for (const r of rows) {
+      const s = stats[r.code];
+      assert.deepEqual(r.cells, [String(s.n), dutch(s.min), dutch(s.median), dutch(s.max), dutch(s.spread)], r.code);
+      assert.equal(r.flagged, discuss.includes(r.code), `${r.code} flagged`);
+    }
+    assert.deepEqual(await page.$$eval('#team-bespreken li', (lis) => lis.map((li) => li.dataset.code)), discuss);
+    const medians = await dots(page, 'mediaan');
+    assert.deepEqual(medians.map((d) => d.code), codes);
+    for (const d of medians) {
+      assert.ok(Math.abs(d.value - stats[d.code].median) < 1e-3, d.code);
+      const p = expectedPoint(codes.indexOf(d.code), n, stats[d.code].median);
+      assert.ok(Math.abs(d.x - p.x) < 0.02 && Math.abs(d.y - p.y) < 0.02, `median of ${d.code}`);
+    }
+    const ranges = await page.$$eval('#team-radar line.bereik', (ls) => ls.map((l) => [l.dataset.code, Number(l.dataset.min), Number(l.dataset.max)]));
+    for (const [code, lo, hi] of ranges) {
+      assert.ok(Math.abs(lo - stats[code].min) < 1e-3 && Math.abs(hi - stats[code].max) < 1e-3, code);
+    }
+    assert.equal(await page.$$eval('#team-radar polygon.vlak-deelnemer', (p) => p.length), 3, 'each participant a line');
+    const participants = await page.$$eval('#team-deelnemers tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells).map((c) => c.textContent)));
+    assert.deepEqual(participants.map((p) => p.slice(0, 2)), [
+      ['Anna', 'Manager'], ['Bo', 'Student (professional in opleiding)'], ['derde', 'geen rol opgegeven'],
+    ]);
+    assert.deepEqual(participants[1].slice(2), codes.map((c) => (teamScores[1][c] == null ? '' : dutch(teamScores[1][c]))));
+    assert.equal(await page.textContent('#team-rollen'), 'Rollen: Manager (1), Student (professional in opleiding) (1), geen rol opgegeven (1)');
+
+    assert.deepEqual(await axeViolations(page), [], 'axe-core with the team view');
+
+    // A file dropped on the team section is read as well.
+    const dropped = participantFile(data, 'Chris', 'client', [[4]]);
+    const transfer = await page.evaluateHandle((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'chris.json', { type: 'application/json' }));
+      return dt;
+    }, JSON.stringify(dropped.file));
+    await page.dispatchEvent('#sleepvak', 'drop', { dataTransfer: transfer });
+    await page.waitForFunction(() => document.querySelectorAll('#team-deelnemers tbody tr').length === 4);
+    assert.match(await page.textContent('#team-rollen'), /Cliënt \(1\)/);
+
+    // The team's page prints on one page too.
+    await page.evaluate(() => { document.body.dataset.afdruk = 'team'; });
+    const teamPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    assert.equal(pdfInfo(teamPdf).pages, 1);
+    assert.match(pdfPages(teamPdf)[0], /Teamweergave/);
+
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no text from a file or field ran as code');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.foreign, []);
+    assert.deepEqual(requests.failed, []);
+  } finally {
+    await browser.close();
+  }
+});

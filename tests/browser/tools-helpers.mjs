@@ -1,0 +1,66 @@
+// Helpers for the tests of the reflection scan and the session planner:
+// axe-core in the page, PDFs read with poppler (pdfinfo, pdftotext), and
+// tools-lib.js loaded into Node the way a classic script loads in a page.
+
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { repo } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the page as it is now, as "rule: target" lines.
+ * The script is evaluated through the DevTools protocol, which the pages'
+ * Content-Security-Policy (script-src 'self') does not block. No preloading of
+ * stylesheets: axe would fetch them again, which fails from disk (file://).
+ */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'], preload: false });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.map((v) => `${v.id} (${v.help}): ${v.targets.join(', ')}`);
+}
+
+function tool(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Writes a PDF buffer to a temp file and returns its path. */
+function pdfFile(buffer) {
+  const file = join(mkdtempSync(join(tmpdir(), 'wp-pdf-')), 'out.pdf');
+  writeFileSync(file, buffer);
+  return file;
+}
+
+/** The number of pages and the paper size of a PDF, as pdfinfo reports them. */
+export function pdfInfo(buffer) {
+  const info = tool('pdfinfo', [pdfFile(buffer)]);
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
+  const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
+  return { pages, widthMm: (Number(w) * 25.4) / 72, heightMm: (Number(h) * 25.4) / 72 };
+}
+
+/** The text of each page of a PDF, in layout order. */
+export function pdfPages(buffer) {
+  const file = pdfFile(buffer);
+  const { pages } = pdfInfo(buffer);
+  return Array.from({ length: pages }, (_, i) => tool('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-']));
+}
+
+/** tools-lib.js as the browser runs it: a classic script attaching WerkplaatsTools. */
+export function loadToolsLib() {
+  const code = readFileSync(join(repo, 'themes/default/static/tools-lib.js'), 'utf8');
+  const context = {};
+  vm.runInNewContext(code, context, { filename: 'tools-lib.js' });
+  return context.WerkplaatsTools;
+}

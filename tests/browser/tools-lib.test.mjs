@@ -1,0 +1,181 @@
+// Unit tests of tools-lib.js, the arithmetic of the reflection scan and the
+// session planner, loaded into Node exactly as the page loads it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadToolsLib } from './tools-helpers.mjs';
+
+const L = loadToolsLib();
+// Values made inside the script's own realm; compare them as plain data.
+const plain = (x) => JSON.parse(JSON.stringify(x));
+const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≉ ${b}`);
+
+test('statistics of a list of numbers, ignoring what is not a number', () => {
+  const xs = [4, '?', 2, null, 5, 1, undefined, NaN];
+  assert.equal(L.mean(xs), 3);
+  assert.equal(L.median(xs), 3);
+  assert.equal(L.median([5, 1, 2]), 2);
+  assert.equal(L.min(xs), 1);
+  assert.equal(L.max(xs), 5);
+  assert.equal(L.spread(xs), 4);
+  assert.deepEqual(plain(L.summary([2, 4])), { n: 2, min: 2, median: 3, max: 4, mean: 3, spread: 2 });
+  for (const f of ['mean', 'median', 'min', 'max', 'spread']) assert.equal(L[f]([]), null, f);
+  assert.equal(L.mean('not a list'), null);
+});
+
+test('an element scores the mean of its numbered answers; "weet ik niet" does not count', () => {
+  close(L.elementScore([4, 5, '?', null, 3]), 4);
+  close(L.elementScore(['1', 2]), 1.5);
+  assert.equal(L.elementScore(['?', '?']), null);
+  assert.equal(L.elementScore([0, 6, 2.5, 'x']), null, 'only whole numbers 1–5');
+  assert.equal(L.normaliseAnswer('?'), '?');
+  assert.equal(L.normaliseAnswer(7), null);
+});
+
+test('readings follow the thresholds, with both bounds inclusive', () => {
+  const d = { sterk: 4, aandacht: 2.5, verschil: 1.5 };
+  assert.equal(L.verdict(4, d), 'sterk');
+  assert.equal(L.verdict(3.99, d), 'ontwikkeling');
+  assert.equal(L.verdict(2.5, d), 'aandacht');
+  assert.equal(L.verdict(2.51, d), 'ontwikkeling');
+  assert.equal(L.verdict(null, d), null);
+  // A mean that is exactly a threshold is read as that threshold, not as a float just under it.
+  assert.equal(L.verdict(L.elementScore([4, 4, 4, 4, 4, 4]), d), 'sterk');
+  assert.equal(L.verdict(L.elementScore([2, 3]), d), 'aandacht');
+});
+
+const elements = [
+  { code: 'AAA', naam: 'Een', uitspraken: ['a1', 'a2', 'a3'] },
+  { code: 'BBB', naam: 'Twee', uitspraken: ['b1', 'b2'] },
+];
+
+test('an exported scan reads back the same, and anything else is refused', () => {
+  const state = L.emptyAnswers(elements);
+  state.naam = 'Sam';
+  state.rol = 'manager';
+  state.datum = '2025-03-14';
+  state.antwoorden.AAA = [5, '?', 3];
+  state.antwoorden.BBB = [null, 2];
+  state.notities.AAA = 'goed';
+  const file = plain(L.writeScan(state, elements, 'Kit'));
+  assert.equal(file.soort, L.FILE_KIND);
+  assert.equal(file.elementen.AAA.gemiddelde, 4);
+  assert.deepEqual(file.elementen.AAA.aspecten, ['a1', 'a2', 'a3']);
+  assert.deepEqual(plain(L.readScan(file, elements)), plain(state));
+
+  assert.equal(L.readScan(null, elements), null);
+  assert.equal(L.readScan({ soort: 'iets anders', elementen: {} }, elements), null);
+  assert.equal(L.readScan([1, 2], elements), null);
+  // Unknown elements and extra or broken answers are dropped, not trusted.
+  const odd = L.readScan({ soort: L.FILE_KIND, naam: 42, elementen: { AAA: { antwoorden: [9, 'x', 4, 5, 5] }, ZZZ: {}, ['__proto__']: 1 } }, elements);
+  assert.deepEqual(plain(odd.antwoorden), { AAA: [null, null, 4], BBB: [null, null] });
+  assert.equal(odd.naam, '');
+  assert.deepEqual(plain(L.progress(state, elements)), { answered: 4, total: 5 });
+});
+
+test('the team view: per element min, median, max and spread, and the widest flagged', () => {
+  const d = { sterk: 4, aandacht: 2.5, verschil: 1.5 };
+  const team = [
+    { scores: { AAA: 1, BBB: 3 } },
+    { scores: { AAA: 4, BBB: 3.5 } },
+    { scores: { AAA: 3, BBB: null } },
+  ];
+  const s = plain(L.teamStats(team, elements, d));
+  assert.deepEqual(s.perElement[0], { code: 'AAA', values: [1, 4, 3], n: 3, min: 1, median: 3, max: 4, mean: 8 / 3, spread: 3 });
+  assert.deepEqual(s.perElement[1], { code: 'BBB', values: [3, 3.5], n: 2, min: 3, median: 3.25, max: 3.5, mean: 3.25, spread: 0.5 });
+  assert.deepEqual(s.discuss, ['AAA']);
+  // Ties are all flagged; below the threshold nothing is.
+  const tie = plain(L.teamStats([{ scores: { AAA: 1, BBB: 2 } }, { scores: { AAA: 3, BBB: 4 } }], elements, d));
+  assert.deepEqual(tie.discuss, ['AAA', 'BBB']);
+  const calm = plain(L.teamStats([{ scores: { AAA: 3, BBB: 3 } }, { scores: { AAA: 4, BBB: 3 } }], elements, d));
+  assert.deepEqual(calm.discuss, []);
+  assert.deepEqual(plain(L.teamStats([], elements, d)).discuss, []);
+});
+
+test('CSV for Dutch spreadsheets: semicolons, quotes where needed, no formulas', () => {
+  const csv = L.toCsv([['a;b', 'zei "ja"', 'regel\nnieuw', 4, null], ['=SOM(A1)', '-3', '@x', 'gewoon']]);
+  assert.equal(csv, '\ufeff"a;b";"zei ""ja""";"regel\nnieuw";4;\r\n\'=SOM(A1);\'-3;\'@x;gewoon\r\n');
+  assert.equal(L.formatNumber(4.25, 1), '4,3');
+  assert.equal(L.formatNumber(3, 2), '3,00');
+  assert.equal(L.formatNumber(null, 1), '');
+  assert.equal(L.fill('{n} van {totaal}, {onbekend}', { n: 2, totaal: 5 }), '2 van 5, {onbekend}');
+});
+
+test('radar points: axis 0 points up, the rest clockwise, distance in proportion', () => {
+  const p0 = L.radarPoint(0, 4, 5, 5, 100, 100, 50);
+  close(p0.x, 100);
+  close(p0.y, 50);
+  const p1 = L.radarPoint(1, 4, 2.5, 5, 100, 100, 50);
+  close(p1.x, 125);
+  close(p1.y, 100);
+  const p3 = L.radarPoint(3, 6, 5, 5, 0, 0, 10);
+  close(p3.x, 0);
+  close(p3.y, 10);
+});
+
+test('clock arithmetic and durations', () => {
+  assert.equal(L.parseTime('09:30'), 570);
+  for (const bad of ['9:30', '24:00', '12:60', 'x', '']) assert.equal(L.parseTime(bad), null, bad);
+  assert.equal(L.formatTime(570), '09:30');
+  assert.equal(L.formatTime(1440 + 15), '00:15');
+  assert.equal(L.formatDuration(45, 'uur', 'min.'), '45 min.');
+  assert.equal(L.formatDuration(120, 'uur', 'min.'), '2 uur');
+  assert.equal(L.formatDuration(135, 'uur', 'min.'), '2 uur 15 min.');
+  const s = L.schedule({ start: '23:30', blokken: [{ duur: 20 }, { duur: 25 }] });
+  assert.deepEqual(plain(s.times), [{ start: 1410, end: 1430 }, { start: 1430, end: 1455 }]);
+  assert.equal(s.total, 45);
+  assert.equal(L.formatTime(s.end), '00:15');
+});
+
+const known = { gesprek: ['focusgroep-los', 'kies-een-element'], checklist: ['basisvragen'] };
+
+test('a plan survives the trip through a URL, free text included', () => {
+  const plan = {
+    titel: 'Teamdag: LOS & GOC, 50% = klaar #1',
+    datum: '2025-03-14',
+    start: '13:15',
+    blokken: [
+      { soort: 'welkom', duur: 10, titel: 'Koffie, thee: en <b>koek</b>' },
+      { soort: 'gesprek', slug: 'focusgroep-los', duur: 60 },
+      { soort: 'pauze', duur: 15 },
+      { soort: 'checklist', slug: 'basisvragen', duur: 30 },
+      { soort: 'afronding', duur: 15 },
+    ],
+  };
+  const fragment = L.encodePlan(plan);
+  assert.match(fragment, /^v=1&titel=[^&]+&datum=2025-03-14&start=13:15&blokken=w:10:[^,]+,g:focusgroep-los:60,p:15,c:basisvragen:30,a:15$/);
+  // Nothing a fragment would have to escape.
+  assert.match(fragment, /^[A-Za-z0-9\-_.!~*'()%&=:,]+$/);
+  assert.deepEqual(plain(L.decodePlan('#' + fragment, known)), plan);
+});
+
+test('a damaged or hostile URL gives what it can and never throws', () => {
+  const plan = plain(L.decodePlan('#start=25:00&datum=gisteren&titel=%E0%A4%A&blokken=g:bestaat-niet:60,g:focusgroep-los:9999,x:5,w:abc,p:0,a:15:%ZZ,c:basisvragen:-3,c:../x:5', known));
+  assert.deepEqual(plan, {
+    titel: '',
+    datum: '',
+    start: '09:00',
+    blokken: [
+      { soort: 'gesprek', slug: 'focusgroep-los', duur: 480 },
+      { soort: 'pauze', duur: 1 },
+      { soort: 'afronding', duur: 15 },
+      { soort: 'checklist', slug: 'basisvragen', duur: 1 },
+    ],
+  });
+  assert.deepEqual(plain(L.decodePlan('', known)), plain(L.emptyPlan()));
+  const many = 'blokken=' + Array.from({ length: 100 }, () => 'p:5').join(',');
+  assert.equal(L.decodePlan(many, known).blokken.length, L.MAX_BLOCKS);
+});
+
+test('worksheets and element cards: each once, in order of first use', () => {
+  const plan = {
+    blokken: [
+      { soort: 'welkom', duur: 10 },
+      { soort: 'checklist', slug: 'basisvragen', duur: 30 },
+      { soort: 'gesprek', slug: 'focusgroep-los', duur: 60 },
+      { soort: 'checklist', slug: 'basisvragen', duur: 30 },
+    ],
+  };
+  assert.deepEqual(plain(L.sheets(plan)), [{ soort: 'checklist', slug: 'basisvragen' }, { soort: 'gesprek', slug: 'focusgroep-los' }]);
+  const cardsOf = (s) => ({ basisvragen: ['SRI', 'VMM'], 'focusgroep-los': ['LOS', 'SRI'] })[s.slug];
+  assert.deepEqual(plain(L.cards(plan, cardsOf)), ['SRI', 'VMM', 'LOS']);
+});

@@ -1,0 +1,318 @@
+//! The reflection scan and the session planner in the build output: the
+//! statements come from the elements' aspects, the intervention links from the
+//! prompts' and checklists' `elementen`, the thresholds from `site.yaml`, and
+//! both pages are reachable from the home page and the menu. What the pages do
+//! in a browser is tested in tests/browser/scan.test.mjs and planner.test.mjs.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+fn real() -> werkplaats::Validated {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loaded = werkplaats::load(root).unwrap_or_else(|f| panic!("{:?}", f.problems));
+    werkplaats::validate(loaded).unwrap_or_else(|f| panic!("{:?}", f.problems))
+}
+
+fn build_real(out: &Path) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let r = run(&["build", "--root", root, "--out", out.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", stderr(&r));
+}
+
+fn text(el: &scraper::ElementRef) -> String {
+    el.text().collect::<String>().trim().to_string()
+}
+
+/// The value a page's `data.js` assigns to `window.<global>`.
+fn data_script(path: &Path, global: &str) -> serde_json::Value {
+    let js = fs::read_to_string(path).unwrap();
+    let json = js
+        .strip_prefix(&format!("window.{global} = "))
+        .and_then(|s| s.trim_end().strip_suffix(';'))
+        .unwrap_or_else(|| panic!("{} does not assign window.{global}", path.display()));
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn the_scan_asks_every_aspect_of_the_six_elements() {
+    let v = real();
+    let t = &v.toolkit;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_real(&out);
+    let page = parse(&out.join("reflectiescan/index.html"));
+
+    let sections = select(&page, "section.scan-element");
+    let codes: Vec<&str> = sections
+        .iter()
+        .filter_map(|s| s.value().attr("data-code"))
+        .collect();
+    assert_eq!(codes, ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"]);
+    for (section, e) in sections.iter().zip(&t.elements) {
+        let code = &e.meta.code;
+        let doc = scraper::Html::parse_fragment(&section.html());
+        let legends: Vec<String> = select(&doc, "fieldset.uitspraak legend")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(legends, e.meta.aspects, "{code}: one statement per aspect");
+        for (i, fieldset) in select(&doc, "fieldset.uitspraak").iter().enumerate() {
+            let f = scraper::Html::parse_fragment(&fieldset.html());
+            let radios = select(&f, "label > input[type=radio]");
+            let values: Vec<&str> = radios
+                .iter()
+                .filter_map(|r| r.value().attr("value"))
+                .collect();
+            assert_eq!(values, ["1", "2", "3", "4", "5", "?"], "{code} {i}");
+            let name = format!("{code}-{i}");
+            assert!(radios.iter().all(|r| r.value().attr("name") == Some(&name)));
+        }
+        // Where the aspects come from: the article for LOS, the toolkit for the rest.
+        let origin = text(&select(&doc, ".herkomst")[0]);
+        if code == "LOS" {
+            assert_eq!(origin, "Deze aspecten komen uit de bron.");
+        } else {
+            assert!(
+                origin.contains("uitwerking van deze toolkit"),
+                "{code}: {origin}"
+            );
+        }
+        assert_eq!(select(&doc, &format!("textarea#notitie-{code}")).len(), 1);
+    }
+    let all: String = select(&page, "main").iter().map(text).collect();
+    assert!(all.contains("geen gevalideerd meetinstrument"));
+    assert!(all.contains("Er wordt niets verstuurd"));
+
+    // For each element, the prompts and checklists whose `elementen` name it.
+    for e in &t.elements {
+        let code = &e.meta.code;
+        let expected: BTreeSet<String> = t
+            .prompts
+            .iter()
+            .filter(|p| p.meta.elements.contains(code))
+            .map(|p| p.meta.title.clone())
+            .chain(
+                t.checklists
+                    .iter()
+                    .filter(|c| c.meta.elements.contains(code))
+                    .map(|c| c.meta.title.clone()),
+            )
+            .collect();
+        let linked: BTreeSet<String> = select(
+            &page,
+            &format!(".duiding-element[data-code={code}] .interventie a"),
+        )
+        .iter()
+        .map(text)
+        .collect();
+        assert!(!expected.is_empty(), "{code} has something to work on it");
+        assert_eq!(linked, expected, "{code}");
+    }
+
+    // What the script gets: the same statements, the default thresholds, the roles.
+    let data = data_script(&out.join("reflectiescan/data.js"), "WERKPLAATS_SCAN");
+    assert_eq!(
+        data["drempels"],
+        serde_json::json!({"sterk": 4.0, "aandacht": 2.5, "verschil": 1.5})
+    );
+    for (d, e) in data["elementen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&t.elements)
+    {
+        assert_eq!(d["code"], e.meta.code.as_str());
+        assert_eq!(d["kleur"], e.meta.colour.as_str());
+        assert_eq!(d["uitspraken"], serde_json::json!(e.meta.aspects));
+    }
+    let roles: Vec<&str> = data["rollen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["waarde"].as_str())
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            "student",
+            "professional",
+            "docent",
+            "bruggenbouwer",
+            "manager",
+            "client",
+            "anders"
+        ]
+    );
+    assert_eq!(data["t"]["rol_bruggenbouwer"], "Bruggenbouwer");
+    assert_eq!(broken_links(&out), Vec::<String>::new());
+}
+
+#[test]
+fn the_planner_offers_every_prompt_and_checklist_with_sheets_and_cards() {
+    let v = real();
+    let t = &v.toolkit;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_real(&out);
+    let page = parse(&out.join("sessieplanner/index.html"));
+    let options = |id: &str| -> Vec<String> {
+        select(&page, &format!("#{id} option"))
+            .iter()
+            .filter_map(|o| o.value().attr("value").map(str::to_string))
+            .collect()
+    };
+    let prompts: Vec<String> = t.prompts.iter().map(|p| p.slug.clone()).collect();
+    let checklists: Vec<String> = t.checklists.iter().map(|c| c.slug.clone()).collect();
+    assert_eq!(options("kies-gesprek"), prompts);
+    assert_eq!(options("kies-checklist"), checklists);
+    let sheets: Vec<String> = select(&page, ".afdruk-blad")
+        .iter()
+        .filter_map(|s| s.value().attr("data-slug").map(str::to_string))
+        .collect();
+    assert_eq!(sheets, [prompts.clone(), checklists].concat());
+    let cards: Vec<&str> = select(&page, ".afdruk-kaart")
+        .iter()
+        .filter_map(|c| c.value().attr("data-code"))
+        .collect();
+    assert_eq!(cards, ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"]);
+    let free: Vec<&str> = select(&page, "button.voeg-vrij")
+        .iter()
+        .filter_map(|b| b.value().attr("data-soort"))
+        .collect();
+    assert_eq!(free, ["welkom", "pauze", "afronding"]);
+
+    // Durations default to the prompt's `duur`; a prompt about the model as a
+    // whole brings all element cards to the print.
+    let data = data_script(&out.join("sessieplanner/data.js"), "WERKPLAATS_PLANNER");
+    for (d, p) in data["gesprekken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&t.prompts)
+    {
+        assert_eq!(d["slug"], p.slug.as_str());
+        assert_eq!(d["duur"], p.meta.minutes);
+        let cards = d["kaarten"].as_array().unwrap().len();
+        if p.meta.elements.is_empty() {
+            assert_eq!(cards, 6, "{}", p.slug);
+        } else {
+            assert_eq!(cards, p.meta.elements.len(), "{}", p.slug);
+        }
+        assert_eq!(
+            d["href"],
+            format!("../in-gesprek/{}/index.html", p.slug).as_str()
+        );
+    }
+}
+
+#[test]
+fn both_pages_are_reachable_from_home_and_the_menu_and_listed_in_the_sitemap() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_real(&out);
+    let home = parse(&out.join("index.html"));
+    let hrefs = |doc: &scraper::Html, css: &str| -> Vec<String> {
+        select(doc, css)
+            .iter()
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        hrefs(&home, ".instrumenten a"),
+        ["reflectiescan/index.html", "sessieplanner/index.html"]
+    );
+    let los = parse(&out.join("elementen/los/index.html"));
+    let nav = hrefs(&los, ".kop nav a");
+    assert!(nav.contains(&"../../reflectiescan/index.html".to_string()));
+    assert!(nav.contains(&"../../sessieplanner/index.html".to_string()));
+    let scan = parse(&out.join("reflectiescan/index.html"));
+    let current: Vec<String> = select(&scan, ".kop nav a[aria-current=page]")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(current, ["Reflectiescan"]);
+    // Content may link to them with plain relative links, as the toolkit's routes do.
+    let routes = parse(&out.join("werken-met-de-toolkit/index.html"));
+    let linked = hrefs(&routes, "main a");
+    assert!(linked.contains(&"../reflectiescan/index.html".to_string()));
+    assert!(linked.contains(&"../sessieplanner/index.html".to_string()));
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("reflectiescan/") && sitemap.contains("sessieplanner/"));
+}
+
+#[test]
+fn the_scaffold_gets_both_pages_for_its_one_element() {
+    let kit = Fixture::new();
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = parse(&kit.public().join("reflectiescan/index.html"));
+    assert_eq!(select(&page, "section.scan-element").len(), 1);
+    assert_eq!(select(&page, "fieldset.uitspraak").len(), 1);
+    let planner = parse(&kit.public().join("sessieplanner/index.html"));
+    assert_eq!(select(&planner, ".afdruk-blad").len(), 2);
+    assert_eq!(broken_links(&kit.public()), Vec::<String>::new());
+}
+
+#[test]
+fn thresholds_from_site_yaml_reach_the_page() {
+    let kit = Fixture::new();
+    kit.edit(
+        "site.yaml",
+        "taal: nl\n",
+        "taal: nl\nreflectiescan:\n  sterk: 3.5\n  aandacht: 2\n  verschil: 1\n",
+    );
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let data = data_script(
+        &kit.public().join("reflectiescan/data.js"),
+        "WERKPLAATS_SCAN",
+    );
+    assert_eq!(
+        data["drempels"],
+        serde_json::json!({"sterk": 3.5, "aandacht": 2.0, "verschil": 1.0})
+    );
+    let page = parse(&kit.public().join("reflectiescan/index.html"));
+    let caption = text(&select(&page, "#radar + figcaption")[0]);
+    assert_eq!(
+        caption,
+        "Sterk: gemiddeld 3,5 of hoger. Aandacht: gemiddeld 2 of lager. Daartussen: in ontwikkeling."
+    );
+}
+
+#[test]
+fn thresholds_that_make_no_sense_are_refused_with_file_and_line() {
+    let kit = Fixture::new();
+    kit.edit(
+        "site.yaml",
+        "taal: nl\n",
+        "taal: nl\nreflectiescan:\n  sterk: 2\n  aandacht: 3\n",
+    );
+    for out in [kit.build(), kit.check()] {
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("site.yaml:5"), "{err}");
+        assert!(err.contains("moet lager zijn dan `sterk`"), "{err}");
+    }
+    kit.edit("site.yaml", "  sterk: 2\n", "  sterk: 4\n  drempel: 1\n");
+    let err = stderr(&kit.check());
+    assert!(err.contains("drempel"), "unknown field named: {err}");
+}
+
+#[test]
+fn free_pages_cannot_take_the_addresses_of_the_scan_or_the_planner() {
+    for slug in ["reflectiescan", "sessieplanner"] {
+        let kit = Fixture::new();
+        kit.write(
+            &format!("content/paginas/{slug}.md"),
+            "---\ntitel: Dubbel\nvolgorde: 2\n---\n\nTekst.\n",
+        );
+        let out = kit.check();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("al een onderdeel van de site"), "{err}");
+    }
+}

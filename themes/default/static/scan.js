@@ -1,0 +1,446 @@
+/* The reflection scan page: keeps the answers in this browser (localStorage),
+   draws the radar and the reading per element, exports and imports files, and
+   shows a team's files side by side. Nothing leaves the browser.
+
+   The page (statements, links) is rendered by the build; data.js
+   (window.WERKPLAATS_SCAN) adds thresholds, colours and UI strings, and
+   tools-lib.js (window.WerkplaatsTools) the arithmetic. Text from files is only
+   ever set with textContent. */
+(function () {
+  'use strict';
+  const D = window.WERKPLAATS_SCAN;
+  const L = window.WerkplaatsTools;
+  const form = document.getElementById('scan');
+  if (!D || !L || !form) return;
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  const elements = D.elementen;
+  const t = (key, values) => L.fill(D.t[key] || key, values);
+  const $ = (id) => document.getElementById(id);
+  const roleLabel = (r) => (r ? D.t['rol_' + r] || r : t('scan_rol_geen'));
+
+  /* ---------- the form and storage ---------- */
+
+  function readForm() {
+    const state = L.emptyAnswers(elements);
+    state.naam = form.elements.naam.value.trim();
+    state.rol = form.elements.rol.value;
+    state.datum = new Date().toISOString().slice(0, 10);
+    for (const e of elements) {
+      state.antwoorden[e.code] = e.uitspraken.map((_, i) => {
+        const field = form.elements.namedItem(`${e.code}-${i}`);
+        return field ? L.normaliseAnswer(field.value) : null;
+      });
+      const note = form.elements.namedItem('notitie-' + e.code);
+      state.notities[e.code] = note ? note.value : '';
+    }
+    return state;
+  }
+
+  function writeForm(state) {
+    form.elements.naam.value = state.naam;
+    const roles = Array.from(form.elements.rol.options).map((o) => o.value);
+    form.elements.rol.value = roles.includes(state.rol) ? state.rol : '';
+    for (const e of elements) {
+      e.uitspraken.forEach((_, i) => {
+        const a = state.antwoorden[e.code][i];
+        const field = form.elements.namedItem(`${e.code}-${i}`);
+        if (!field) return;
+        for (const radio of field) radio.checked = a != null && radio.value === String(a);
+      });
+      const note = form.elements.namedItem('notitie-' + e.code);
+      if (note) note.value = state.notities[e.code] || '';
+    }
+  }
+
+  function save(state) {
+    try {
+      localStorage.setItem(D.sleutel, JSON.stringify(L.writeScan(state, elements, D.toolkit)));
+    } catch (e) {
+      /* Storage off or full: the page still works, it just forgets on reload. */
+    }
+  }
+
+  function restore() {
+    try {
+      const saved = localStorage.getItem(D.sleutel);
+      return saved ? L.readScan(JSON.parse(saved), elements) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* ---------- radar ---------- */
+
+  const BOX = 440;
+  const C = BOX / 2;
+  const R = 150;
+  const TOP = 5;
+
+  function svg(name, attrs, parent) {
+    const node = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  const point = (i, v) => L.radarPoint(i, elements.length, v, TOP, C, C, R);
+  const fixed = (x) => x.toFixed(2);
+
+  /** Clears the chart (keeping its <title>) and draws rings, axes and labels. */
+  function radarFrame(chart) {
+    for (const node of Array.from(chart.childNodes)) if (node.nodeName !== 'title') node.remove();
+    const grid = svg('g', { class: 'raster', 'aria-hidden': 'true' }, chart);
+    for (let ring = 1; ring <= TOP; ring++) {
+      const pts = elements.map((_, i) => point(i, ring)).map((p) => `${fixed(p.x)},${fixed(p.y)}`);
+      svg(elements.length > 2 ? 'polygon' : 'circle', elements.length > 2
+        ? { points: pts.join(' '), class: 'ring' }
+        : { cx: C, cy: C, r: (R * ring) / TOP, class: 'ring' }, grid);
+      // Ring numbers sit in the gap before axis 0, clear of the dots on it.
+      const at = L.radarPoint(-0.5, elements.length, ring, TOP, C, C, R);
+      const label = svg('text', { x: fixed(at.x), y: fixed(at.y), class: 'ring-getal', 'text-anchor': 'middle', 'dominant-baseline': 'middle' }, grid);
+      label.textContent = String(ring);
+    }
+    elements.forEach((e, i) => {
+      const end = point(i, TOP);
+      svg('line', { x1: C, y1: C, x2: fixed(end.x), y2: fixed(end.y), class: 'as' }, grid);
+      const at = point(i, TOP + 0.75);
+      const label = svg('text', {
+        x: fixed(at.x), y: fixed(at.y), class: 'as-label', fill: e.kleur,
+        'text-anchor': Math.abs(at.x - C) < 1 ? 'middle' : at.x > C ? 'start' : 'end',
+        'dominant-baseline': 'middle',
+      }, grid);
+      label.textContent = e.code;
+    });
+    return chart;
+  }
+
+  /** A closed line through the axes that have a value. */
+  function radarShape(chart, values, attrs) {
+    const pts = elements.map((e, i) => (values[e.code] == null ? null : point(i, values[e.code]))).filter(Boolean);
+    if (pts.length > 1) svg('polygon', Object.assign({ points: pts.map((p) => `${fixed(p.x)},${fixed(p.y)}`).join(' ') }, attrs), chart);
+  }
+
+  /** One dot per element that has a value, carrying the value for tests and tools. */
+  function radarDots(chart, values, cls) {
+    elements.forEach((e, i) => {
+      const v = values[e.code];
+      if (v == null) return;
+      const p = point(i, v);
+      svg('circle', { cx: fixed(p.x), cy: fixed(p.y), r: 6, fill: e.kleur, class: cls, 'data-code': e.code, 'data-waarde': L.round(v, 4) }, chart);
+    });
+  }
+
+  /* ---------- the individual result ---------- */
+
+  function render(state) {
+    const scores = L.scores(state, elements);
+    const p = L.progress(state, elements);
+    $('voortgang').textContent = t('scan_voortgang', { n: p.answered, totaal: p.total });
+    const who = [state.naam, state.rol ? roleLabel(state.rol) : '', state.datum].filter(Boolean).join(' · ');
+    $('resultaat-wie').textContent = who;
+
+    const chart = radarFrame($('radar'));
+    radarShape(chart, scores, { class: 'vlak-jij' });
+    radarDots(chart, scores, 'punt');
+
+    const attention = [];
+    for (const e of elements) {
+      const item = document.querySelector(`.duiding-element[data-code="${CSS.escape(e.code)}"]`);
+      if (!item) continue;
+      const score = scores[e.code];
+      const v = L.verdict(score, D.drempels);
+      if (v === 'aandacht') attention.push(e);
+      item.dataset.oordeel = v || 'geen';
+      item.querySelector('.oordeel-label').textContent = t('scan_oordeel_' + (v || 'geen'));
+      const numbered = (state.antwoorden[e.code] || []).filter((a) => typeof a === 'number').length;
+      item.querySelector('.oordeel-score').textContent = score == null ? ''
+        : `${t('scan_score', { score: L.formatNumber(score, 1) })} · ${t('scan_beantwoord', { n: numbered, totaal: e.uitspraken.length })}`;
+      item.querySelector('.oordeel-uitleg').textContent = t('scan_uitleg_' + (v || 'geen'));
+      const note = item.querySelector('.oordeel-notitie');
+      note.textContent = state.notities[e.code] || '';
+      note.hidden = !state.notities[e.code];
+      const work = item.querySelector('.interventie');
+      if (work) work.hidden = v !== 'aandacht';
+    }
+    plannerLink(attention);
+  }
+
+  /** A planner link with the prompts about the elements that need attention. */
+  function plannerLink(attention) {
+    const link = $('naar-planner');
+    const slugs = [];
+    for (const e of attention) for (const s of e.gesprekken) if (!slugs.includes(s)) slugs.push(s);
+    $('naar-planner-regel').hidden = slugs.length === 0;
+    if (!slugs.length) return;
+    const byslug = Object.fromEntries(D.gesprekken.map((g) => [g.slug, g]));
+    const plan = L.emptyPlan();
+    plan.blokken = [{ soort: 'welkom', duur: 10 }]
+      .concat(slugs.map((s) => ({ soort: 'gesprek', slug: s, duur: byslug[s].duur })))
+      .concat([{ soort: 'afronding', duur: 15 }]);
+    link.href = link.getAttribute('href').split('#')[0] + '#' + L.encodePlan(plan);
+  }
+
+  let current = L.emptyAnswers(elements);
+
+  function update() {
+    current = readForm();
+    save(current);
+    render(current);
+  }
+
+  form.addEventListener('change', update);
+  form.addEventListener('input', (e) => {
+    if (e.target.matches('textarea, #scan-naam')) update();
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+
+  /* ---------- files ---------- */
+
+  function slug(s) {
+    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  }
+
+  function fileName(state, ext) {
+    return ['reflectiescan', slug(state.naam), state.datum].filter(Boolean).join('-') + '.' + ext;
+  }
+
+  function download(name, type, content) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function say(id, message) {
+    $(id).textContent = message;
+  }
+
+  $('export-json').addEventListener('click', () => {
+    const state = readForm();
+    download(fileName(state, 'json'), 'application/json', JSON.stringify(L.writeScan(state, elements, D.toolkit), null, 2) + '\n');
+  });
+
+  $('export-csv').addEventListener('click', () => {
+    const state = readForm();
+    const scores = L.scores(state, elements);
+    const rows = [t('scan_csv_kolommen').split(';')];
+    for (const e of elements) {
+      const v = L.verdict(scores[e.code], D.drempels);
+      e.uitspraken.forEach((u, i) => {
+        const a = state.antwoorden[e.code][i];
+        rows.push([e.code, e.naam, i + 1, u, a === L.DONT_KNOW ? t('scan_weet_niet') : a,
+          L.formatNumber(scores[e.code], 2), v ? t('scan_oordeel_' + v) : '', state.notities[e.code]]);
+      });
+    }
+    download(fileName(state, 'csv'), 'text/csv;charset=utf-8', L.toCsv(rows));
+  });
+
+  async function readFile(file) {
+    try {
+      return L.readScan(JSON.parse(await file.text()), elements);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  $('import-json').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (!file) return;
+    const state = await readFile(file);
+    if (!state) {
+      say('scan-melding', t('scan_fout_bestand', { bestand: file.name }));
+      return;
+    }
+    writeForm(state);
+    update();
+    say('scan-melding', t('scan_ingelezen', { bestand: file.name }));
+  });
+
+  $('wissen').addEventListener('click', () => {
+    if (!window.confirm(t('scan_wissen_vraag'))) return;
+    try {
+      localStorage.removeItem(D.sleutel);
+    } catch (e) {
+      /* nothing stored */
+    }
+    form.reset();
+    current = L.emptyAnswers(elements);
+    render(current);
+    say('scan-melding', t('scan_gewist'));
+  });
+
+  /* ---------- printing: one result at a time ---------- */
+
+  function print(what) {
+    document.body.dataset.afdruk = what;
+    window.print();
+  }
+  $('afdrukken').addEventListener('click', () => print('jij'));
+  $('team-afdrukken').addEventListener('click', () => print('team'));
+  window.addEventListener('afterprint', () => delete document.body.dataset.afdruk);
+
+  /* ---------- the team view ---------- */
+
+  let team = [];
+
+  async function addFiles(files) {
+    const skipped = [];
+    for (const file of Array.from(files)) {
+      const state = await readFile(file);
+      if (!state) {
+        skipped.push(t('scan_fout_bestand', { bestand: file.name }));
+        continue;
+      }
+      team.push({
+        naam: state.naam || file.name.replace(/\.json$/i, '') || t('scan_deelnemer', { n: team.length + 1 }),
+        rol: state.rol,
+        scores: L.scores(state, elements),
+      });
+    }
+    renderTeam();
+    say('team-melding', [t('scan_team_ingelezen', { n: team.length })].concat(skipped).join(' '));
+  }
+
+  function cell(row, text, header) {
+    const c = document.createElement(header ? 'th' : 'td');
+    if (header) c.scope = 'row';
+    c.textContent = text;
+    row.appendChild(c);
+    return c;
+  }
+
+  function renderTeam() {
+    $('team-resultaat').hidden = team.length === 0;
+    if (!team.length) return;
+    const stats = L.teamStats(team, elements, D.drempels);
+    const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
+
+    const chart = radarFrame($('team-radar'));
+    team.forEach((p, i) => radarShape(chart, p.scores, { class: 'vlak-deelnemer', 'data-deelnemer': i }));
+    elements.forEach((e, i) => {
+      const s = byCode[e.code];
+      if (s.n === 0) return;
+      const a = point(i, s.min);
+      const b = point(i, s.max);
+      svg('line', { x1: fixed(a.x), y1: fixed(a.y), x2: fixed(b.x), y2: fixed(b.y), stroke: e.kleur, class: 'bereik', 'data-code': e.code, 'data-min': L.round(s.min, 4), 'data-max': L.round(s.max, 4) }, chart);
+    });
+    const medians = Object.fromEntries(stats.perElement.map((s) => [s.code, s.median]));
+    radarShape(chart, medians, { class: 'vlak-mediaan' });
+    radarDots(chart, medians, 'mediaan');
+
+    const discuss = $('team-bespreken');
+    discuss.replaceChildren();
+    const verschil = L.formatNumber(D.drempels.verschil, 1);
+    if (stats.discuss.length) {
+      const h = document.createElement('h3');
+      h.textContent = t('scan_team_bespreken');
+      const p = document.createElement('p');
+      p.textContent = t('scan_team_bespreken_uitleg', { verschil });
+      const ul = document.createElement('ul');
+      for (const code of stats.discuss) {
+        const e = elements.find((x) => x.code === code);
+        const li = document.createElement('li');
+        li.dataset.code = code;
+        li.textContent = `${e.code} ${e.naam} (${t('scan_kol_verschil').toLowerCase()} ${L.formatNumber(byCode[code].spread, 1)})`;
+        ul.appendChild(li);
+      }
+      discuss.append(h, p, ul);
+    } else {
+      const p = document.createElement('p');
+      p.textContent = t('scan_team_geen_verschil', { verschil });
+      discuss.append(p);
+    }
+
+    const body = $('team-tabel').tBodies[0];
+    body.replaceChildren();
+    for (const e of elements) {
+      const s = byCode[e.code];
+      const row = document.createElement('tr');
+      row.dataset.code = e.code;
+      const head = cell(row, `${e.code} `, true);
+      if (stats.discuss.includes(e.code)) {
+        row.classList.add('bespreken');
+        const badge = document.createElement('strong');
+        badge.className = 'badge';
+        badge.textContent = t('scan_team_bespreken');
+        head.append(badge);
+      }
+      cell(row, String(s.n));
+      for (const v of [s.min, s.median, s.max, s.spread]) cell(row, L.formatNumber(v, 1));
+      body.appendChild(row);
+    }
+
+    const people = $('team-deelnemers').tBodies[0];
+    people.replaceChildren();
+    const counts = {};
+    for (const p of team) {
+      const row = document.createElement('tr');
+      cell(row, p.naam, true);
+      cell(row, roleLabel(p.rol));
+      for (const e of elements) cell(row, L.formatNumber(p.scores[e.code], 1));
+      people.appendChild(row);
+      const label = roleLabel(p.rol);
+      counts[label] = (counts[label] || 0) + 1;
+    }
+    $('team-rollen').textContent = t('scan_team_rollen') + ': '
+      + Object.entries(counts).map(([label, n]) => `${label} (${n})`).join(', ');
+  }
+
+  $('team-bestanden').addEventListener('change', async (event) => {
+    const files = Array.from(event.target.files);
+    event.target.value = '';
+    await addFiles(files);
+  });
+
+  const zone = $('team');
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('slepen');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('slepen'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('slepen');
+    if (e.dataTransfer && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
+  });
+  /* A file dropped beside the zone would replace the page; dropped text still goes into fields. */
+  const carriesFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+  window.addEventListener('dragover', (e) => {
+    if (carriesFiles(e)) e.preventDefault();
+  });
+  window.addEventListener('drop', (e) => {
+    if (carriesFiles(e)) e.preventDefault();
+  });
+
+  $('team-wissen').addEventListener('click', () => {
+    team = [];
+    renderTeam();
+    say('team-melding', '');
+  });
+
+  $('team-csv').addEventListener('click', () => {
+    const stats = L.teamStats(team, elements, D.drempels);
+    const rows = [t('scan_team_csv_kolommen').split(';')];
+    for (const s of stats.perElement) {
+      const e = elements.find((x) => x.code === s.code);
+      rows.push([e.code, e.naam, s.n].concat([s.min, s.median, s.max, s.mean, s.spread].map((v) => L.formatNumber(v, 2))));
+    }
+    rows.push([]);
+    rows.push([t('scan_kol_deelnemer'), t('scan_kol_rol')].concat(elements.map((e) => e.code)));
+    for (const p of team) rows.push([p.naam, roleLabel(p.rol)].concat(elements.map((e) => L.formatNumber(p.scores[e.code], 2))));
+    download('reflectiescan-team.csv', 'text/csv;charset=utf-8', L.toCsv(rows));
+  });
+
+  /* ---------- start ---------- */
+
+  const saved = restore();
+  if (saved) writeForm(saved);
+  current = readForm();
+  render(current);
+})();

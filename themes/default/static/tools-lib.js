@@ -1,0 +1,369 @@
+/* The pure part of the reflection scan and the session planner: statistics,
+   scoring, the scan's files, CSV, radar geometry, and a plan in a URL.
+
+   No DOM and no storage here, so it is unit-tested in Node (tests/browser/
+   tools-lib.test.mjs). A classic script that attaches one namespace,
+   WerkplaatsTools, because ES modules do not load from disk (file://) in
+   Chromium, and the site must work from disk. */
+(function (root) {
+  'use strict';
+
+  /* ---------- statistics ---------- */
+
+  /** The finite numbers in `xs` (null, "?" and the like are left out). */
+  function numbers(xs) {
+    return (Array.isArray(xs) ? xs : []).filter((x) => typeof x === 'number' && Number.isFinite(x));
+  }
+
+  function mean(xs) {
+    const v = numbers(xs);
+    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+  }
+
+  function median(xs) {
+    const v = numbers(xs).sort((a, b) => a - b);
+    if (!v.length) return null;
+    const mid = Math.floor(v.length / 2);
+    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  }
+
+  function min(xs) {
+    const v = numbers(xs);
+    return v.length ? Math.min(...v) : null;
+  }
+
+  function max(xs) {
+    const v = numbers(xs);
+    return v.length ? Math.max(...v) : null;
+  }
+
+  /** How far the values lie apart: highest minus lowest. */
+  function spread(xs) {
+    const v = numbers(xs);
+    return v.length ? Math.max(...v) - Math.min(...v) : null;
+  }
+
+  function summary(xs) {
+    return { n: numbers(xs).length, min: min(xs), median: median(xs), max: max(xs), mean: mean(xs), spread: spread(xs) };
+  }
+
+  /* ---------- the scan ---------- */
+
+  /** What an exported file says it is; files without it are refused on import. */
+  const FILE_KIND = 'werkplaats-reflectiescan';
+  /** The answer "weet ik niet": answered, but not a score. */
+  const DONT_KNOW = '?';
+
+  /** An answer as stored: a whole number 1–5, "?" for "weet ik niet", or null. */
+  function normaliseAnswer(x) {
+    if (x === DONT_KNOW) return DONT_KNOW;
+    const n = typeof x === 'string' && /^[1-5]$/.test(x) ? Number(x) : x;
+    return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+  }
+
+  /** An element's score: the mean of its answers 1–5; null when none has a number. */
+  function elementScore(answers) {
+    return mean((Array.isArray(answers) ? answers : []).map(normaliseAnswer).filter((a) => a !== DONT_KNOW));
+  }
+
+  /** "sterk", "ontwikkeling" or "aandacht" for a score, by the site's thresholds; null without a score. */
+  function verdict(score, thresholds) {
+    if (score == null) return null;
+    if (score >= thresholds.sterk) return 'sterk';
+    if (score <= thresholds.aandacht) return 'aandacht';
+    return 'ontwikkeling';
+  }
+
+  function text(x, maxLength) {
+    return typeof x === 'string' ? x.slice(0, maxLength) : '';
+  }
+
+  function own(obj, key) {
+    return obj != null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
+  /** An empty set of answers for `elements` ({code, uitspraken}). */
+  function emptyAnswers(elements) {
+    const state = { naam: '', rol: '', datum: '', antwoorden: {}, notities: {} };
+    for (const e of elements) {
+      state.antwoorden[e.code] = e.uitspraken.map(() => null);
+      state.notities[e.code] = '';
+    }
+    return state;
+  }
+
+  /**
+   * Reads an exported scan (a parsed JSON value) into answers for `elements`.
+   * Returns null for anything that is not a scan file; elements this toolkit does
+   * not have are left out, statements beyond an element's count are ignored.
+   */
+  function readScan(data, elements) {
+    if (!data || typeof data !== 'object' || data.soort !== FILE_KIND || !own(data, 'elementen')) return null;
+    const state = emptyAnswers(elements);
+    state.naam = text(data.naam, 80);
+    state.rol = text(data.rol, 40);
+    state.datum = typeof data.datum === 'string' && /^\d{4}-\d{2}-\d{2}/.test(data.datum) ? data.datum.slice(0, 10) : '';
+    for (const e of elements) {
+      const got = own(data.elementen, e.code) ? data.elementen[e.code] : null;
+      const list = got && Array.isArray(got.antwoorden) ? got.antwoorden : [];
+      state.antwoorden[e.code] = e.uitspraken.map((_, i) => normaliseAnswer(list[i]));
+      state.notities[e.code] = text(got && got.notitie, 2000);
+    }
+    return state;
+  }
+
+  /** The file a participant exports: readable on its own, and read back by readScan. */
+  function writeScan(state, elements, toolkit) {
+    const elementen = {};
+    for (const e of elements) {
+      const answers = state.antwoorden[e.code] || [];
+      const score = elementScore(answers);
+      elementen[e.code] = {
+        naam: e.naam,
+        aspecten: e.uitspraken,
+        antwoorden: e.uitspraken.map((_, i) => normaliseAnswer(answers[i])),
+        gemiddelde: score == null ? null : round(score, 2),
+        notitie: state.notities[e.code] || '',
+      };
+    }
+    return { soort: FILE_KIND, versie: 1, toolkit, naam: state.naam, rol: state.rol, datum: state.datum, elementen };
+  }
+
+  /** Each element's score for a set of answers: {code: score or null}. */
+  function scores(state, elements) {
+    const out = {};
+    for (const e of elements) out[e.code] = elementScore(state.antwoorden[e.code]);
+    return out;
+  }
+
+  /** How many statements have an answer (a number or "weet ik niet"), of how many. */
+  function progress(state, elements) {
+    let answered = 0;
+    let total = 0;
+    for (const e of elements) {
+      const a = state.antwoorden[e.code] || [];
+      total += e.uitspraken.length;
+      answered += e.uitspraken.filter((_, i) => normaliseAnswer(a[i]) != null).length;
+    }
+    return { answered, total };
+  }
+
+  /**
+   * The team view: per element the participants' scores and their summary, and
+   * the elements to discuss first: those whose scores lie furthest apart, when
+   * that distance is at least `thresholds.verschil`.
+   */
+  function teamStats(participants, elements, thresholds) {
+    const perElement = elements.map((e) => {
+      const values = participants.map((p) => p.scores[e.code]).filter((x) => typeof x === 'number');
+      return Object.assign({ code: e.code, values }, summary(values));
+    });
+    const spreads = perElement.map((s) => s.spread).filter((x) => x != null);
+    const widest = spreads.length ? Math.max(...spreads) : null;
+    const discuss = widest != null && widest >= thresholds.verschil
+      ? perElement.filter((s) => s.spread != null && widest - s.spread < 1e-9).map((s) => s.code)
+      : [];
+    return { perElement, widest, discuss };
+  }
+
+  /* ---------- numbers, CSV, text ---------- */
+
+  function round(x, decimals) {
+    const f = 10 ** decimals;
+    return Math.round(x * f) / f;
+  }
+
+  /** A number the Dutch way, with a decimal comma: 4,2. */
+  function formatNumber(x, decimals) {
+    return x == null ? '' : round(x, decimals).toFixed(decimals).replace('.', ',');
+  }
+
+  /**
+   * One CSV field. Quoted when it holds the separator, a quote or a line break;
+   * text that a spreadsheet would run as a formula (=, +, -, @) gets a leading '.
+   */
+  function csvField(value, separator) {
+    let s = value == null ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    if (s.includes(separator) || /["\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
+    return s;
+  }
+
+  /**
+   * Rows as CSV for spreadsheets set to Dutch: ";" between fields (the comma is the
+   * decimal sign), CRLF line ends, and a byte-order mark so accents survive.
+   */
+  function toCsv(rows, separator) {
+    const sep = separator || ';';
+    return '\ufeff' + rows.map((r) => r.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
+  }
+
+  /** Fills {name} placeholders in a UI string. */
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, (m, k) => (values && own(values, k) ? String(values[k]) : m));
+  }
+
+  /* ---------- radar geometry ---------- */
+
+  /**
+   * Where value `v` on axis `i` of `n` lands in a radar centred on (cx, cy) with
+   * radius `r` for the value `top`. Axis 0 points up, the others follow clockwise.
+   */
+  function radarPoint(i, n, v, top, cx, cy, r) {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    const d = (r * v) / top;
+    return { x: cx + d * Math.cos(angle), y: cy + d * Math.sin(angle) };
+  }
+
+  /* ---------- a session plan in a URL ---------- */
+
+  const LETTERS = { gesprek: 'g', checklist: 'c', welkom: 'w', pauze: 'p', afronding: 'a' };
+  const KINDS = { g: 'gesprek', c: 'checklist', w: 'welkom', p: 'pauze', a: 'afronding' };
+  const MAX_BLOCKS = 40;
+  const MAX_MINUTES = 480;
+  const SLUG = /^[a-z0-9-]{1,100}$/;
+
+  function emptyPlan() {
+    return { titel: '', datum: '', start: '09:00', blokken: [] };
+  }
+
+  /** Minutes since midnight for "HH:MM"; null when it is not a time. */
+  function parseTime(s) {
+    const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(String(s));
+    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  }
+
+  /** "HH:MM" for minutes since midnight, past midnight wrapping round. */
+  function formatTime(minutes) {
+    const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+    return String(Math.floor(m / 60)).padStart(2, '0') + ':' + String(m % 60).padStart(2, '0');
+  }
+
+  /** "1 uur 15 min." with the given unit words. */
+  function formatDuration(minutes, hourWord, minuteWord) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    if (!h) return `${m} ${minuteWord}`;
+    return m ? `${h} ${hourWord} ${m} ${minuteWord}` : `${h} ${hourWord}`;
+  }
+
+  function clampMinutes(n) {
+    const x = Math.round(Number(n));
+    return Number.isFinite(x) ? Math.min(MAX_MINUTES, Math.max(1, x)) : null;
+  }
+
+  function safeDecode(s) {
+    try {
+      return decodeURIComponent(s);
+    } catch (e) {
+      return '';
+    }
+  }
+
+  /**
+   * The plan as a URL fragment (without "#"): readable, and only characters that
+   * need no escaping in a fragment. Free text is escaped with encodeURIComponent,
+   * so it never holds the separators & = , :.
+   */
+  function encodePlan(plan) {
+    const parts = ['v=1'];
+    if (plan.titel) parts.push('titel=' + encodeURIComponent(plan.titel));
+    if (plan.datum) parts.push('datum=' + plan.datum);
+    parts.push('start=' + plan.start);
+    const blocks = plan.blokken.map((b) => {
+      const head = LETTERS[b.soort];
+      if (b.slug) return `${head}:${b.slug}:${b.duur}`;
+      return `${head}:${b.duur}` + (b.titel ? ':' + encodeURIComponent(b.titel) : '');
+    });
+    parts.push('blokken=' + blocks.join(','));
+    return parts.join('&');
+  }
+
+  /**
+   * A plan from a URL fragment. Never throws: whatever is not understood is left
+   * out, as are prompts and checklists not in `known` ({gesprek: [slugs],
+   * checklist: [slugs]}); minutes are kept between 1 and 480.
+   */
+  function decodePlan(fragment, known) {
+    const plan = emptyPlan();
+    const s = String(fragment || '').replace(/^#/, '');
+    for (const part of s.split('&')) {
+      const i = part.indexOf('=');
+      if (i < 0) continue;
+      const key = part.slice(0, i);
+      const value = part.slice(i + 1);
+      if (key === 'titel') plan.titel = safeDecode(value).slice(0, 120);
+      else if (key === 'datum' && /^\d{4}-\d{2}-\d{2}$/.test(value)) plan.datum = value;
+      else if (key === 'start' && parseTime(value) != null) plan.start = value;
+      else if (key === 'blokken') {
+        plan.blokken = value.split(',').map((b) => decodeBlock(b, known)).filter(Boolean).slice(0, MAX_BLOCKS);
+      }
+    }
+    return plan;
+  }
+
+  function decodeBlock(text, known) {
+    const f = text.split(':');
+    const soort = KINDS[f[0]];
+    if (!soort) return null;
+    if (soort === 'gesprek' || soort === 'checklist') {
+      const duur = clampMinutes(f[2]);
+      const list = (known && known[soort]) || [];
+      if (!SLUG.test(f[1] || '') || !list.includes(f[1]) || duur == null) return null;
+      return { soort, slug: f[1], duur };
+    }
+    const duur = clampMinutes(f[1]);
+    if (duur == null) return null;
+    const titel = f.length > 2 ? safeDecode(f[2]).slice(0, 120) : '';
+    return titel ? { soort, duur, titel } : { soort, duur };
+  }
+
+  /** Start and end (minutes since midnight) of each block, and the total minutes. */
+  function schedule(plan) {
+    let at = parseTime(plan.start);
+    if (at == null) at = 9 * 60;
+    const begin = at;
+    const times = plan.blokken.map((b) => {
+      const start = at;
+      at += b.duur;
+      return { start, end: at };
+    });
+    return { times, start: begin, end: at, total: at - begin };
+  }
+
+  /** The prompts and checklists of a plan, each once, in order of first use. */
+  function sheets(plan) {
+    const seen = new Set();
+    const out = [];
+    for (const b of plan.blokken) {
+      const key = b.soort + ':' + b.slug;
+      if (b.slug && !seen.has(key)) {
+        seen.add(key);
+        out.push({ soort: b.soort, slug: b.slug });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The element cards a plan needs, each once, in order of first use: `cardsOf`
+   * gives a sheet's element codes.
+   */
+  function cards(plan, cardsOf) {
+    const out = [];
+    for (const s of sheets(plan)) {
+      for (const code of cardsOf(s) || []) if (!out.includes(code)) out.push(code);
+    }
+    return out;
+  }
+
+  root.WerkplaatsTools = {
+    numbers, mean, median, min, max, spread, summary,
+    FILE_KIND, DONT_KNOW, normaliseAnswer, elementScore, verdict, emptyAnswers, readScan, writeScan,
+    scores, progress, teamStats,
+    round, formatNumber, csvField, toCsv, fill,
+    radarPoint,
+    MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, schedule,
+    sheets, cards,
+  };
+})(typeof globalThis !== 'undefined' ? globalThis : this);
