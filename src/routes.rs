@@ -12,13 +12,14 @@ use std::collections::HashMap;
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 6] = [
+pub const RESERVED: [&str; 7] = [
     "model",
     "elementen",
     "in-gesprek",
     "procesontwerp",
     "bronnen",
     "static",
+    "zoeken",
 ];
 
 impl Route {

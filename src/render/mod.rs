@@ -4,6 +4,11 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
+mod colour;
+pub mod diagram;
+mod related;
+pub mod search;
+mod share;
 mod sitemap;
 mod theme;
 mod views;
@@ -52,6 +57,8 @@ struct Common<'a> {
     root: String,
     nav: Vec<NavItem>,
     pagina: PageMeta,
+    /// The base URL with a trailing slash, when known (for absolute URLs).
+    basis_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +82,8 @@ struct PageMeta {
     /// Pretty URL path below the site root, e.g. `elementen/los/`.
     pad: String,
     soort: &'static str,
+    /// Absolute URL of the page, only when a base URL is known.
+    url: Option<String>,
 }
 
 /// Renders every page of `valid` with `theme`.
@@ -83,17 +92,22 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Failure> {
+    let base_url = share::normalise_base(
+        options
+            .base_url
+            .as_deref()
+            .or(valid.toolkit.site.base_url.as_deref()),
+    );
     let mut r = Renderer {
         valid,
         theme,
         files: Vec::new(),
         problems: Problems::default(),
+        mentions: related::Mentions::new(&valid.toolkit, &valid.links),
+        base_url: base_url.clone(),
     };
     r.all_pages();
-    let base_url = options
-        .base_url
-        .clone()
-        .or_else(|| valid.toolkit.site.base_url.clone());
+    r.browse_files();
     let routes: Vec<String> = r
         .files
         .iter()
@@ -114,10 +128,12 @@ pub fn render(
             texts: valid.texts.clone(),
         });
     }
+    let mut warnings = valid.warnings.clone();
+    warnings.extend(colour::check_elements(&valid.toolkit.elements));
     Ok(RenderedSite {
         files,
         static_dir: theme.static_dir.clone(),
-        warnings: valid.warnings.clone(),
+        warnings,
         texts: valid.texts.clone(),
     })
 }
@@ -127,9 +143,44 @@ struct Renderer<'a> {
     theme: &'a Theme,
     files: Vec<OutputFile>,
     problems: Problems,
+    mentions: related::Mentions,
+    base_url: Option<String>,
 }
 
 impl Renderer<'_> {
+    /// The files that serve browsing rather than one page: the search page and
+    /// its index, and the web app manifest.
+    fn browse_files(&mut self) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+        // A theme made before search existed still builds, without the page.
+        let has_search = self
+            .theme
+            .tera
+            .get_template_names()
+            .any(|n| n == "search.html");
+        if has_search {
+            self.page(
+                &search::route(),
+                "search.html",
+                label("zoeken"),
+                None,
+                "zoeken",
+                |_, _| {},
+            );
+        }
+        let docs = search::documents(t, s);
+        self.files.push(OutputFile {
+            path: search::INDEX_FILE.into(),
+            bytes: search::index_script(&docs, &t.site.language).into_bytes(),
+        });
+        self.files.push(OutputFile {
+            path: share::MANIFEST_FILE.into(),
+            bytes: share::manifest(&t.site).into_bytes(),
+        });
+    }
+
     fn all_pages(&mut self) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
@@ -144,6 +195,7 @@ impl Renderer<'_> {
             t.site.description.clone(),
             "home",
             |v, ctx| {
+                ctx.insert("diagram", &diagrams(v));
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
@@ -164,6 +216,7 @@ impl Renderer<'_> {
             None,
             "model",
             |v, ctx| {
+                ctx.insert("diagram", &diagrams(v));
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
@@ -201,6 +254,10 @@ impl Renderer<'_> {
                 "element",
                 |v, ctx| {
                     ctx.insert("element", &v.element(e));
+                    ctx.insert(
+                        "diagram_mini",
+                        &diagram::model_diagram(v, diagram::Variant::Mini, Some(&e.meta.code)),
+                    );
                     ctx.insert("inhoud", &body);
                     ctx.insert("bronnen", &v.sources(&e.meta.sources));
                     ctx.insert(
@@ -375,6 +432,7 @@ impl Renderer<'_> {
             toolkit: t,
             strings: &self.theme.strings,
             from: route,
+            mentions: &self.mentions,
         };
         let common = Common {
             site: SiteView {
@@ -390,7 +448,9 @@ impl Renderer<'_> {
                 beschrijving: description,
                 pad: route.0.clone(),
                 soort: kind,
+                url: self.base_url.as_ref().map(|b| format!("{b}{}", route.0)),
             },
+            basis_url: self.base_url.clone(),
         };
         let mut ctx = match tera::Context::from_serialize(&common) {
             Ok(c) => c,
@@ -486,6 +546,20 @@ fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<Li
             .map(|p| v.link(&p.meta.title, &Route::page(p))),
     );
     out
+}
+
+/// The model diagram in its wide and tall drawings; CSS shows one of them.
+#[derive(Serialize)]
+struct Diagrams {
+    breed: String,
+    smal: String,
+}
+
+fn diagrams(v: &Views) -> Diagrams {
+    Diagrams {
+        breed: diagram::model_diagram(v, diagram::Variant::Wide, None),
+        smal: diagram::model_diagram(v, diagram::Variant::Tall, None),
+    }
 }
 
 #[derive(Serialize)]
