@@ -79,10 +79,10 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
     write_theme(&DEFAULT_THEME, &write)
 }
 
-fn write_theme(
-    dir: &Dir<'_>,
-    write: &dyn Fn(&Path, &[u8]) -> Result<(), ScaffoldError>,
-) -> Result<(), ScaffoldError> {
+/// Writes one file of the scaffold, relative to the new toolkit's folder.
+type WriteFile<'a> = dyn Fn(&Path, &[u8]) -> Result<(), ScaffoldError> + 'a;
+
+fn write_theme(dir: &Dir<'_>, write: &WriteFile<'_>) -> Result<(), ScaffoldError> {
     for file in dir.files() {
         write(
             &Path::new("themes/default").join(file.path()),

@@ -337,14 +337,14 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("pas `duur` of de minuten van de stappen aan"),
         );
     }
-    if let Some(max) = m.group_size.max {
-        if max < m.group_size.min {
-            problems.push(Problem::error(
-                &p.file,
-                p.line_of("max"),
-                "`groepsgrootte.max` is kleiner dan `min`",
-            ));
-        }
+    if let Some(max) = m.group_size.max
+        && max < m.group_size.min
+    {
+        problems.push(Problem::error(
+            &p.file,
+            p.line_of("max"),
+            "`groepsgrootte.max` is kleiner dan `min`",
+        ));
     }
 }
 

@@ -170,8 +170,11 @@ fn assert_fails(kit: &Fixture, file_line: &str, phrase: &str) {
     );
 }
 
+/// How a test breaks its fixture.
+type Breaker = Box<dyn Fn(&Fixture)>;
+
 thread_local! {
-    static BREAK: std::cell::RefCell<Option<Box<dyn Fn(&Fixture)>>> = const { std::cell::RefCell::new(None) };
+    static BREAK: std::cell::RefCell<Option<Breaker>> = const { std::cell::RefCell::new(None) };
 }
 
 fn kit_break(kit: &Fixture) {

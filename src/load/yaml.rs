@@ -74,10 +74,11 @@ const KINDS: [&str; 4] = [
 /// Splits "stappen[0].minuten: invalid type: …" into the field path and the message.
 fn split_path(message: &str) -> (Option<&str>, &str) {
     for kind in KINDS {
-        if let Some(i) = message.find(kind) {
-            if i >= 2 && &message[i - 2..i] == ": " {
-                return (Some(&message[..i - 2]), &message[i..]);
-            }
+        if let Some(i) = message.find(kind)
+            && i >= 2
+            && &message[i - 2..i] == ": "
+        {
+            return (Some(&message[..i - 2]), &message[i..]);
         }
     }
     (None, message)

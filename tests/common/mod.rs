@@ -134,13 +134,11 @@ pub fn broken_links(public: &Path) -> Vec<String> {
                 broken.push(format!("{} → {url}", file.display()));
                 continue;
             }
-            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-                if target.extension().is_some_and(|x| x == "html") {
-                    let t = parse(&target);
-                    if select(&t, &format!("[id=\"{f}\"]")).is_empty() {
-                        broken.push(format!("{} → {url} (no id)", file.display()));
-                    }
-                }
+            if let Some(f) = fragment.filter(|f| !f.is_empty())
+                && target.extension().is_some_and(|x| x == "html")
+                && select(&parse(&target), &format!("[id=\"{f}\"]")).is_empty()
+            {
+                broken.push(format!("{} → {url} (no id)", file.display()));
             }
         }
     }
