@@ -81,7 +81,7 @@ fn home_diagram_links_all_six_elements_with_names_and_colours() {
             let card = parse(&out.join(href));
             let name = text(&select(&card, ".element-kop h1")[0]);
             assert!(
-                label.starts_with(&format!("{code}: {name}")),
+                label.starts_with(&format!("{code} {name}")),
                 "{label} / {name}"
             );
         }
@@ -113,7 +113,7 @@ fn diagram_places_elements_as_the_model_arranges_them() {
             Some(y) => y.parse().unwrap(),
             // The culture band is a path: its first point is its top.
             None => attr(&shape[0], "d")
-                .split(|c: char| c == ',' || c == ' ')
+                .split([',', ' '])
                 .nth(1)
                 .unwrap()
                 .parse()

@@ -216,7 +216,7 @@ fn item(v: &Views, e: &Doc<Element>, group: &'static str, current: Option<&str>)
         colour: m.colour.clone(),
         text: colour::text_on(&m.colour),
         href: v.from.link_to(&Route::element(e)),
-        label: format!("{}: {} ({group_name})", m.code, m.name),
+        label: format!("{} {} ({group_name})", m.code, m.name),
         current: current == Some(m.code.as_str()),
     }
 }
@@ -331,11 +331,12 @@ fn nest(
     } else {
         m.code_size * 0.85
     };
-    text(out, &ring.code, cx, code_y, code_size, 800, ring.text);
-    for (i, l) in name_lines.iter().enumerate() {
-        let ly = code_y + (i as f64 + 1.0) * m.line;
-        text(out, l, cx, ly, m.name_size, 400, ring.text);
-    }
+    let lines: Vec<(&str, f64)> = name_lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), code_y + (i as f64 + 1.0) * m.line))
+        .collect();
+    label(out, ring, cx, (code_y, code_size), &lines, m.name_size);
     out.push_str("</a>");
     out.push_str(&inner);
     h
@@ -381,11 +382,12 @@ fn row(out: &mut String, items: &[Item], x: f64, y: f64, w: f64, m: &Metrics) ->
         } else {
             y + 12.0 + m.code_size
         };
-        text(out, &item.code, cx, code_y, m.code_size, 800, item.text);
-        for (i, l) in name.iter().enumerate() {
-            let ly = code_y + 6.0 + (i as f64 + 1.0) * m.line - 4.0;
-            text(out, l, cx, ly, m.name_size, 400, item.text);
-        }
+        let lines: Vec<(&str, f64)> = name
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), code_y + 2.0 + (i as f64 + 1.0) * m.line))
+            .collect();
+        label(out, item, cx, (code_y, m.code_size), &lines, m.name_size);
         out.push_str("</a>");
     }
     h
@@ -497,12 +499,32 @@ fn current_mark(out: &mut String, x: f64, y: f64, w: f64, h: f64, r: f64) {
     );
 }
 
-fn text(out: &mut String, s: &str, cx: f64, y: f64, size: f64, weight: u16, fill: &str) {
+/// An element's code and name lines as one text, so the visible text reads
+/// "SRI Samen richten en (her)inrichten" (as its accessible name does), not
+/// "SRISamen richten en(her)inrichten".
+fn label(
+    out: &mut String,
+    item: &Item,
+    cx: f64,
+    (code_y, code_size): (f64, f64),
+    lines: &[(&str, f64)],
+    name_size: f64,
+) {
     let _ = write!(
         out,
-        r#"<text x="{cx:.1}" y="{y:.1}" font-size="{size:.1}" font-weight="{weight}" fill="{fill}" text-anchor="middle">{}</text>"#,
-        esc(s)
+        r#"<text fill="{}" text-anchor="middle"><tspan x="{cx:.1}" y="{code_y:.1}" font-size="{code_size:.1}" font-weight="800">{}</tspan>"#,
+        item.text,
+        esc(&item.code),
     );
+    for (line, y) in lines {
+        // The space ends the previous chunk, so the words stay apart when read.
+        let _ = write!(
+            out,
+            r#"<tspan> </tspan><tspan x="{cx:.1}" y="{y:.1}" font-size="{name_size:.1}">{}</tspan>"#,
+            esc(line)
+        );
+    }
+    out.push_str("</text>");
 }
 
 /// A rounded rectangle as a closed path (so two can make a band).

@@ -60,9 +60,13 @@
     if (start > 0) p.appendChild(document.createTextNode('… '));
     for (var k = start; k < end; k++) {
       if (hit(words[k])) {
+        // Mark the word, not the punctuation around it.
+        var parts = words[k].match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
         var mark = document.createElement('mark');
-        mark.textContent = words[k];
+        mark.textContent = parts[2];
+        p.appendChild(document.createTextNode(parts[1]));
         p.appendChild(mark);
+        p.appendChild(document.createTextNode(parts[3]));
       } else {
         p.appendChild(document.createTextNode(words[k]));
       }
