@@ -94,10 +94,7 @@ export async function crawl(browser, base, start = ['index.html']) {
     }
   }
   await page.close();
-  // ERR_ABORTED is a load the next navigation cancelled (often the icon), not a
-  // missing file: those fail with a status or ERR_FILE_NOT_FOUND, and assets are
-  // checked one by one above.
-  problems.push(...requests.failed.filter((f) => !f.endsWith('(net::ERR_ABORTED)')).map((f) => `failed request ${f}`));
+  problems.push(...requests.failed.map((f) => `failed request ${f}`));
   problems.push(...requests.foreign.map((f) => `request to another host ${f}`));
   return { visited: [...seen], problems };
 }

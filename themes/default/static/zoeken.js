@@ -28,7 +28,6 @@
     register(nl.stopWordFilter, 'stopWordFilter-du');
     register(nl.stemmer, 'stemmer-du');
   }
-  elasticlunr.utils.warn = function () {};
   var index = elasticlunr.Index.load(data.index);
   var root = form.dataset.root || '';
 
