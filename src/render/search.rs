@@ -13,7 +13,7 @@
 //! the typed content (not scraped from HTML). Overview pages and the home page
 //! are left out: they only repeat what the pages they list say.
 
-use crate::content::Toolkit;
+use crate::content::{Checklist, Doc, Element, Model, Prompt, Toolkit};
 use crate::routes::Route;
 use elasticlunr::IndexBuilder;
 use pulldown_cmark::{Event, Parser, TagEnd};
@@ -44,80 +44,51 @@ pub struct SearchDoc {
 pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchDoc> {
     let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
     let home = Route::home();
-    let doc = |route: &Route, titel: String, sectie: String, parts: Vec<&str>| SearchDoc {
+    let doc = |route: &Route, titel: String, sectie: String, tekst: String| SearchDoc {
         href: home.link_to(route),
         titel,
         sectie,
-        tekst: parts
-            .into_iter()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
+        tekst,
     };
-    let mut docs = Vec::new();
-
-    let m = &t.model.meta;
-    let body = plain_text(&t.model.body);
-    let mut parts = vec![m.name.as_str(), m.definition.as_str()];
-    for c in &m.characteristics {
-        parts.extend([c.short.as_str(), c.text.as_str()]);
-    }
-    parts.extend(m.reasons.iter().map(String::as_str));
-    parts.extend(m.outcomes.iter().map(String::as_str));
-    parts.push(&body);
-    docs.push(doc(&Route::model(), m.title.clone(), s("nav_model"), parts));
-
-    for e in &t.elements {
-        let m = &e.meta;
-        let body = plain_text(&e.body);
-        let mut parts = vec![m.essence.as_str()];
-        for list in [&m.wat, &m.doel, &m.benodigdheden, &m.aspects] {
-            parts.extend(list.iter().map(String::as_str));
-        }
-        parts.extend(m.quotes.iter().map(|q| q.text.as_str()));
-        parts.push(&body);
-        let title = format!("{} – {}", m.code, m.name);
-        docs.push(doc(&Route::element(e), title, s("nav_elements"), parts));
-    }
-
-    for p in &t.prompts {
-        let m = &p.meta;
-        let body = plain_text(&p.body);
-        let mut parts = vec![m.purpose.as_str()];
-        parts.extend(m.questions.iter().map(String::as_str));
-        parts.extend(m.steps.iter().map(|st| st.text.as_str()));
-        parts.extend(m.materials.iter().map(String::as_str));
-        parts.push(&body);
-        docs.push(doc(
-            &Route::prompt(p),
-            m.title.clone(),
-            s("nav_prompts"),
-            parts,
-        ));
-    }
-
-    for c in &t.checklists {
-        let m = &c.meta;
-        let body = plain_text(&c.body);
-        let mut parts = vec![m.intro.as_deref().unwrap_or_default()];
-        for i in &m.items {
-            parts.push(&i.text);
-            parts.push(i.help.as_deref().unwrap_or_default());
-        }
-        parts.push(&body);
-        let section = s("nav_checklists");
-        docs.push(doc(&Route::checklist(c), m.title.clone(), section, parts));
-    }
-
-    for p in &t.pages {
-        let body = plain_text(&p.body);
-        let parts = vec![p.meta.description.as_deref().unwrap_or_default(), &body];
-        let section = s("zoek_sectie_pagina");
-        docs.push(doc(&Route::page(p), p.meta.title.clone(), section, parts));
-    }
-
-    let refs: Vec<&str> = t.bibliography.values().map(|r| r.text.as_str()).collect();
+    let mut docs = vec![doc(
+        &Route::model(),
+        t.model.meta.title.clone(),
+        s("nav_model"),
+        model_text(&t.model),
+    )];
+    docs.extend(t.elements.iter().map(|e| {
+        let title = format!("{} – {}", e.meta.code, e.meta.name);
+        doc(
+            &Route::element(e),
+            title,
+            s("nav_elements"),
+            element_text(e),
+        )
+    }));
+    docs.extend(t.prompts.iter().map(|p| {
+        let title = p.meta.title.clone();
+        doc(&Route::prompt(p), title, s("nav_prompts"), prompt_text(p))
+    }));
+    docs.extend(t.checklists.iter().map(|c| {
+        let title = c.meta.title.clone();
+        doc(
+            &Route::checklist(c),
+            title,
+            s("nav_checklists"),
+            checklist_text(c),
+        )
+    }));
+    docs.extend(t.pages.iter().map(|p| {
+        let description = p.meta.description.as_deref().unwrap_or_default();
+        let text = join([description, &plain_text(&p.body)]);
+        doc(
+            &Route::page(p),
+            p.meta.title.clone(),
+            s("zoek_sectie_pagina"),
+            text,
+        )
+    }));
+    let refs = join(t.bibliography.values().map(|r| r.text.as_str()));
     docs.push(doc(
         &Route::bibliography(),
         s("nav_sources"),
@@ -125,6 +96,74 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
         refs,
     ));
     docs
+}
+
+fn model_text(d: &Doc<Model>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    let characteristics = m.characteristics.iter().flat_map(|c| [&c.short, &c.text]);
+    join(
+        [&m.name, &m.definition]
+            .into_iter()
+            .chain(characteristics)
+            .chain(&m.reasons)
+            .chain(&m.outcomes)
+            .map(String::as_str)
+            .chain([body.as_str()]),
+    )
+}
+
+fn element_text(d: &Doc<Element>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    join(
+        [&m.essence]
+            .into_iter()
+            .chain(m.wat.iter().chain(&m.doel).chain(&m.benodigdheden))
+            .chain(&m.aspects)
+            .chain(m.quotes.iter().map(|q| &q.text))
+            .map(String::as_str)
+            .chain([body.as_str()]),
+    )
+}
+
+fn prompt_text(d: &Doc<Prompt>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    join(
+        [&m.purpose]
+            .into_iter()
+            .chain(&m.questions)
+            .chain(m.steps.iter().map(|st| &st.text))
+            .chain(&m.materials)
+            .map(String::as_str)
+            .chain([body.as_str()]),
+    )
+}
+
+fn checklist_text(d: &Doc<Checklist>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    let items = m
+        .items
+        .iter()
+        .flat_map(|i| [i.text.as_str(), i.help.as_deref().unwrap_or_default()]);
+    join(
+        [m.intro.as_deref().unwrap_or_default()]
+            .into_iter()
+            .chain(items)
+            .chain([body.as_str()]),
+    )
+}
+
+/// The non-empty parts, trimmed, separated by spaces.
+fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The index script: `window.werkplaatsZoekindex = {index, docs};`.

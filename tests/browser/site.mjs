@@ -41,8 +41,8 @@ export async function axeViolations(page) {
  * that nothing is requested from another host. Returns { visited, problems }.
  */
 export async function crawl(browser, base, start = ['index.html']) {
-  const page = await browser.newPage();
-  const requests = watchRequests(page);
+  let page = await browser.newPage();
+  const watchers = [watchRequests(page)];
   const problems = [];
   const seen = new Set();
   const assets = new Set();
@@ -56,6 +56,11 @@ export async function crawl(browser, base, start = ['index.html']) {
       if (response && response.status() >= 400) problems.push(`${url}: ${response.status()}`);
     } catch (e) {
       problems.push(`${url}: ${e.message.split('\n')[0]}`);
+      // Chromium's error page goes on navigating: carry on in a fresh tab, so the
+      // next visit is not reported as interrupted.
+      await page.close();
+      page = await browser.newPage();
+      watchers.push(watchRequests(page));
       continue;
     }
     const found = await page.evaluate(() => ({
@@ -94,8 +99,10 @@ export async function crawl(browser, base, start = ['index.html']) {
     }
   }
   await page.close();
-  problems.push(...requests.failed.map((f) => `failed request ${f}`));
-  problems.push(...requests.foreign.map((f) => `request to another host ${f}`));
+  for (const requests of watchers) {
+    problems.push(...requests.failed.map((f) => `failed request ${f}`));
+    problems.push(...requests.foreign.map((f) => `request to another host ${f}`));
+  }
   return { visited: [...seen], problems };
 }
 
