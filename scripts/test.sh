@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of werkplaats: Rust unit and integration tests, then the browser
 # tests in headless Chromium. Installs what it needs on a fresh Debian machine
-# (Chromium, poppler-utils, Node packages); never downloads a browser of its own.
+# (Chromium, poppler-utils, nginx, Node packages); never downloads a browser of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# The browsing tests serve the site under /toolkit/ with Debian's nginx.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]} (apt)"
   SUDO=""

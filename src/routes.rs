@@ -13,7 +13,7 @@ use std::path::Path;
 pub struct Route(pub String);
 
 /// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 10] = [
+pub const RESERVED: [&str; 11] = [
     "afdrukken",
     "model",
     "elementen",
@@ -24,6 +24,7 @@ pub const RESERVED: [&str; 10] = [
     "bestanden",
     "reflectiescan",
     "sessieplanner",
+    "zoeken",
 ];
 
 impl Route {

@@ -87,21 +87,25 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
     assert!(all.contains("geen gevalideerd meetinstrument"));
     assert!(all.contains("Er wordt niets verstuurd"));
 
-    // For each element, the prompts and checklists whose `elementen` name it.
+    // For each element, the same prompts and checklists its card lists as related
+    // (named under `elementen` or linking to it from their body).
     for e in &t.elements {
         let code = &e.meta.code;
-        let expected: BTreeSet<String> = t
+        let card = parse(&out.join(format!("elementen/{}/index.html", code.to_lowercase())));
+        let titles: BTreeSet<String> = t
             .prompts
             .iter()
-            .filter(|p| p.meta.elements.contains(code))
             .map(|p| p.meta.title.clone())
-            .chain(
-                t.checklists
-                    .iter()
-                    .filter(|c| c.meta.elements.contains(code))
-                    .map(|c| c.meta.title.clone()),
-            )
+            .chain(t.checklists.iter().map(|c| c.meta.title.clone()))
             .collect();
+        let expected: BTreeSet<String> = select(&card, ".verwijzingen a")
+            .iter()
+            .map(text)
+            .filter(|title| titles.contains(title))
+            .collect();
+        for p in t.prompts.iter().filter(|p| p.meta.elements.contains(code)) {
+            assert!(expected.contains(&p.meta.title), "{code}: {}", p.meta.title);
+        }
         let linked: BTreeSet<String> = select(
             &page,
             &format!(".duiding-element[data-code={code}] .interventie a"),

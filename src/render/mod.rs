@@ -4,7 +4,12 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
+mod colour;
+pub mod diagram;
 mod print;
+mod related;
+pub mod search;
+mod share;
 mod sitemap;
 mod theme;
 mod tools;
@@ -56,6 +61,8 @@ struct Common<'a> {
     root: String,
     nav: Vec<NavItem>,
     pagina: PageMeta,
+    /// The base URL with a trailing slash, when known (for absolute URLs).
+    basis_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +88,8 @@ struct PageMeta {
     soort: &'static str,
     /// Relative link to the page's print version, if it has one.
     afdrukken: Option<String>,
+    /// Absolute URL of the page, only when a base URL is known.
+    url: Option<String>,
 }
 
 /// Renders every page of `valid` with `theme`.
@@ -89,17 +98,22 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Failure> {
+    let base_url = share::normalise_base(
+        options
+            .base_url
+            .as_deref()
+            .or(valid.toolkit.site.base_url.as_deref()),
+    );
     let mut r = Renderer {
         valid,
         theme,
         files: Vec::new(),
         problems: Problems::default(),
+        mentions: related::Mentions::new(&valid.toolkit, &valid.links),
+        base_url: base_url.clone(),
     };
     r.all_pages();
-    let base_url = options
-        .base_url
-        .clone()
-        .or_else(|| valid.toolkit.site.base_url.clone());
+    r.browse_files();
     let routes: Vec<String> = r
         .files
         .iter()
@@ -138,6 +152,8 @@ pub fn render(
             texts: valid.texts.clone(),
         });
     }
+    let mut warnings = valid.warnings.clone();
+    warnings.extend(colour::check_elements(&valid.toolkit.elements));
     Ok(RenderedSite {
         files,
         static_dir: theme.static_dir.clone(),
@@ -152,7 +168,7 @@ pub fn render(
                 )
             })
             .collect(),
-        warnings: valid.warnings.clone(),
+        warnings,
         texts: valid.texts.clone(),
     })
 }
@@ -162,9 +178,44 @@ struct Renderer<'a> {
     theme: &'a Theme,
     files: Vec<OutputFile>,
     problems: Problems,
+    mentions: related::Mentions,
+    base_url: Option<String>,
 }
 
 impl Renderer<'_> {
+    /// The files that serve browsing rather than one page: the search page and
+    /// its index, and the web app manifest.
+    fn browse_files(&mut self) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+        // A theme made before search existed still builds, without the page.
+        let has_search = self
+            .theme
+            .tera
+            .get_template_names()
+            .any(|n| n == "search.html");
+        if has_search {
+            self.page(
+                &search::route(),
+                "search.html",
+                label("zoeken"),
+                None,
+                "zoeken",
+                |_, _| {},
+            );
+        }
+        let docs = search::documents(t, s);
+        self.files.push(OutputFile {
+            path: search::INDEX_FILE.into(),
+            bytes: search::index_script(&docs, &t.site.language).into_bytes(),
+        });
+        self.files.push(OutputFile {
+            path: share::MANIFEST_FILE.into(),
+            bytes: share::manifest(&t.site).into_bytes(),
+        });
+    }
+
     fn all_pages(&mut self) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
@@ -179,6 +230,7 @@ impl Renderer<'_> {
             t.site.description.clone(),
             "home",
             |v, ctx| {
+                ctx.insert("diagram", &diagrams(v));
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
@@ -200,6 +252,7 @@ impl Renderer<'_> {
             None,
             "model",
             |v, ctx| {
+                ctx.insert("diagram", &diagrams(v));
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
@@ -237,6 +290,10 @@ impl Renderer<'_> {
                 "element",
                 |v, ctx| {
                     ctx.insert("element", &v.element(e));
+                    ctx.insert(
+                        "diagram_mini",
+                        &diagram::model_diagram(v, diagram::Variant::Mini, Some(&e.meta.code)),
+                    );
                     ctx.insert("inhoud", &body);
                     ctx.insert("bronnen", &v.sources(&e.meta.sources));
                     ctx.insert(
@@ -405,6 +462,7 @@ impl Renderer<'_> {
             toolkit: &self.valid.toolkit,
             strings: &self.theme.strings,
             from,
+            mentions: &self.mentions,
         }
     }
 
@@ -430,11 +488,7 @@ impl Renderer<'_> {
         fill: impl FnOnce(&Views, &mut tera::Context),
     ) {
         let t = &self.valid.toolkit;
-        let views = Views {
-            toolkit: t,
-            strings: &self.theme.strings,
-            from: route,
-        };
+        let views = self.views(route);
         let common = Common {
             site: SiteView {
                 titel: &t.site.title,
@@ -451,13 +505,22 @@ impl Renderer<'_> {
                 soort: kind,
                 afdrukken: crate::print::doc_for(kind, route)
                     .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
+                url: self.base_url.as_ref().map(|b| format!("{b}{}", route.0)),
             },
+            basis_url: self.base_url.clone(),
         };
-        let Some(mut ctx) = self.context(&common, template) else {
-            return;
-        };
-        fill(&views, &mut ctx);
-        self.emit(route.file(), template, &ctx);
+        let ctx = tera::Context::from_serialize(&common).map(|mut ctx| {
+            fill(&views, &mut ctx);
+            ctx
+        });
+        match ctx {
+            Ok(ctx) => self.emit(route.file(), template, &ctx),
+            Err(e) => self.problems.push(Problem::error(
+                self.theme.dir.join("templates").join(template),
+                0,
+                e.to_string(),
+            )),
+        }
     }
 
     /// A template context from `value`, or `None` with the problem recorded.
@@ -567,6 +630,20 @@ fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<Li
             .map(|p| v.link(&p.meta.title, &Route::page(p))),
     );
     out
+}
+
+/// The model diagram in its wide and tall drawings; CSS shows one of them.
+#[derive(Serialize)]
+struct Diagrams {
+    breed: String,
+    smal: String,
+}
+
+fn diagrams(v: &Views) -> Diagrams {
+    Diagrams {
+        breed: diagram::model_diagram(v, diagram::Variant::Wide, None),
+        smal: diagram::model_diagram(v, diagram::Variant::Tall, None),
+    }
 }
 
 #[derive(Serialize)]

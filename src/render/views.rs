@@ -4,6 +4,7 @@
 //! here, so templates only lay out. Each view borrows its shape from the domain
 //! types in `content` and adds what a page needs.
 
+use super::related::Mentions;
 use crate::content::{
     AspectOrigin, Checklist, ChecklistForm, Doc, Element, Prompt, Quote, Step, Toolkit, WorkForm,
 };
@@ -90,6 +91,8 @@ pub struct Views<'a> {
     pub toolkit: &'a Toolkit,
     pub strings: &'a BTreeMap<String, String>,
     pub from: &'a Route,
+    /// Which bodies link to which page, for "related" lists.
+    pub mentions: &'a Mentions,
 }
 
 impl Views<'_> {
@@ -149,7 +152,11 @@ impl Views<'_> {
             .group_of(&m.code)
             .unwrap_or("kern")
             .to_string();
-        let about = |codes: &[String]| codes.contains(&m.code);
+        // About this element: named in front matter, or linked from the body.
+        let here = Route::element(e);
+        let about = |codes: &[String], from: &Route| {
+            codes.contains(&m.code) || self.mentions.links(from, &here)
+        };
         ElementView {
             code: m.code.clone(),
             naam: m.name.clone(),
@@ -168,19 +175,19 @@ impl Views<'_> {
             gesprekken: t
                 .prompts
                 .iter()
-                .filter(|p| about(&p.meta.elements))
+                .filter(|p| about(&p.meta.elements, &Route::prompt(p)))
                 .map(|p| self.link(&p.meta.title, &Route::prompt(p)))
                 .collect(),
             checklists: t
                 .checklists
                 .iter()
-                .filter(|c| about(&c.meta.elements))
+                .filter(|c| about(&c.meta.elements, &Route::checklist(c)))
                 .map(|c| self.link(&c.meta.title, &Route::checklist(c)))
                 .collect(),
             paginas: t
                 .pages
                 .iter()
-                .filter(|p| about(&p.meta.elements))
+                .filter(|p| about(&p.meta.elements, &Route::page(p)))
                 .map(|p| self.link(&p.meta.title, &Route::page(p)))
                 .collect(),
         }

@@ -81,7 +81,12 @@ export function watchRequests(page) {
     const u = new URL(r.url());
     if (!['file:', 'data:', 'blob:', 'about:'].includes(u.protocol) && u.hostname !== '127.0.0.1') foreign.push(r.url());
   });
-  page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  // ERR_ABORTED is a load that a navigation cancelled (the icon, often), not a
+  // missing file: those fail with a status or ERR_FILE_NOT_FOUND.
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') failed.push(`${r.url()} (${error})`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.url()} (${r.status()})`); });
   return { foreign, failed };
 }

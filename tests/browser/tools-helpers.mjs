@@ -11,7 +11,6 @@ import vm from 'node:vm';
 import { repo } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * axe-core's violations on the page as it is now, as "rule: target" lines.
@@ -19,15 +18,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * Content-Security-Policy (script-src 'self') does not block. No preloading of
  * stylesheets: axe would fetch them again, which fails from disk (file://).
  */
-export async function axeViolations(page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'], preload: false });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.map((v) => `${v.id} (${v.help}): ${v.targets.join(', ')}`);
-}
+export { axeViolations } from './site.mjs';
 
 function tool(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });

@@ -1,0 +1,280 @@
+//! Search: an index built at build time, searched in the browser.
+//!
+//! The index is an elasticlunr index (the format mdBook uses), built here with
+//! `elasticlunr-rs` and a Dutch Snowball stemmer, so *samenwerken* and
+//! *samenwerking* meet at one stem. It is written as a script that assigns a
+//! global (`zoekindex.js`), not as JSON to fetch: browsers refuse `fetch()` from
+//! `file://`, and the site must work opened from disk. The theme's `zoeken.js`
+//! loads it with the same pipeline (elasticlunr.js and the matching Dutch
+//! stemmer from lunr-languages) and shows results with their section and a
+//! snippet.
+//!
+//! What is indexed is the text a reader sees on each content page, taken from
+//! the typed content (not scraped from HTML). Overview pages and the home page
+//! are left out: they only repeat what the pages they list say.
+
+use crate::content::{Checklist, Doc, Element, Model, Prompt, Toolkit};
+use crate::routes::Route;
+use elasticlunr::IndexBuilder;
+use pulldown_cmark::{Event, Parser, TagEnd};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The output path of the index script, below the site root.
+pub const INDEX_FILE: &str = "zoekindex.js";
+
+/// Where the search page goes.
+pub fn route() -> Route {
+    Route("zoeken/".into())
+}
+
+/// One searchable page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchDoc {
+    /// Path from the site root, e.g. `elementen/los/index.html`.
+    pub href: String,
+    pub titel: String,
+    /// The section the page belongs to, shown with each result.
+    pub sectie: String,
+    /// Plain text, for the index and for snippets.
+    pub tekst: String,
+}
+
+/// Every content page as plain text.
+pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchDoc> {
+    let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let home = Route::home();
+    let doc = |route: &Route, titel: String, sectie: String, tekst: String| SearchDoc {
+        href: home.link_to(route),
+        titel,
+        sectie,
+        tekst,
+    };
+    let mut docs = vec![doc(
+        &Route::model(),
+        t.model.meta.title.clone(),
+        s("nav_model"),
+        model_text(&t.model),
+    )];
+    docs.extend(t.elements.iter().map(|e| {
+        let title = format!("{} – {}", e.meta.code, e.meta.name);
+        doc(
+            &Route::element(e),
+            title,
+            s("nav_elements"),
+            element_text(e),
+        )
+    }));
+    docs.extend(t.prompts.iter().map(|p| {
+        let title = p.meta.title.clone();
+        doc(&Route::prompt(p), title, s("nav_prompts"), prompt_text(p))
+    }));
+    docs.extend(t.checklists.iter().map(|c| {
+        let title = c.meta.title.clone();
+        doc(
+            &Route::checklist(c),
+            title,
+            s("nav_checklists"),
+            checklist_text(c),
+        )
+    }));
+    docs.extend(t.pages.iter().map(|p| {
+        let description = p.meta.description.as_deref().unwrap_or_default();
+        let text = join([description, &plain_text(&p.body)]);
+        doc(
+            &Route::page(p),
+            p.meta.title.clone(),
+            s("zoek_sectie_pagina"),
+            text,
+        )
+    }));
+    let refs = join(t.bibliography.values().map(|r| r.text.as_str()));
+    docs.push(doc(
+        &Route::bibliography(),
+        s("nav_sources"),
+        s("nav_sources"),
+        refs,
+    ));
+    docs
+}
+
+fn model_text(d: &Doc<Model>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    let characteristics = m.characteristics.iter().flat_map(|c| [&c.short, &c.text]);
+    join(
+        [&m.name, &m.definition]
+            .into_iter()
+            .chain(characteristics)
+            .chain(&m.reasons)
+            .chain(&m.outcomes)
+            .map(String::as_str)
+            .chain([body.as_str()]),
+    )
+}
+
+fn element_text(d: &Doc<Element>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    join(
+        [&m.essence]
+            .into_iter()
+            .chain(m.wat.iter().chain(&m.doel).chain(&m.benodigdheden))
+            .chain(&m.aspects)
+            .chain(m.quotes.iter().map(|q| &q.text))
+            .map(String::as_str)
+            .chain([body.as_str()]),
+    )
+}
+
+fn prompt_text(d: &Doc<Prompt>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    join(
+        [&m.purpose]
+            .into_iter()
+            .chain(&m.questions)
+            .chain(m.steps.iter().map(|st| &st.text))
+            .chain(&m.materials)
+            .map(String::as_str)
+            .chain([body.as_str()]),
+    )
+}
+
+fn checklist_text(d: &Doc<Checklist>) -> String {
+    let m = &d.meta;
+    let body = plain_text(&d.body);
+    let items = m
+        .items
+        .iter()
+        .flat_map(|i| [i.text.as_str(), i.help.as_deref().unwrap_or_default()]);
+    join(
+        [m.intro.as_deref().unwrap_or_default()]
+            .into_iter()
+            .chain(items)
+            .chain([body.as_str()]),
+    )
+}
+
+/// The non-empty parts, trimmed, separated by spaces.
+fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The index script: `window.werkplaatsZoekindex = {index, docs};`.
+pub fn index_script(docs: &[SearchDoc], language: &str) -> String {
+    let mut index = builder(language)
+        .save_docs(false)
+        .add_fields(&["titel", "tekst"])
+        .build();
+    for (i, d) in docs.iter().enumerate() {
+        index.add_doc(&i.to_string(), [d.titel.as_str(), d.tekst.as_str()]);
+    }
+    format!(
+        "// Search index of this site, made by werkplaats at build time.\nwindow.werkplaatsZoekindex = {{\"index\":{},\"docs\":{}}};\n",
+        index.to_json(),
+        serde_json::to_string(docs).unwrap_or_else(|_| "[]".into())
+    )
+}
+
+/// Dutch gets its stemmer and stop words; other languages fall back to English.
+fn builder(language: &str) -> IndexBuilder {
+    match language {
+        "nl" => IndexBuilder::with_language(Box::new(elasticlunr::lang::Dutch::new())),
+        _ => IndexBuilder::new(),
+    }
+}
+
+/// The text of a Markdown body, without markup.
+fn plain_text(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for event in Parser::new(body) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stem the index stores for `word` (for tests of what the browser must match).
+    fn stem(word: &str, language: &str) -> Vec<String> {
+        let mut index: elasticlunr::Index = builder(language).add_field("t").build();
+        index.add_doc("0", [word]);
+        let json: serde_json::Value = serde_json::from_str(&index.to_json()).unwrap_or_default();
+        let mut out = Vec::new();
+        collect_terms(&json["index"]["t"]["root"], String::new(), &mut out);
+        out
+    }
+
+    fn collect_terms(node: &serde_json::Value, prefix: String, out: &mut Vec<String>) {
+        let Some(map) = node.as_object() else { return };
+        if map
+            .get("docs")
+            .and_then(|d| d.as_object())
+            .is_some_and(|d| !d.is_empty())
+        {
+            out.push(prefix.clone());
+        }
+        for (k, child) in map {
+            if k != "docs" && k != "df" {
+                collect_terms(child, format!("{prefix}{k}"), out);
+            }
+        }
+    }
+
+    #[test]
+    fn dutch_stemming_joins_verb_and_noun() {
+        assert_eq!(stem("samenwerken", "nl"), stem("samenwerking", "nl"));
+        assert_eq!(stem("Samenwerken", "nl"), ["samenwerk"]);
+        // Stop words are not indexed.
+        assert_eq!(stem("het", "nl"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            plain_text("## Kop\n\nZie [LOS](@LOS) en *dit*.\n\n- een\n- twee"),
+            "Kop Zie LOS en dit. een twee"
+        );
+    }
+
+    #[test]
+    fn index_script_assigns_a_global() {
+        let docs = vec![SearchDoc {
+            href: "a/index.html".into(),
+            titel: "Samenwerking".into(),
+            sectie: "Elementen".into(),
+            tekst: "Lerend samenwerken".into(),
+        }];
+        let js = index_script(&docs, "nl");
+        let json = js
+            .split_once("window.werkplaatsZoekindex = ")
+            .and_then(|(_, j)| j.trim_end().strip_suffix(';'))
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(v["docs"][0]["href"], "a/index.html");
+        assert_eq!(
+            v["index"]["pipeline"],
+            serde_json::json!(["trimmer-du", "stopWordFilter-du", "stemmer-du"])
+        );
+    }
+}
