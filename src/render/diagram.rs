@@ -41,9 +41,17 @@ impl Variant {
     }
 }
 
+/// Models with more elements than this get no diagram: it would be unreadable, and
+/// a map of every element on every element page would grow with the square of
+/// their number. Pages then list the elements instead.
+pub const MAX_ELEMENTS: usize = 12;
+
 /// The SVG markup of the model for the page `v.from`, with `current` (an element
-/// code) marked as the page the reader is on.
+/// code) marked as the page the reader is on; empty for models too large to draw.
 pub fn model_diagram(v: &Views, variant: Variant, current: Option<&str>) -> String {
+    if v.toolkit.elements.len() > MAX_ELEMENTS {
+        return String::new();
+    }
     let core = Core::new(v, current);
     let s = |k: &str| v.strings.get(k).cloned().unwrap_or_else(|| k.to_string());
     let model = &v.toolkit.model.meta;

@@ -109,7 +109,10 @@ pub fn render(
         theme,
         files: Vec::new(),
         problems: Problems::default(),
-        mentions: related::Mentions::new(&valid.toolkit, &valid.links),
+        related: related::Related::new(
+            &valid.toolkit,
+            &related::Mentions::new(&valid.toolkit, &valid.links),
+        ),
         base_url: base_url.clone(),
     };
     r.all_pages();
@@ -178,7 +181,7 @@ struct Renderer<'a> {
     theme: &'a Theme,
     files: Vec<OutputFile>,
     problems: Problems,
-    mentions: related::Mentions,
+    related: related::Related,
     base_url: Option<String>,
 }
 
@@ -462,7 +465,7 @@ impl Renderer<'_> {
             toolkit: &self.valid.toolkit,
             strings: &self.theme.strings,
             from,
-            mentions: &self.mentions,
+            related: &self.related,
         }
     }
 

@@ -15,6 +15,64 @@ use std::collections::{BTreeSet, HashMap};
 #[derive(Debug, Default)]
 pub struct Mentions(HashMap<Route, BTreeSet<Route>>);
 
+/// Per element code, the prompts, checklists and pages about it (by index into the
+/// toolkit's lists, in their order): named under `elementen:` or linking to the
+/// element from their body. Built once, so each element card looks its lists up
+/// instead of scanning every document.
+#[derive(Debug, Default)]
+pub struct Related(HashMap<String, About>);
+
+/// The documents about one element.
+#[derive(Debug, Default)]
+pub struct About {
+    pub prompts: Vec<usize>,
+    pub checklists: Vec<usize>,
+    pub pages: Vec<usize>,
+}
+
+impl Related {
+    pub fn new(toolkit: &Toolkit, mentions: &Mentions) -> Self {
+        let code_of: HashMap<Route, &str> = toolkit
+            .elements
+            .iter()
+            .map(|e| (Route::element(e), e.meta.code.as_str()))
+            .collect();
+        let mut linked_from: HashMap<&Route, Vec<&str>> = HashMap::new();
+        for (to, froms) in &mentions.0 {
+            if let Some(code) = code_of.get(to) {
+                for from in froms {
+                    linked_from.entry(from).or_default().push(code);
+                }
+            }
+        }
+        let mut map: HashMap<String, About> = HashMap::new();
+        let mut add = |route: &Route, named: &[String], push: &dyn Fn(&mut About)| {
+            let mut codes: BTreeSet<&str> = named.iter().map(String::as_str).collect();
+            codes.extend(linked_from.get(route).into_iter().flatten().copied());
+            for code in codes {
+                push(map.entry(code.to_string()).or_default());
+            }
+        };
+        for (i, p) in toolkit.prompts.iter().enumerate() {
+            add(&Route::prompt(p), &p.meta.elements, &|a| a.prompts.push(i));
+        }
+        for (i, c) in toolkit.checklists.iter().enumerate() {
+            add(&Route::checklist(c), &c.meta.elements, &|a| {
+                a.checklists.push(i)
+            });
+        }
+        for (i, p) in toolkit.pages.iter().enumerate() {
+            add(&Route::page(p), &p.meta.elements, &|a| a.pages.push(i));
+        }
+        Related(map)
+    }
+
+    /// What is about the element with `code` (empty when nothing is).
+    pub fn about(&self, code: &str) -> Option<&About> {
+        self.0.get(code)
+    }
+}
+
 impl Mentions {
     /// Collects the `@` links of every body in `toolkit`.
     pub fn new(toolkit: &Toolkit, links: &LinkTable) -> Self {

@@ -4,7 +4,7 @@
 //! here, so templates only lay out. Each view borrows its shape from the domain
 //! types in `content` and adds what a page needs.
 
-use super::related::Mentions;
+use super::related::Related;
 use crate::content::{
     AspectOrigin, Checklist, ChecklistForm, Doc, Element, Prompt, Quote, Step, Toolkit, WorkForm,
 };
@@ -92,7 +92,7 @@ pub struct Views<'a> {
     pub strings: &'a BTreeMap<String, String>,
     pub from: &'a Route,
     /// Which bodies link to which page, for "related" lists.
-    pub mentions: &'a Mentions,
+    pub related: &'a Related,
 }
 
 impl Views<'_> {
@@ -153,9 +153,9 @@ impl Views<'_> {
             .unwrap_or("kern")
             .to_string();
         // About this element: named in front matter, or linked from the body.
-        let here = Route::element(e);
-        let about = |codes: &[String], from: &Route| {
-            codes.contains(&m.code) || self.mentions.links(from, &here)
+        let about = self.related.about(&m.code);
+        let pick = |list: fn(&super::related::About) -> &Vec<usize>| {
+            about.map(list).cloned().unwrap_or_default()
         };
         ElementView {
             code: m.code.clone(),
@@ -172,22 +172,19 @@ impl Views<'_> {
             aspecten_van_toolkit: m.aspect_origin == AspectOrigin::Toolkit,
             citaten: m.quotes.clone(),
             verwant: self.element_links(&m.related),
-            gesprekken: t
-                .prompts
-                .iter()
-                .filter(|p| about(&p.meta.elements, &Route::prompt(p)))
+            gesprekken: pick(|a| &a.prompts)
+                .into_iter()
+                .map(|i| &t.prompts[i])
                 .map(|p| self.link(&p.meta.title, &Route::prompt(p)))
                 .collect(),
-            checklists: t
-                .checklists
-                .iter()
-                .filter(|c| about(&c.meta.elements, &Route::checklist(c)))
+            checklists: pick(|a| &a.checklists)
+                .into_iter()
+                .map(|i| &t.checklists[i])
                 .map(|c| self.link(&c.meta.title, &Route::checklist(c)))
                 .collect(),
-            paginas: t
-                .pages
-                .iter()
-                .filter(|p| about(&p.meta.elements, &Route::page(p)))
+            paginas: pick(|a| &a.pages)
+                .into_iter()
+                .map(|i| &t.pages[i])
                 .map(|p| self.link(&p.meta.title, &Route::page(p)))
                 .collect(),
         }
