@@ -303,7 +303,7 @@ impl Reader {
     }
 }
 
-/// Editors' swap and backup files and hidden files are never content.
+/// Editors' swap, backup and temp files and hidden files are never content.
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
@@ -311,6 +311,10 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name == "4913"
+        // Emacs auto-save files and JetBrains' "safe write" temp and old copies.
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
 }
 
 enum Placement {
@@ -403,7 +407,16 @@ mod tests {
 
     #[test]
     fn ignores_editor_files() {
-        for name in [".los.md.swp", "los.md~", ".#los.md", "4913", "los.md.swp"] {
+        for name in [
+            ".los.md.swp",
+            "los.md~",
+            ".#los.md",
+            "#los.md#",
+            "4913",
+            "los.md.swp",
+            "los.md___jb_tmp___",
+            "los.md___jb_old___",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         assert!(!is_ignored("los.md"));
