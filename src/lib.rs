@@ -26,6 +26,7 @@ pub mod render;
 pub mod routes;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 pub mod write;
 

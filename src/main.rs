@@ -8,7 +8,7 @@ use werkplaats::diagnostics::{
     Problem, Problems, SourceTexts, render_json, render_report, summary,
 };
 use werkplaats::print::pdf::{PdfFailure, PdfRequest, make_pdfs};
-use werkplaats::{RenderOptions, build_site, scaffold, write};
+use werkplaats::{RenderOptions, build_site, scaffold, serve, write};
 
 /// Turns a workshop toolkit in Markdown and YAML into a browsable, printable site.
 #[derive(Parser)]
@@ -73,6 +73,21 @@ enum Command {
         /// Absolute URL the site is hosted at, for the QR codes on the cards.
         #[arg(long)]
         base_url: Option<String>,
+    },
+    /// Preview the site in a browser; it updates as you save.
+    Serve {
+        /// The toolkit folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to serve on [default: 1111, or the next free one]; 0 picks any free port.
+        #[arg(long)]
+        port: Option<u16>,
+        /// Address to listen on; anything but loopback lets others on the network in.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Create a small toolkit that builds as it is.
     New {
@@ -162,6 +177,24 @@ fn main() -> ExitCode {
                 base_url,
             },
         ),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => match serve::run(&serve::ServeOptions {
+            root,
+            port,
+            bind,
+            open,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            // Not about a file, and serve is for people: a plain line.
+            Err(e) => {
+                eprintln!("fout: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::New { dir } => match scaffold::create(&dir) {
             Ok(()) => {
                 out.say(&format!(

@@ -1,0 +1,153 @@
+//! The HTTP side of the preview: site files from the current snapshot, the
+//! live-reload script and its WebSocket.
+//!
+//! Every answer comes from memory. Pages get the live-reload script; nothing is
+//! cached by the browser, so a reload always shows the newest build.
+
+use super::paths::{content_type, request_key};
+use super::reload::{self, Message, SCRIPT, SCRIPT_PATH, SOCKET_PATH};
+use super::state::{Shared, Snapshot};
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::extract::ws::{self, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::sync::Arc;
+use tokio::sync::broadcast::error::RecvError;
+
+/// The preview's routes.
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(SCRIPT_PATH, get(script))
+        .route(SOCKET_PATH, get(socket))
+        .fallback(site_file)
+        .with_state(shared)
+}
+
+async fn script() -> Response {
+    respond(
+        StatusCode::OK,
+        "text/javascript; charset=utf-8",
+        Bytes::from_static(SCRIPT.as_bytes()),
+    )
+}
+
+/// Answers a request for a file of the site.
+async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut r = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let snap = shared.current();
+    if !snap.ready {
+        // No build has succeeded yet: a page that shows the error and reloads
+        // once there is a site.
+        return respond(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "text/html; charset=utf-8",
+            Bytes::from(reload::placeholder(&snap.build_id())),
+        );
+    }
+    let Some(key) = request_key(uri.path()) else {
+        return not_found(&snap);
+    };
+    if let Some(bytes) = snap.file(&key) {
+        return page_or_file(&snap, &key, bytes, StatusCode::OK);
+    }
+    // `/elementen/los` is the folder `elementen/los/`: send the browser there, so
+    // the page's relative links resolve from the right place.
+    if snap.file(&format!("{key}/index.html")).is_some() {
+        let mut location = format!("{}/", uri.path());
+        if let Some(q) = uri.query() {
+            location.push('?');
+            location.push_str(q);
+        }
+        if let Ok(value) = HeaderValue::from_str(&location) {
+            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+            r.headers_mut().insert(header::LOCATION, value);
+            return r;
+        }
+    }
+    not_found(&snap)
+}
+
+/// The site's own 404 page, with status 404.
+fn not_found(snap: &Snapshot) -> Response {
+    match snap.file("404.html") {
+        Some(bytes) => page_or_file(snap, "404.html", bytes, StatusCode::NOT_FOUND),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+fn page_or_file(snap: &Snapshot, key: &str, bytes: &Bytes, status: StatusCode) -> Response {
+    let kind = content_type(key);
+    let body = if kind.starts_with("text/html") {
+        let is_404 = status == StatusCode::NOT_FOUND;
+        Bytes::from(reload::inject(bytes, &snap.build_id(), key, is_404))
+    } else {
+        bytes.clone()
+    };
+    respond(status, &kind, body)
+}
+
+fn respond(status: StatusCode, content_type: &str, body: Bytes) -> Response {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+async fn socket(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
+    upgrade.on_upgrade(move |socket| talk(socket, shared))
+}
+
+/// Tells one open page about changes until it goes away or the server stops.
+async fn talk(mut socket: WebSocket, shared: Arc<Shared>) {
+    // Subscribe before greeting, so nothing published in between is missed.
+    let mut events = shared.subscribe();
+    let mut shutdown = shared.shutdown_signal();
+    if send(&mut socket, &shared.hello()).await.is_err() {
+        return;
+    }
+    loop {
+        tokio::select! {
+            event = events.recv() => {
+                let message = match event {
+                    Ok(m) => m,
+                    // Too far behind: the greeting says which build is current.
+                    Err(RecvError::Lagged(_)) => shared.hello(),
+                    Err(RecvError::Closed) => break,
+                };
+                if send(&mut socket, &message).await.is_err() {
+                    break;
+                }
+            }
+            incoming = socket.recv() => match incoming {
+                Some(Ok(ws::Message::Close(_))) | Some(Err(_)) | None => break,
+                Some(Ok(_)) => {}
+            },
+            _ = shutdown.changed() => {
+                let _ = socket.send(ws::Message::Close(None)).await;
+                break;
+            }
+        }
+    }
+}
+
+async fn send(socket: &mut WebSocket, message: &Message) -> Result<(), axum::Error> {
+    socket
+        .send(ws::Message::Text(message.to_json().into()))
+        .await
+}

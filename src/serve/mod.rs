@@ -1,0 +1,219 @@
+//! Serve: a live preview of the toolkit while an editor works on it.
+//!
+//! ```text
+//! content/ + themes/ + site.yaml ──notify──▶ watch (filter, debounce)
+//!        ──▶ site (rebuild in memory) ──▶ state (snapshot) ──▶ http + reload
+//! ```
+//!
+//! The site is built in memory and served from there, so a request never sees a
+//! half-written file, and nothing is written to disk. A failed rebuild keeps the
+//! last good site and shows the error over open pages. This module only wires
+//! the parts together: the address, the threads, the signals.
+
+mod http;
+mod paths;
+mod rebuild;
+mod reload;
+pub mod site;
+mod state;
+pub mod watch;
+
+use std::io::ErrorKind;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tokio::net::TcpListener;
+
+/// The port tried first when none is given.
+pub const DEFAULT_PORT: u16 = 1111;
+/// How many ports after the default are tried when it is taken.
+const PORT_TRIES: u16 = 10;
+
+/// How `werkplaats serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// `None`: the default port, or the next free one. `Some(0)`: any free port.
+    pub port: Option<u16>,
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// Why the preview could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("de map {0} bestaat niet")]
+    NoRoot(PathBuf),
+    #[error(
+        "poort {port} is al in gebruik (misschien draait werkplaats serve al?); kies een andere poort met --port, bijvoorbeeld --port {}",
+        port.saturating_add(1)
+    )]
+    PortInUse { port: u16 },
+    #[error(
+        "poorten {first} tot en met {last} zijn allemaal in gebruik; kies een vrije poort met --port"
+    )]
+    NoFreePort { first: u16, last: u16 },
+    #[error("kan niet luisteren op {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("kan de bestanden niet volgen: {0}")]
+    Watch(#[from] notify::Error),
+    #[error("kan de server niet starten: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Builds, serves and watches until Ctrl-C (or SIGTERM).
+pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
+    let root = std::fs::canonicalize(&options.root)
+        .ok()
+        .filter(|r| r.is_dir())
+        .ok_or_else(|| ServeError::NoRoot(options.root.clone()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(serve(root, options))
+}
+
+async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> {
+    let listener = bind(options.bind, options.port).await?;
+    let addr = listener.local_addr()?;
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "let op: met --bind {} is de voorvertoning bereikbaar voor andere computers in het netwerk; doe dit alleen op een netwerk dat je vertrouwt",
+            options.bind
+        );
+    }
+
+    // Watch before the first build, so a change made during it is not missed.
+    let files = rebuild::FileWatcher::start(&root)?;
+    let shared = Arc::new(state::Shared::new(state::Snapshot::new(session_id())));
+    let mut publisher = rebuild::Publisher::new(site::Builder::new(&root), Arc::clone(&shared));
+    publisher.first();
+    std::thread::Builder::new()
+        .name("werkplaats-rebuild".into())
+        .spawn(move || rebuild::run(files, publisher))?;
+
+    let url = url_for(addr);
+    println!("voorvertoning op {url} (stoppen: Ctrl-C)");
+    if options.open
+        && let Err(e) = open::that_detached(&url)
+    {
+        eprintln!("let op: kan de browser niet openen ({e}); open {url} zelf");
+    }
+
+    let app = http::router(Arc::clone(&shared));
+    let stopping = Arc::clone(&shared);
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        stop_signal().await;
+        stopping.shut_down();
+    });
+    // Open connections get a moment to close; the server does not wait longer.
+    tokio::select! {
+        result = server => result?,
+        () = async {
+            let mut stopped = shared.shutdown_signal();
+            let _ = stopped.wait_for(|s| *s).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        } => {}
+    }
+    eprintln!("voorvertoning gestopt");
+    Ok(())
+}
+
+/// Binds the address; without an explicit port, the next free one after the
+/// default is taken, and said so.
+async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> {
+    if let Some(port) = port {
+        let addr = SocketAddr::new(ip, port);
+        return TcpListener::bind(addr).await.map_err(|e| match e.kind() {
+            ErrorKind::AddrInUse => ServeError::PortInUse { port },
+            _ => ServeError::Bind { addr, source: e },
+        });
+    }
+    let last = DEFAULT_PORT + PORT_TRIES - 1;
+    for port in DEFAULT_PORT..=last {
+        let addr = SocketAddr::new(ip, port);
+        match TcpListener::bind(addr).await {
+            Ok(listener) => {
+                if port != DEFAULT_PORT {
+                    eprintln!(
+                        "poort {DEFAULT_PORT} is al in gebruik; de voorvertoning gebruikt poort {port}"
+                    );
+                }
+                return Ok(listener);
+            }
+            Err(e) if e.kind() == ErrorKind::AddrInUse => continue,
+            Err(e) => return Err(ServeError::Bind { addr, source: e }),
+        }
+    }
+    Err(ServeError::NoFreePort {
+        first: DEFAULT_PORT,
+        last,
+    })
+}
+
+/// The address to open in a browser; for "all interfaces", this machine's.
+fn url_for(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::from([127, 0, 0, 1]),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, addr.port()))
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM where there is one.
+async fn stop_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+/// Different for every run of the server.
+fn session_id() -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{:x}", nanos ^ u128::from(std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_a_reachable_address() {
+        assert_eq!(
+            url_for("127.0.0.1:1111".parse().unwrap()),
+            "http://127.0.0.1:1111/"
+        );
+        assert_eq!(
+            url_for("0.0.0.0:8000".parse().unwrap()),
+            "http://127.0.0.1:8000/"
+        );
+        assert_eq!(url_for("[::]:8000".parse().unwrap()), "http://[::1]:8000/");
+    }
+}

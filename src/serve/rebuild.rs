@@ -1,0 +1,217 @@
+//! The rebuild loop: file events in, published snapshots out.
+//!
+//! Runs on its own thread, so rendering never holds up a request. It waits for a
+//! quiet moment after changes (`watch::Debouncer`), rebuilds what they touched
+//! (`site::Builder`) and publishes the result. A failed build is published only
+//! when no further change follows within a moment: saving in several steps can
+//! briefly leave a file missing or half written, and that should not flash an
+//! error over the page.
+
+use super::site::{Builder, Built};
+use super::state::Shared;
+use super::watch::{Changes, Debouncer, classify, is_change};
+use crate::Failure;
+use crate::diagnostics::{Problem, render_report};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long changes must be quiet before a rebuild: long enough for an
+/// editor's multi-step save, short enough to feel immediate.
+pub const QUIET: Duration = Duration::from_millis(15);
+/// A continuous stream of changes is still rebuilt this often.
+pub const MAX_WAIT: Duration = Duration::from_millis(250);
+/// How long a failed build waits for a further change before it is shown.
+pub const ERROR_GRACE: Duration = Duration::from_millis(100);
+
+type Event = notify::Result<notify::Event>;
+
+/// Watches `content/`, `themes/` and `site.yaml` below `root`.
+pub struct FileWatcher {
+    root: PathBuf,
+    watcher: RecommendedWatcher,
+    events: Receiver<Event>,
+}
+
+impl FileWatcher {
+    pub fn start(root: &Path) -> notify::Result<FileWatcher> {
+        let (tx, events) = channel();
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let mut watcher = RecommendedWatcher::new(tx, config)?;
+        // The root itself only for its direct entries: site.yaml, and content/
+        // or themes/ appearing or disappearing. Never the output or target/.
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        let mut w = FileWatcher {
+            root: root.to_path_buf(),
+            watcher,
+            events,
+        };
+        w.rewatch("content");
+        w.rewatch("themes");
+        Ok(w)
+    }
+
+    /// (Re)starts the recursive watch on a top folder, after it was created,
+    /// removed or renamed.
+    fn rewatch(&mut self, dir: &str) {
+        let path = self.root.join(dir);
+        let _ = self.watcher.unwatch(&path);
+        if path.is_dir()
+            && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
+        {
+            eprintln!("let op: kan {dir}/ niet volgen: {e}");
+        }
+    }
+
+    /// The changes an event stands for.
+    fn changes(&self, event: Event) -> Changes {
+        let event = match event {
+            Ok(event) => event,
+            Err(e) => {
+                eprintln!(
+                    "let op: fout bij het volgen van bestanden ({e}); alles wordt opnieuw gebouwd"
+                );
+                return Changes::everything();
+            }
+        };
+        if event.need_rescan() {
+            return Changes::everything();
+        }
+        let mut changes = Changes::default();
+        if is_change(&event.kind) {
+            for path in &event.paths {
+                if let Some((part, rel)) = classify(&self.root, path) {
+                    changes.add(part, rel);
+                }
+            }
+        }
+        changes
+    }
+}
+
+/// Rebuilds and publishes, and says so in the terminal.
+pub struct Publisher {
+    builder: Builder,
+    shared: Arc<Shared>,
+    /// Warnings are repeated only when they change, not on every save.
+    last_warnings: Vec<Problem>,
+}
+
+impl Publisher {
+    pub fn new(builder: Builder, shared: Arc<Shared>) -> Publisher {
+        Publisher {
+            builder,
+            shared,
+            last_warnings: Vec::new(),
+        }
+    }
+
+    /// Builds and publishes the whole site, failed or not.
+    pub fn first(&mut self) {
+        match self.builder.rebuild(Changes::everything()) {
+            Ok(built) => self.succeeded(built, None),
+            Err(failure) => self.failed(&failure),
+        }
+    }
+
+    fn succeeded(&mut self, built: Built, timing: Option<(Instant, String)>) {
+        if built.pages.is_some() && built.warnings.0 != self.last_warnings {
+            self.last_warnings = built.warnings.0.clone();
+            if !built.warnings.is_empty() {
+                let problems = built.warnings.clone().sorted();
+                let color = std::io::stderr().is_terminal();
+                eprint!("{}", render_report(&problems, &built.texts, color));
+            }
+        }
+        let old = self.shared.current();
+        let (next, message) = old.succeeded(built);
+        if old.error.is_some() && old.ready {
+            eprintln!("weer in orde");
+        }
+        if let (Some(_), Some((started, paths))) = (&message, timing) {
+            eprintln!(
+                "bijgewerkt in {} ms: {paths}",
+                started.elapsed().as_millis()
+            );
+        }
+        self.shared.publish(next, message);
+    }
+
+    fn failed(&mut self, failure: &Failure) {
+        let problems = failure.problems.clone().sorted();
+        let color = std::io::stderr().is_terminal();
+        eprint!("{}", render_report(&problems, &failure.texts, color));
+        let plain = render_report(&problems, &failure.texts, false);
+        let (next, message) = self.shared.current().failed(plain);
+        self.shared.publish(next, Some(message));
+        self.last_warnings.clear();
+    }
+}
+
+/// Rebuilds on every change until the watcher stops.
+pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
+    let mut debouncer = Debouncer::new(QUIET, MAX_WAIT);
+    // A failed build waiting to be shown, and when.
+    let mut held: Option<(Failure, Instant)> = None;
+    loop {
+        let wake = [debouncer.deadline(), held.as_ref().map(|(_, at)| *at)]
+            .into_iter()
+            .flatten()
+            .min();
+        let received = match wake {
+            Some(at) => files
+                .events
+                .recv_timeout(at.saturating_duration_since(Instant::now())),
+            None => files
+                .events
+                .recv()
+                .map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match received {
+            Ok(event) => {
+                let changes = files.changes(event);
+                debouncer.push(changes, Instant::now());
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        let now = Instant::now();
+        if let Some(changes) = debouncer.take_due(now) {
+            for top in ["content", "themes"] {
+                if changes.paths.contains(Path::new(top)) {
+                    files.rewatch(top);
+                }
+            }
+            let paths = describe(&changes);
+            match publisher.builder.rebuild(changes) {
+                Ok(built) => {
+                    held = None;
+                    publisher.succeeded(built, Some((now, paths)));
+                }
+                Err(failure) => held = Some((failure, Instant::now() + ERROR_GRACE)),
+            }
+        } else if debouncer.deadline().is_none()
+            && held.as_ref().is_some_and(|(_, at)| *at <= now)
+            && let Some((failure, _)) = held.take()
+        {
+            publisher.failed(&failure);
+        }
+    }
+}
+
+/// The first few changed paths, for the terminal.
+fn describe(changes: &Changes) -> String {
+    let mut names: Vec<String> = changes
+        .paths
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    if changes.paths.len() > 3 {
+        names.push(format!("en {} meer", changes.paths.len() - 3));
+    }
+    names.join(", ")
+}

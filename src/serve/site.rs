@@ -1,0 +1,248 @@
+//! Rebuilding the site in memory, redoing only the parts a change touched.
+//!
+//! The parsed theme is kept between rebuilds and loaded again only when a
+//! template, the UI strings or `site.yaml` changed; the theme's static files are
+//! read again only when one of them changed. Content is always loaded, checked
+//! and rendered as a whole: every page shows the navigation, and element pages
+//! list the prompts and checklists that name them, so almost any content change
+//! reaches many pages, and all of it together takes a few milliseconds for the
+//! real toolkit (see docs/performance.md). A dependency graph per page would not
+//! pay for itself.
+
+use super::watch::Changes;
+use crate::diagnostics::{Problem, Problems, SourceTexts};
+use crate::render::{RenderOptions, Theme, render};
+use crate::{Failure, load, validate};
+use axum::body::Bytes;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+/// Output files by key (`elementen/los/index.html`, `static/site.css`).
+pub type Files = HashMap<String, Bytes>;
+
+/// What a rebuild produced; `None` for a part that did not need rebuilding.
+#[derive(Debug)]
+pub struct Built {
+    pub pages: Option<Arc<Files>>,
+    pub statics: Option<Arc<Files>>,
+    pub warnings: Problems,
+    /// UI strings of the theme, for the error overlay.
+    pub strings: BTreeMap<String, String>,
+    /// The texts warnings point into.
+    pub texts: SourceTexts,
+}
+
+/// The theme kept between rebuilds, with the settings it was loaded for.
+struct CachedTheme {
+    name: String,
+    language: String,
+    theme: Theme,
+}
+
+/// Rebuilds a toolkit in memory, keeping what a change did not touch.
+pub struct Builder {
+    root: PathBuf,
+    theme: Option<CachedTheme>,
+    /// Changes not yet rebuilt successfully: a failed rebuild keeps them, so that
+    /// the next attempt redoes them even when it is set off by something else.
+    dirty: Changes,
+}
+
+impl Builder {
+    pub fn new(root: &Path) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            theme: None,
+            dirty: Changes::everything(),
+        }
+    }
+
+    /// Rebuilds what `changes` (and earlier failed rebuilds) touched.
+    pub fn rebuild(&mut self, changes: Changes) -> Result<Built, Failure> {
+        self.dirty.merge(changes);
+        if self.dirty.theme || self.dirty.config {
+            self.theme = None;
+        }
+        let d = &self.dirty;
+        let pages_needed = d.content || d.theme || d.config || self.theme.is_none();
+        let statics_needed = d.statics || d.theme || d.config;
+        let mut built = Built {
+            pages: None,
+            statics: None,
+            warnings: Problems::default(),
+            strings: BTreeMap::new(),
+            texts: SourceTexts::default(),
+        };
+        if pages_needed {
+            let (pages, warnings, texts) = self.render_pages()?;
+            built.pages = Some(Arc::new(pages));
+            built.warnings = warnings;
+            built.texts = texts;
+        }
+        // Rendering pages (always done while no theme is cached) loaded the theme.
+        if let Some(cached) = &self.theme {
+            if statics_needed {
+                built.statics = Some(Arc::new(read_statics(&cached.theme.static_dir)?));
+            }
+            built.strings = cached.theme.strings.clone();
+        }
+        self.dirty = Changes::default();
+        Ok(built)
+    }
+
+    /// Loads, validates and renders every page, with the cached theme if it fits.
+    fn render_pages(&mut self) -> Result<(Files, Problems, SourceTexts), Failure> {
+        let valid = load(&self.root).and_then(validate)?;
+        let site = &valid.toolkit.site;
+        let cached = match self.theme.take() {
+            Some(c) if c.name == site.theme && c.language == site.language => c,
+            _ => {
+                let mut texts = valid.texts.clone();
+                let theme = Theme::load(&self.root, &site.theme, &site.language, &mut texts)
+                    .map_err(|problems| {
+                        let mut all = valid.warnings.clone();
+                        all.extend(problems);
+                        Failure {
+                            problems: all,
+                            texts,
+                        }
+                    })?;
+                CachedTheme {
+                    name: site.theme.clone(),
+                    language: site.language.clone(),
+                    theme,
+                }
+            }
+        };
+        let rendered = render(&valid, &cached.theme, &RenderOptions::default());
+        self.theme = Some(cached);
+        let site = rendered?;
+        let pages = site
+            .files
+            .into_iter()
+            .map(|f| (f.path, Bytes::from(f.bytes)))
+            .collect();
+        Ok((pages, site.warnings, site.texts))
+    }
+}
+
+/// Reads the theme's static files as `build` copies them: regular files only, so
+/// a symbolic link (to anywhere) is never served.
+pub fn read_statics(dir: &Path) -> Result<Files, Failure> {
+    let mut files = Files::new();
+    let mut problems = Problems::default();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let Some(rel) = rel.to_str() else {
+            continue;
+        };
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => {
+                files.insert(
+                    format!("static/{}", rel.replace('\\', "/")),
+                    Bytes::from(bytes),
+                );
+            }
+            Err(e) => problems.push(Problem::error(
+                entry.path(),
+                0,
+                format!("kan het bestand niet lezen: {e}"),
+            )),
+        }
+    }
+    if problems.has_errors() {
+        return Err(Failure {
+            problems,
+            texts: SourceTexts::default(),
+        });
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::watch::Part;
+
+    fn kit() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        crate::scaffold::create(&dir.path().join("kit")).expect("scaffold");
+        dir
+    }
+
+    fn change(part: Part) -> Changes {
+        let mut c = Changes::default();
+        c.add(part, PathBuf::from("x"));
+        c
+    }
+
+    #[test]
+    fn rebuilds_only_the_parts_that_changed() {
+        let dir = kit();
+        let root = dir.path().join("kit");
+        let mut b = Builder::new(&root);
+        let first = b.rebuild(Changes::default()).map_err(|f| f.problems.0);
+        let first = first.expect("the scaffold builds");
+        assert!(
+            first
+                .pages
+                .as_ref()
+                .is_some_and(|p| p.contains_key("index.html"))
+        );
+        assert!(
+            first
+                .statics
+                .as_ref()
+                .is_some_and(|s| s.contains_key("static/site.css"))
+        );
+        assert!(!first.strings.is_empty());
+
+        let css = b.rebuild(change(Part::Static)).map_err(|f| f.problems.0);
+        let css = css.expect("statics");
+        assert!(css.pages.is_none() && css.statics.is_some());
+
+        let content = b.rebuild(change(Part::Content)).map_err(|f| f.problems.0);
+        let content = content.expect("content");
+        assert!(content.pages.is_some() && content.statics.is_none());
+    }
+
+    #[test]
+    fn a_failed_rebuild_is_redone_by_the_next_change() {
+        let dir = kit();
+        let root = dir.path().join("kit");
+        let mut b = Builder::new(&root);
+        assert!(b.rebuild(Changes::default()).is_ok());
+        let base = root.join("themes/default/templates/base.html");
+        let good = std::fs::read_to_string(&base).expect("base.html");
+        std::fs::write(&base, "{% if %}").expect("write");
+        assert!(b.rebuild(change(Part::Theme)).is_err());
+        std::fs::write(&base, &good).expect("write");
+        // Set off by a static change, the retry still reloads the theme and pages.
+        let again = b.rebuild(change(Part::Static)).map_err(|f| f.problems.0);
+        let again = again.expect("fixed");
+        assert!(again.pages.is_some() && again.statics.is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_reads_symlinks_in_static() {
+        let dir = kit();
+        let stat = dir.path().join("kit/themes/default/static");
+        std::os::unix::fs::symlink("/etc/hostname", stat.join("host.txt")).expect("link");
+        std::os::unix::fs::symlink("../../../site.yaml", stat.join("site.yaml")).expect("link");
+        let files = read_statics(&stat).map_err(|f| f.problems.0).expect("read");
+        assert!(files.contains_key("static/site.css"));
+        assert!(!files.contains_key("static/host.txt"));
+        assert!(!files.contains_key("static/site.yaml"));
+    }
+}

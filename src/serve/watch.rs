@@ -1,0 +1,311 @@
+//! Watching: which file events mean "rebuild", and when.
+//!
+//! Editors save in many ways: in place, to a temp file renamed over the original
+//! (vim, VS Code, JetBrains), delete and recreate, with backup and swap files on
+//! the side. Rather than recognising each editor's sequence of events, any event
+//! on a path that can affect the site marks a part of it dirty, and the site is
+//! rebuilt from disk once the events have been quiet for a moment. Whatever the
+//! sequence was, the rebuild sees its end result.
+//!
+//! The debouncer is our own, not `notify-debouncer-*`: those debounce per file,
+//! while one save touches several files (temp, original, backup) and the site is
+//! rebuilt as a whole, so what we need is one quiet period across all paths, with
+//! an upper bound so that a continuous stream of saves still shows progress.
+
+use crate::load::is_ignored;
+use notify::EventKind;
+use notify::event::{AccessKind, AccessMode};
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The part of a toolkit a path belongs to, which decides what a rebuild redoes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `content/**`: load, validate and render again with the cached theme.
+    Content,
+    /// A theme's templates, strings or anything else but `static/`: reload the theme.
+    Theme,
+    /// A theme's `static/**`: only the static files are read again.
+    Static,
+    /// `site.yaml`: everything, since it names the theme and language.
+    Config,
+}
+
+/// What changed since the last rebuild.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub content: bool,
+    pub theme: bool,
+    pub statics: bool,
+    pub config: bool,
+    /// The changed paths relative to the root, for the terminal.
+    pub paths: BTreeSet<PathBuf>,
+}
+
+impl Changes {
+    /// Everything is dirty: the start, or when events may have been lost.
+    pub fn everything() -> Changes {
+        Changes {
+            content: true,
+            theme: true,
+            statics: true,
+            config: true,
+            paths: BTreeSet::new(),
+        }
+    }
+
+    pub fn add(&mut self, part: Part, path: PathBuf) {
+        match part {
+            Part::Content => self.content = true,
+            Part::Theme => self.theme = true,
+            Part::Static => self.statics = true,
+            Part::Config => self.config = true,
+        }
+        self.paths.insert(path);
+    }
+
+    /// Adds everything in `other`.
+    pub fn merge(&mut self, other: Changes) {
+        self.content |= other.content;
+        self.theme |= other.theme;
+        self.statics |= other.statics;
+        self.config |= other.config;
+        self.paths.extend(other.paths);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !(self.content || self.theme || self.statics || self.config)
+    }
+}
+
+/// Whether an event kind can mean a change. Opening and reading files (which
+/// every rebuild does) cannot; a finished write can.
+pub fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// The part of the toolkit at `root` that `path` belongs to, or `None` when a
+/// change to it cannot affect the site: the output, anything outside the toolkit,
+/// hidden files, editors' swap, backup and temp files.
+pub fn classify(root: &Path, path: &Path) -> Option<(Part, PathBuf)> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut names = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(name) => names.push(name.to_str()?),
+            _ => return None,
+        }
+    }
+    if names.iter().any(|n| is_ignored(n)) {
+        return None;
+    }
+    let part = match names[..] {
+        ["site.yaml"] => Part::Config,
+        ["content", ..] => Part::Content,
+        // A theme folder as a whole: created, removed or renamed.
+        ["themes"] | ["themes", _] => Part::Theme,
+        ["themes", _, "static", ..] => Part::Static,
+        ["themes", ..] => Part::Theme,
+        _ => return None,
+    };
+    Some((part, rel.to_path_buf()))
+}
+
+/// Collects changes until they have been quiet for `quiet`, or pending for `max`.
+#[derive(Debug)]
+pub struct Debouncer {
+    quiet: Duration,
+    max: Duration,
+    first: Option<Instant>,
+    last: Option<Instant>,
+    pending: Changes,
+}
+
+impl Debouncer {
+    pub fn new(quiet: Duration, max: Duration) -> Debouncer {
+        Debouncer {
+            quiet,
+            max,
+            first: None,
+            last: None,
+            pending: Changes::default(),
+        }
+    }
+
+    /// Records a change seen at `now`.
+    pub fn push(&mut self, changes: Changes, now: Instant) {
+        if changes.is_empty() {
+            return;
+        }
+        self.first.get_or_insert(now);
+        self.last = Some(now);
+        self.pending.merge(changes);
+    }
+
+    /// When the pending changes are due, if there are any.
+    pub fn deadline(&self) -> Option<Instant> {
+        let (first, last) = (self.first?, self.last?);
+        Some((last + self.quiet).min(first + self.max))
+    }
+
+    /// The pending changes when they are due at `now`; they are then cleared.
+    pub fn take_due(&mut self, now: Instant) -> Option<Changes> {
+        if self.deadline()? > now {
+            return None;
+        }
+        self.first = None;
+        self.last = None;
+        Some(std::mem::take(&mut self.pending))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(path: &str) -> Option<Part> {
+        let root = Path::new("/kit");
+        classify(root, &root.join(path)).map(|(p, _)| p)
+    }
+
+    #[test]
+    fn sorts_paths_into_the_parts_they_affect() {
+        assert_eq!(part("content/elementen/los.md"), Some(Part::Content));
+        assert_eq!(part("content/nieuw/map"), Some(Part::Content));
+        assert_eq!(part("content"), Some(Part::Content));
+        assert_eq!(part("site.yaml"), Some(Part::Config));
+        assert_eq!(
+            part("themes/default/templates/base.html"),
+            Some(Part::Theme)
+        );
+        assert_eq!(part("themes/default/i18n/nl.yaml"), Some(Part::Theme));
+        assert_eq!(part("themes/default"), Some(Part::Theme));
+        assert_eq!(part("themes"), Some(Part::Theme));
+        assert_eq!(part("themes/default/static/site.css"), Some(Part::Static));
+        assert_eq!(
+            part("themes/default/static/fonts/x.woff2"),
+            Some(Part::Static)
+        );
+    }
+
+    #[test]
+    fn ignores_swap_backup_and_temp_files() {
+        for path in [
+            "content/elementen/.los.md.swp",
+            "content/elementen/.los.md.swx",
+            "content/elementen/los.md~",
+            "content/elementen/.#los.md",
+            "content/elementen/#los.md#",
+            "content/elementen/4913",
+            "content/elementen/los.md___jb_tmp___",
+            "content/elementen/los.md___jb_old___",
+            "themes/default/templates/.base.html.swp",
+            "themes/default/static/site.css~",
+            "content/.git/index",
+            ".site.yaml.swp",
+            "site.yaml~",
+        ] {
+            assert_eq!(part(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn ignores_everything_outside_content_themes_and_config() {
+        for path in [
+            "public/index.html",
+            "target/release/werkplaats",
+            "README.md",
+            "site.yml",
+            "contentx/a.md",
+        ] {
+            assert_eq!(part(path), None, "{path}");
+        }
+        assert_eq!(
+            classify(Path::new("/kit"), Path::new("/elsewhere/content/a.md")),
+            None
+        );
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        use notify::event::{CreateKind, ModifyKind, RemoveKind, RenameMode};
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        for kind in [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Create(CreateKind::File),
+            EventKind::Remove(RemoveKind::Folder),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Any),
+            EventKind::Other,
+        ] {
+            assert!(is_change(&kind), "{kind:?}");
+        }
+    }
+
+    fn change(part: Part) -> Changes {
+        let mut c = Changes::default();
+        c.add(part, PathBuf::from("x"));
+        c
+    }
+
+    const QUIET: Duration = Duration::from_millis(20);
+    const MAX: Duration = Duration::from_millis(200);
+
+    #[test]
+    fn waits_for_a_quiet_moment() {
+        let t0 = Instant::now();
+        let ms = |n| t0 + Duration::from_millis(n);
+        let mut d = Debouncer::new(QUIET, MAX);
+        assert_eq!(d.deadline(), None);
+        assert_eq!(d.take_due(ms(1000)), None);
+
+        // A save in three steps (temp written, renamed over, backup removed).
+        d.push(change(Part::Content), ms(0));
+        d.push(change(Part::Content), ms(5));
+        d.push(change(Part::Content), ms(12));
+        assert_eq!(d.deadline(), Some(ms(32)));
+        assert_eq!(d.take_due(ms(31)), None);
+        let due = d.take_due(ms(32)).expect("due after the quiet period");
+        assert!(due.content && !due.theme);
+        assert_eq!(d.take_due(ms(100)), None, "taken once");
+    }
+
+    #[test]
+    fn merges_what_changed_in_a_batch() {
+        let t0 = Instant::now();
+        let mut d = Debouncer::new(QUIET, MAX);
+        d.push(change(Part::Content), t0);
+        d.push(change(Part::Static), t0);
+        d.push(Changes::default(), t0 + Duration::from_millis(15));
+        let due = d.take_due(t0 + QUIET).expect("due");
+        assert!(due.content && due.statics && !due.theme && !due.config);
+    }
+
+    #[test]
+    fn a_stream_of_saves_is_still_rebuilt_every_max() {
+        let t0 = Instant::now();
+        let mut d = Debouncer::new(QUIET, MAX);
+        let mut taken = Vec::new();
+        // A save every 10 ms for a second never leaves a quiet moment.
+        for i in 0..100 {
+            let now = t0 + Duration::from_millis(i * 10);
+            if d.take_due(now).is_some() {
+                taken.push(i * 10);
+            }
+            d.push(change(Part::Content), now);
+        }
+        assert_eq!(taken, [200, 400, 600, 800]);
+        // The last batch started at 800 ms, so it is due at 1000 ms at the latest.
+        assert_eq!(d.deadline(), Some(t0 + Duration::from_millis(1000)));
+    }
+}
