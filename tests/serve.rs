@@ -1,0 +1,620 @@
+//! `werkplaats serve` on fixture toolkits: what it answers over HTTP, what it
+//! tells open pages over its WebSocket, and how it copes with the ways editors
+//! save. Every server binds 127.0.0.1 on a free port and is killed when its test
+//! ends, passed or not.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, ChildStderr, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Upper bound for anything the tests wait for; it only ends a broken test.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A running `werkplaats serve`, killed on drop.
+struct Server {
+    child: Child,
+    url: String,
+    addr: String,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        Server::start_with(root, &["--port", "0"])
+    }
+
+    fn start_with(root: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+            .args(["serve", "--root", root.to_str().unwrap()])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start werkplaats serve");
+        let stderr = collect(child.stderr.take().unwrap());
+        let mut line = String::new();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        stdout.read_line(&mut line).expect("read stdout");
+        let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("no URL in {line:?}; stderr: {}", stderr.lock().unwrap());
+        };
+        let url = url.to_string();
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        Server {
+            child,
+            url,
+            addr,
+            stderr,
+        }
+    }
+
+    fn port(&self) -> &str {
+        self.addr.rsplit(':').next().unwrap()
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn collect(mut stderr: ChildStderr) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&text);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stderr.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    text
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    location: Option<String>,
+    body: String,
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .timeout_global(Some(PATIENCE))
+        .build()
+        .into()
+}
+
+fn get(server: &Server, path: &str) -> Reply {
+    let url = format!("{}{}", server.url, path.trim_start_matches('/'));
+    let mut r = agent().get(&url).call().expect("GET");
+    let header = |name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let content_type = header("content-type").unwrap_or_default();
+    let location = header("location");
+    let status = r.status().as_u16();
+    let body = r.body_mut().read_to_string().unwrap_or_default();
+    Reply {
+        status,
+        content_type,
+        location,
+        body,
+    }
+}
+
+/// Sends a request line exactly as given, bypassing any URL clean-up a client does.
+fn raw_get(server: &Server, target: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.addr).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    )
+    .unwrap();
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    let reply = String::from_utf8_lossy(&reply).into_owned();
+    let status = reply
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, reply)
+}
+
+fn texts(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+fn attrs(html: &str, css: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+/// Polls until `check` holds for a GET of `path`; the bound only ends a broken test.
+fn wait_for_page(server: &Server, path: &str, check: impl Fn(&Reply) -> bool) -> Reply {
+    let start = Instant::now();
+    loop {
+        let r = get(server, path);
+        if check(&r) {
+            return r;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{path} never matched; last status {}; server said:\n{}",
+            r.status,
+            server.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+type Socket = tungstenite::WebSocket<TcpStream>;
+
+/// Connects like a page's live-reload script does.
+fn connect(server: &Server) -> Socket {
+    let stream = TcpStream::connect(&server.addr).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let url = format!("ws://{}/__werkplaats/live", server.addr);
+    let (socket, _) = tungstenite::client(url, stream).expect("websocket");
+    socket
+}
+
+fn next_message(socket: &mut Socket) -> Value {
+    loop {
+        match socket.read().expect("a message before the time limit") {
+            tungstenite::Message::Text(t) => return serde_json::from_str(&t).expect("JSON"),
+            tungstenite::Message::Close(_) => panic!("closed"),
+            _ => {}
+        }
+    }
+}
+
+/// Reads messages until one satisfies `check`.
+fn wait_for_message(socket: &mut Socket, check: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..100 {
+        let m = next_message(socket);
+        if check(&m) {
+            return m;
+        }
+    }
+    panic!("no matching message among 100");
+}
+
+fn lists_page(m: &Value, page: &str) -> bool {
+    m["type"] == "change"
+        && (m["pages"].is_null()
+            || m["pages"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|x| x == page)))
+}
+
+const ABC: &str = "content/elementen/abc.md";
+const ABC_PAGE: &str = "elementen/abc/index.html";
+
+fn h1(server: &Server, path: &str) -> Vec<String> {
+    texts(&get(server, path).body, "h1")
+}
+
+#[test]
+fn pages_get_the_reload_script_and_built_pages_never_do() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let home = get(&server, "/");
+    assert_eq!(home.status, 200);
+    assert_eq!(home.content_type, "text/html; charset=utf-8");
+    let scripts = attrs(&home.body, "script[src]", "src");
+    assert_eq!(scripts, ["/__werkplaats/live.js"]);
+    let script = get(&server, "/__werkplaats/live.js");
+    assert_eq!(script.status, 200);
+    assert!(script.content_type.starts_with("text/javascript"));
+    assert!(script.body.contains("WebSocket"));
+
+    // The preview writes nothing; `build` output has no trace of the preview.
+    assert!(!kit.public().exists());
+    assert!(kit.build().status.success());
+    for file in html_files(&kit.public()) {
+        let html = fs::read_to_string(&file).unwrap();
+        let srcs = attrs(&html, "script[src]", "src");
+        assert!(
+            srcs.iter().all(|s| !s.contains("__werkplaats")),
+            "{} has {srcs:?}",
+            file.display()
+        );
+        assert!(!html.contains("__werkplaats"), "{}", file.display());
+    }
+}
+
+#[test]
+fn pretty_urls_redirects_404_and_no_listings() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Een voorbeeldelement"]);
+    assert_eq!(
+        h1(&server, "/elementen/abc/index.html"),
+        ["Een voorbeeldelement"]
+    );
+
+    let folder = get(&server, "/elementen/abc?x=1");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.location.as_deref(), Some("/elementen/abc/?x=1"));
+
+    // Unknown paths get the site's own 404 page, with links that resolve from the root.
+    let missing = get(&server, "/bestaat/niet/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(texts(&missing.body, "h1"), ["Pagina niet gevonden"]);
+    assert_eq!(attrs(&missing.body, "base", "href"), ["/"]);
+
+    // Folders are never listed.
+    for folder in ["/static/", "/elementen/abc/../", "/in-gesprek/nergens/"] {
+        assert_eq!(get(&server, folder).status, 404, "{folder}");
+    }
+
+    let sitemap = get(&server, "/sitemap.xml");
+    assert_eq!(sitemap.status, 200);
+    assert!(sitemap.content_type.contains("xml"));
+
+    let post = agent()
+        .post(&format!("{}index.html", server.url))
+        .send("x")
+        .expect("POST");
+    assert_eq!(post.status().as_u16(), 405);
+}
+
+#[test]
+fn static_files_have_the_right_content_types() {
+    let kit = Fixture::new();
+    let stat = "themes/default/static";
+    kit.write(
+        &format!("{stat}/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    kit.write(&format!("{stat}/fonts/tekst.woff2"), "wOF2");
+    kit.write(&format!("{stat}/zoek.json"), "{}");
+    kit.write(&format!("{stat}/site.webmanifest"), "{}");
+    let server = Server::start(&kit.root());
+    for (path, want) in [
+        ("/static/site.css", "text/css; charset=utf-8"),
+        ("/static/logo.svg", "image/svg+xml"),
+        ("/static/fonts/tekst.woff2", "font/woff2"),
+        ("/static/zoek.json", "application/json; charset=utf-8"),
+        (
+            "/static/site.webmanifest",
+            "application/manifest+json; charset=utf-8",
+        ),
+    ] {
+        let r = get(&server, path);
+        assert_eq!((r.status, r.content_type.as_str()), (200, want), "{path}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn traversal_and_symlinks_out_of_the_site_get_nothing() {
+    let kit = Fixture::new();
+    let secret = "GEHEIM-7f3a";
+    fs::write(kit.dir.path().join("geheim.txt"), secret).unwrap();
+    let stat = kit.root().join("themes/default/static");
+    std::os::unix::fs::symlink(kit.dir.path().join("geheim.txt"), stat.join("geheim.txt")).unwrap();
+    std::os::unix::fs::symlink(kit.dir.path(), stat.join("buiten")).unwrap();
+    std::os::unix::fs::symlink("../../../site.yaml", stat.join("site.yaml")).unwrap();
+    let server = Server::start(&kit.root());
+
+    for target in [
+        "/static/geheim.txt",
+        "/static/buiten/geheim.txt",
+        "/static/site.yaml",
+        "/site.yaml",
+        "/content/model.md",
+        "/../geheim.txt",
+        "/../../geheim.txt",
+        "/static/../../../geheim.txt",
+        "/%2e%2e/geheim.txt",
+        "/%2E%2E/%2E%2E/geheim.txt",
+        "/static/..%2f..%2f..%2fgeheim.txt",
+        "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2fgeheim.txt",
+        "/static/..%5c..%5c..%5cgeheim.txt",
+        "/%252e%252e/geheim.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/static/site.css%00.txt",
+        "/static/%c0%ae%c0%ae/%c0%ae%c0%ae/geheim.txt",
+        "/static/./../site.yaml",
+    ] {
+        let (status, reply) = raw_get(&server, target);
+        assert_eq!(status, 404, "{target}");
+        assert!(!reply.contains(secret), "{target} leaked the secret");
+        assert!(!reply.contains("taal: nl"), "{target} leaked site.yaml");
+    }
+    // Raw backslashes are not even valid in a request line.
+    let (status, reply) = raw_get(&server, "/static/..\\..\\..\\geheim.txt");
+    assert!(matches!(status, 400 | 404), "{status}");
+    assert!(!reply.contains(secret));
+    // Absolute-form targets ask for this server's own paths, nothing else.
+    let (status, reply) = raw_get(&server, "http://127.0.0.1/../geheim.txt");
+    assert!(matches!(status, 400 | 404), "{status}");
+    assert!(!reply.contains(secret));
+    // The server still answers.
+    assert_eq!(get(&server, "/static/site.css").status, 200);
+}
+
+#[test]
+fn every_way_of_saving_reaches_the_open_page() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    let hello = next_message(&mut socket);
+    assert_eq!(hello["type"], "hello");
+    assert!(hello["error"].is_null());
+
+    // In place.
+    kit.edit(
+        ABC,
+        "naam: Een voorbeeldelement",
+        "naam: Ter plekke bewaard",
+    );
+    let m = wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
+    assert_ne!(m["build"], hello["build"]);
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Ter plekke bewaard"]);
+
+    // Written to a temp file, renamed over the original (vim, VS Code, JetBrains).
+    let path = kit.root().join(ABC);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Ter plekke bewaard", "Via hernoemen");
+    let temp = kit.root().join("content/elementen/.abc.md.tmp");
+    fs::write(&temp, &text).unwrap();
+    fs::rename(&temp, &path).unwrap();
+    wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Via hernoemen"]);
+
+    // vim's own dance: test file 4913, backup, new file, swap file beside it.
+    let vim = text.replace("Via hernoemen", "Zoals vim het doet");
+    let dir = kit.root().join("content/elementen");
+    fs::write(dir.join("4913"), "").unwrap();
+    fs::remove_file(dir.join("4913")).unwrap();
+    fs::write(dir.join(".abc.md.swp"), "swap").unwrap();
+    fs::rename(&path, dir.join("abc.md~")).unwrap();
+    fs::write(&path, &vim).unwrap();
+    fs::remove_file(dir.join("abc.md~")).unwrap();
+    fs::write(dir.join("#abc.md#"), "emacs").unwrap();
+    wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Zoals vim het doet"]);
+
+    // Deleted and created again.
+    fs::remove_file(&path).unwrap();
+    fs::write(
+        &path,
+        vim.replace("Zoals vim het doet", "Opnieuw aangemaakt"),
+    )
+    .unwrap();
+    wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Opnieuw aangemaakt"]);
+    // Swap and backup files never became content or problems.
+    assert!(!server.stderr().contains("abc.md#"), "{}", server.stderr());
+    assert!(!server.stderr().contains(".swp"), "{}", server.stderr());
+
+    // A page moved in from outside the toolkit, then out again.
+    let outside = kit.dir.path().join("nieuw.md");
+    fs::write(&outside, "---\ntitel: Binnengekomen\n---\n\nTekst.\n").unwrap();
+    fs::rename(&outside, kit.root().join("content/paginas/nieuw.md")).unwrap();
+    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert!(
+        m["pages"].is_null(),
+        "a new page changes every page's links"
+    );
+    assert_eq!(h1(&server, "/nieuw/"), ["Binnengekomen"]);
+    fs::rename(kit.root().join("content/paginas/nieuw.md"), &outside).unwrap();
+    wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert_eq!(get(&server, "/nieuw/").status, 404);
+
+    // A whole folder removed, then a new one created with a file in it.
+    let checklists = kit.root().join("content/procesontwerp");
+    let startvragen = fs::read_to_string(checklists.join("startvragen.md")).unwrap();
+    fs::remove_dir_all(&checklists).unwrap();
+    wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert_eq!(get(&server, "/procesontwerp/startvragen/").status, 404);
+    fs::create_dir(&checklists).unwrap();
+    fs::write(checklists.join("startvragen.md"), startvragen).unwrap();
+    wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert_eq!(h1(&server, "/procesontwerp/startvragen/"), ["Startvragen"]);
+    // And a later edit inside the new folder is seen too.
+    kit.edit(
+        "content/procesontwerp/startvragen.md",
+        "titel: Startvragen",
+        "titel: Nieuwe startvragen",
+    );
+    wait_for_message(&mut socket, |m| {
+        lists_page(m, "procesontwerp/startvragen/index.html")
+    });
+    assert_eq!(
+        h1(&server, "/procesontwerp/startvragen/"),
+        ["Nieuwe startvragen"]
+    );
+}
+
+#[test]
+fn a_broken_save_shows_the_error_and_keeps_the_last_good_site() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+
+    kit.edit(ABC, "naam: Een voorbeeldelement", "naam: [kapot");
+    let m = wait_for_message(&mut socket, |m| m["type"] == "error");
+    let report = m["overlay"]["report"].as_str().unwrap();
+    assert!(report.contains(ABC), "{report}");
+    assert!(report.contains("naam: [kapot"), "quotes the line: {report}");
+    assert_eq!(
+        m["overlay"]["title"], "De site kan niet worden bijgewerkt",
+        "from the theme's strings"
+    );
+    // The terminal shows the same report.
+    wait_until(|| server.stderr().contains(ABC));
+    assert!(server.stderr().contains("naam: [kapot"));
+    // The last good site is still served, and a page opened now hears of the error.
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Een voorbeeldelement"]);
+    let mut late = connect(&server);
+    let hello = next_message(&mut late);
+    assert!(hello["error"]["report"].as_str().unwrap().contains(ABC));
+
+    kit.edit(ABC, "naam: [kapot", "naam: Weer heel");
+    wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Weer heel"]);
+    let hello = next_message(&mut connect(&server));
+    assert!(hello["error"].is_null());
+}
+
+#[test]
+fn a_first_build_that_fails_is_shown_until_it_is_fixed() {
+    let kit = Fixture::new();
+    kit.edit(ABC, "code: ABC", "code: [");
+    let server = Server::start(&kit.root());
+    let page = get(&server, "/");
+    assert_eq!(page.status, 503);
+    assert_eq!(
+        attrs(&page.body, "script[src]", "src"),
+        ["/__werkplaats/live.js"]
+    );
+    let mut socket = connect(&server);
+    let hello = next_message(&mut socket);
+    assert!(hello["error"]["report"].as_str().unwrap().contains(ABC));
+
+    kit.edit(ABC, "code: [", "code: ABC");
+    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert!(m["pages"].is_null());
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Een voorbeeldelement"]);
+}
+
+#[test]
+fn a_stylesheet_change_is_swapped_not_reloaded() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    let css = kit.read("themes/default/static/site.css");
+    kit.write(
+        "themes/default/static/site.css",
+        &format!("{css}\n.proef {{ color: red; }}\n"),
+    );
+    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert_eq!(m["css"], true);
+    assert_eq!(m["pages"], serde_json::json!([]));
+    assert!(get(&server, "/static/site.css").body.contains(".proef"));
+
+    // A template change re-renders the pages with the new theme.
+    let base = "themes/default/templates/base.html";
+    kit.edit(base, "<body class=", "<body data-proef=\"ja\" class=");
+    wait_for_message(&mut socket, |m| lists_page(m, "index.html"));
+    assert_eq!(attrs(&get(&server, "/").body, "body", "data-proef"), ["ja"]);
+}
+
+#[test]
+fn a_burst_of_500_saves_ends_on_the_last_one() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let path = kit.root().join(ABC);
+    let text = fs::read_to_string(&path).unwrap();
+    for i in 0..500 {
+        let version = text.replace("naam: Een voorbeeldelement", &format!("naam: Versie {i}"));
+        if i % 2 == 0 {
+            fs::write(&path, version).unwrap();
+        } else {
+            let temp = path.with_file_name(".abc.md.tmp");
+            fs::write(&temp, version).unwrap();
+            fs::rename(&temp, &path).unwrap();
+        }
+    }
+    wait_for_page(&server, "/elementen/abc/", |r| {
+        texts(&r.body, "h1") == ["Versie 499"]
+    });
+    assert_eq!(get(&server, "/").status, 200);
+    assert!(!server.stderr().contains("fout"), "{}", server.stderr());
+}
+
+#[test]
+fn a_port_in_use_is_refused_with_a_clear_message() {
+    let kit = Fixture::new();
+    let first = Server::start(&kit.root());
+    let out = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["serve", "--root", kit.root().to_str().unwrap()])
+        .args(["--port", first.port()])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("poort {} is al in gebruik", first.port())),
+        "{err}"
+    );
+    assert!(err.contains("--port"), "{err}");
+}
+
+#[test]
+fn a_missing_root_is_refused() {
+    let out = run(&["serve", "--root", "/bestaat/niet", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/bestaat/niet"));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let kit = Fixture::new();
+    let mut server = Server::start(&kit.root());
+    let _socket = connect(&server);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let status = server.child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0));
+    wait_until(|| server.stderr().contains("gestopt"));
+}
+
+fn wait_until(check: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !check() {
+        assert!(start.elapsed() < PATIENCE, "condition never held");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
