@@ -122,8 +122,7 @@ impl Publisher {
             self.last_warnings = built.warnings.0.clone();
             if !built.warnings.is_empty() {
                 let problems = built.warnings.clone().sorted();
-                let color = std::io::stderr().is_terminal();
-                eprint!("{}", render_report(&problems, &built.texts, color));
+                eprint!("{}", render_report(&problems, &built.texts, color()));
             }
         }
         let old = self.shared.current();
@@ -142,8 +141,7 @@ impl Publisher {
 
     fn failed(&mut self, failure: &Failure) {
         let problems = failure.problems.clone().sorted();
-        let color = std::io::stderr().is_terminal();
-        eprint!("{}", render_report(&problems, &failure.texts, color));
+        eprint!("{}", render_report(&problems, &failure.texts, color()));
         let plain = render_report(&problems, &failure.texts, false);
         let (next, message) = self.shared.current().failed(plain);
         self.shared.publish(next, Some(message));
@@ -200,6 +198,11 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
             publisher.failed(&failure);
         }
     }
+}
+
+/// Colour for people at a terminal, unless NO_COLOR says otherwise.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// The first few changed paths, for the terminal.

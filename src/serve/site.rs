@@ -7,11 +7,12 @@
 //! list the prompts and checklists that name them, so almost any content change
 //! reaches many pages, and all of it together takes a few milliseconds for the
 //! real toolkit (see docs/performance.md). A dependency graph per page would not
-//! pay for itself.
+//! pay for itself. Files from `content/bestanden/` are kept too, and read again
+//! only when an event named them.
 
 use super::watch::Changes;
 use crate::diagnostics::{Problem, Problems, SourceTexts};
-use crate::render::{RenderOptions, Theme, render};
+use crate::render::{RenderOptions, RenderedSite, Theme, render};
 use crate::{Failure, load, validate};
 use axum::body::Bytes;
 use std::collections::{BTreeMap, HashMap};
@@ -27,6 +28,8 @@ pub type Files = HashMap<String, Bytes>;
 pub struct Built {
     pub pages: Option<Arc<Files>>,
     pub statics: Option<Arc<Files>>,
+    /// Files from `content/bestanden/`, rebuilt with the pages.
+    pub assets: Option<Arc<Files>>,
     pub warnings: Problems,
     /// UI strings of the theme, for the error overlay.
     pub strings: BTreeMap<String, String>,
@@ -48,14 +51,18 @@ pub struct Builder {
     /// Changes not yet rebuilt successfully: a failed rebuild keeps them, so that
     /// the next attempt redoes them even when it is set off by something else.
     dirty: Changes,
+    /// Asset bytes by source path, reused until an event names the file.
+    assets: HashMap<PathBuf, Bytes>,
 }
 
 impl Builder {
     pub fn new(root: &Path) -> Builder {
         Builder {
-            root: root.to_path_buf(),
+            // Canonical, so that files can be checked to lie inside it.
+            root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
             theme: None,
             dirty: Changes::everything(),
+            assets: HashMap::new(),
         }
     }
 
@@ -65,21 +72,32 @@ impl Builder {
         if self.dirty.theme || self.dirty.config {
             self.theme = None;
         }
+        if self.dirty.config {
+            // Also what a lost event turns into: trust nothing kept.
+            self.assets.clear();
+        }
         let d = &self.dirty;
         let pages_needed = d.content || d.theme || d.config || self.theme.is_none();
         let statics_needed = d.statics || d.theme || d.config;
         let mut built = Built {
             pages: None,
             statics: None,
+            assets: None,
             warnings: Problems::default(),
             strings: BTreeMap::new(),
             texts: SourceTexts::default(),
         };
         if pages_needed {
-            let (pages, warnings, texts) = self.render_pages()?;
-            built.pages = Some(Arc::new(pages));
-            built.warnings = warnings;
-            built.texts = texts;
+            let site = self.render_pages()?;
+            built.assets = Some(Arc::new(self.read_assets(&site.assets)?));
+            built.pages = Some(Arc::new(
+                site.files
+                    .into_iter()
+                    .map(|f| (f.path, Bytes::from(f.bytes)))
+                    .collect(),
+            ));
+            built.warnings = site.warnings;
+            built.texts = site.texts;
         }
         // Rendering pages (always done while no theme is cached) loaded the theme.
         if let Some(cached) = &self.theme {
@@ -93,7 +111,7 @@ impl Builder {
     }
 
     /// Loads, validates and renders every page, with the cached theme if it fits.
-    fn render_pages(&mut self) -> Result<(Files, Problems, SourceTexts), Failure> {
+    fn render_pages(&mut self) -> Result<RenderedSite, Failure> {
         let valid = load(&self.root).and_then(validate)?;
         let site = &valid.toolkit.site;
         let cached = match self.theme.take() {
@@ -118,14 +136,60 @@ impl Builder {
         };
         let rendered = render(&valid, &cached.theme, &RenderOptions::default());
         self.theme = Some(cached);
-        let site = rendered?;
-        let pages = site
-            .files
-            .into_iter()
-            .map(|f| (f.path, Bytes::from(f.bytes)))
-            .collect();
-        Ok((pages, site.warnings, site.texts))
+        rendered
     }
+
+    /// Reads the files `build` would copy from `content/bestanden/`, reusing
+    /// those no event named since they were read. Like the loader, it serves a
+    /// symbolic link only when it points inside the toolkit.
+    fn read_assets(&mut self, list: &[(PathBuf, String)]) -> Result<Files, Failure> {
+        let mut kept = HashMap::new();
+        let mut files = Files::new();
+        let mut problems = Problems::default();
+        for (source, key) in list {
+            let rel = source.strip_prefix(&self.root).unwrap_or(source);
+            let is_plain_file =
+                std::fs::symlink_metadata(source).is_ok_and(|m| m.file_type().is_file());
+            let cached = self.assets.remove(source);
+            let bytes = match cached {
+                Some(b) if is_plain_file && !self.dirty.paths.contains(rel) => b,
+                _ => match read_inside(&self.root, source) {
+                    Ok(b) => b,
+                    Err(message) => {
+                        problems.push(Problem::error(rel, 0, message));
+                        continue;
+                    }
+                },
+            };
+            if is_plain_file {
+                kept.insert(source.clone(), bytes.clone());
+            }
+            files.insert(key.clone(), bytes);
+        }
+        self.assets = kept;
+        if problems.has_errors() {
+            return Err(Failure {
+                problems,
+                texts: SourceTexts::default(),
+            });
+        }
+        Ok(files)
+    }
+}
+
+/// Reads `path` after making sure that, links resolved, it lies inside `root`.
+fn read_inside(root: &Path, path: &Path) -> Result<Bytes, String> {
+    let real =
+        std::fs::canonicalize(path).map_err(|e| format!("kan het bestand niet lezen: {e}"))?;
+    if !real.starts_with(root) {
+        return Err(format!(
+            "de symbolische link wijst buiten de toolkit ({})",
+            real.display()
+        ));
+    }
+    std::fs::read(&real)
+        .map(Bytes::from)
+        .map_err(|e| format!("kan het bestand niet lezen: {e}"))
 }
 
 /// Reads the theme's static files as `build` copies them: regular files only, so

@@ -20,6 +20,8 @@ pub struct Snapshot {
     pub generation: u64,
     pub pages: Arc<Files>,
     pub statics: Arc<Files>,
+    /// Files from `content/bestanden/`.
+    pub assets: Arc<Files>,
     /// Whether a build has ever succeeded (until then there is nothing to serve).
     pub ready: bool,
     /// Overlay texts from the theme's UI strings.
@@ -62,7 +64,10 @@ impl Snapshot {
 
     /// A file of the site by output key.
     pub fn file(&self, key: &str) -> Option<&axum::body::Bytes> {
-        self.pages.get(key).or_else(|| self.statics.get(key))
+        self.pages
+            .get(key)
+            .or_else(|| self.statics.get(key))
+            .or_else(|| self.assets.get(key))
     }
 
     /// The snapshot after a successful rebuild, and the message for open pages
@@ -91,6 +96,14 @@ impl Snapshot {
             }
             None => Some(Vec::new()),
         };
+        let assets = match built.assets {
+            Some(assets) => {
+                let changed = changed_keys(&self.assets, &assets);
+                next.assets = assets;
+                changed
+            }
+            None => Some(Vec::new()),
+        };
         next.ready = true;
         // Only stylesheets can be swapped in place; any other static file
         // (script, font, image) may be used by any page.
@@ -98,7 +111,9 @@ impl Snapshot {
             .as_ref()
             .is_some_and(|keys| keys.iter().all(|k| k.ends_with(".css")));
         let css = css_only && statics.as_ref().is_some_and(|k| !k.is_empty());
-        let pages = if css_only { pages } else { None };
+        // Any page may show an image or link a download.
+        let assets_same = assets.as_ref().is_some_and(Vec::is_empty);
+        let pages = if css_only && assets_same { pages } else { None };
         let nothing = !css && pages.as_ref().is_some_and(Vec::is_empty);
         if nothing && self.error.is_none() && self.ready {
             return (next, None);
@@ -219,6 +234,7 @@ mod tests {
         Built {
             pages,
             statics,
+            assets: None,
             warnings: Problems::default(),
             strings: BTreeMap::new(),
             texts: SourceTexts::default(),
@@ -273,6 +289,19 @@ mod tests {
             None,
             Some(files(&[("static/site.css", "C"), ("static/app.js", "D")])),
         ));
+        assert_eq!(change(m), (None, false));
+    }
+
+    #[test]
+    fn a_changed_image_reloads_every_page() {
+        let s = start();
+        let mut b = built(Some(s.pages.clone()), None);
+        b.assets = Some(files(&[("bestanden/foto.png", "1")]));
+        let (s, m) = s.succeeded(b);
+        assert_eq!(change(m), (None, false));
+        let mut b = built(Some(s.pages.clone()), None);
+        b.assets = Some(files(&[("bestanden/foto.png", "2")]));
+        let (_, m) = s.succeeded(b);
         assert_eq!(change(m), (None, false));
     }
 
