@@ -327,6 +327,31 @@ fn static_files_have_the_right_content_types() {
     }
 }
 
+#[test]
+fn files_from_bestanden_are_served_and_followed() {
+    let kit = Fixture::new();
+    kit.write("content/bestanden/schema.png", "PNG-1");
+    kit.edit(
+        "content/paginas/over.md",
+        "Wie de toolkit maakte, en waarom.",
+        "Wie de toolkit maakte. ![Schema](@/bestanden/schema.png)",
+    );
+    let server = Server::start(&kit.root());
+    let image = get(&server, "/bestanden/schema.png");
+    assert_eq!(
+        (image.status, image.content_type.as_str()),
+        (200, "image/png")
+    );
+    assert_eq!(image.body, "PNG-1");
+
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    kit.write("content/bestanden/schema.png", "PNG-2");
+    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
+    assert!(m["pages"].is_null(), "any page may show the image");
+    assert_eq!(get(&server, "/bestanden/schema.png").body, "PNG-2");
+}
+
 #[cfg(unix)]
 #[test]
 fn traversal_and_symlinks_out_of_the_site_get_nothing() {
