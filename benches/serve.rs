@@ -1,0 +1,229 @@
+//! How fast the preview follows a save, on a copy of the real toolkit.
+//!
+//! `cargo bench --bench serve` prints two tables:
+//!
+//! 1. **save → reload signal**, end to end: a running `werkplaats serve`, a
+//!    WebSocket client connected like an open page, and the time from just before
+//!    a file is written to the moment the client is told which page changed. It
+//!    includes the file watcher, the quiet period that lets multi-step saves
+//!    finish (`QUIET`), the rebuild and the push.
+//! 2. **rebuild in process**: what a rebuild costs with and without the cached
+//!    theme, without the watcher and the quiet period.
+//!
+//! Run without `--bench` (as `cargo test --all-targets` does) it only makes sure
+//! the measurement works, with a couple of rounds. No timing is ever asserted.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use werkplaats::serve::site::Builder;
+use werkplaats::serve::watch::{Changes, Part};
+
+const ROUNDS: usize = 20;
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let rounds = if full { ROUNDS } else { 2 };
+    let kit = tempfile::tempdir().expect("temp dir");
+    copy_toolkit(Path::new(env!("CARGO_MANIFEST_DIR")), kit.path());
+    println!(
+        "werkplaats serve on a copy of the real toolkit; {rounds} rounds each; {} cores; load average {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_average()
+    );
+    println!();
+    println!("save → reload signal (end to end)   median     worst");
+    let server = Server::start(kit.path());
+    let mut socket = server.connect();
+    for (name, save) in [
+        ("Markdown, saved in place", Save::InPlace),
+        ("Markdown, renamed over", Save::RenameOver),
+        ("stylesheet, saved in place", Save::Css),
+    ] {
+        let times: Vec<Duration> = (0..rounds)
+            .map(|i| save.measure(kit.path(), &mut socket, i))
+            .collect();
+        print_row(name, &times);
+    }
+    drop(server);
+
+    println!();
+    println!("rebuild in process                   median     worst");
+    let mut builder = Builder::new(kit.path());
+    let times: Vec<Duration> = (0..rounds)
+        .map(|_| timed(|| builder.rebuild(Changes::everything()).is_ok()))
+        .collect();
+    print_row("everything (theme parsed again)", &times);
+    let times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let mut c = Changes::default();
+            c.add(Part::Content, PathBuf::from("content/elementen/los.md"));
+            timed(|| builder.rebuild(c).is_ok())
+        })
+        .collect();
+    print_row("content only (theme cached)", &times);
+}
+
+/// Other work on the machine shows in the worst times; say how much there was.
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn timed(f: impl FnOnce() -> bool) -> Duration {
+    let start = Instant::now();
+    assert!(f(), "the rebuild failed");
+    start.elapsed()
+}
+
+fn print_row(name: &str, times: &[Duration]) {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let n = sorted.len();
+    let median = (sorted[(n - 1) / 2] + sorted[n / 2]) / 2;
+    let worst = sorted[n - 1];
+    println!(
+        "{name:<36}{:>6.1} ms {:>6.1} ms",
+        median.as_secs_f64() * 1000.0,
+        worst.as_secs_f64() * 1000.0
+    );
+}
+
+#[derive(Clone, Copy)]
+enum Save {
+    InPlace,
+    RenameOver,
+    Css,
+}
+
+impl Save {
+    /// Saves a new version and waits for the message that would reload the page.
+    fn measure(self, root: &Path, socket: &mut Socket, round: usize) -> Duration {
+        // Let the previous save settle, as between an editor's saves.
+        std::thread::sleep(Duration::from_millis(150));
+        let (rel, page) = match self {
+            Save::Css => ("themes/default/static/site.css", None),
+            _ => ("content/elementen/los.md", Some("elementen/los/index.html")),
+        };
+        let path = root.join(rel);
+        let text = fs::read_to_string(&path).expect("read");
+        let marker = format!("meting-{round}-{}", self as u8);
+        let new = match self {
+            Save::Css => format!("{text}\n/* {marker} */\n"),
+            _ => format!("{text}\n{marker}\n"),
+        };
+        let start = Instant::now();
+        match self {
+            Save::RenameOver => {
+                let temp = path.with_file_name(".los.md.tmp");
+                fs::write(&temp, &new).expect("write");
+                fs::rename(&temp, &path).expect("rename");
+            }
+            _ => fs::write(&path, &new).expect("write"),
+        }
+        loop {
+            let m = socket.next();
+            let hit = m["type"] == "change"
+                && match page {
+                    Some(p) => m["pages"]
+                        .as_array()
+                        .is_some_and(|a| a.iter().any(|x| x == p)),
+                    None => m["css"] == true,
+                };
+            if hit {
+                return start.elapsed();
+            }
+            assert!(start.elapsed() < PATIENCE, "no change message");
+        }
+    }
+}
+
+/// Copies what a toolkit is made of: site.yaml, content/ and themes/.
+fn copy_toolkit(from: &Path, to: &Path) {
+    fs::copy(from.join("site.yaml"), to.join("site.yaml")).expect("site.yaml");
+    for dir in ["content", "themes"] {
+        for entry in walkdir::WalkDir::new(from.join(dir)) {
+            let entry = entry.expect("walk");
+            let rel = entry.path().strip_prefix(from).expect("inside");
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(to.join(rel)).expect("mkdir");
+            } else if entry.file_type().is_file() {
+                fs::copy(entry.path(), to.join(rel)).expect("copy");
+            }
+        }
+    }
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+            .args([
+                "serve",
+                "--root",
+                root.to_str().expect("utf-8 path"),
+                "--port",
+                "0",
+            ])
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start werkplaats serve");
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        BufReader::new(stdout).read_line(&mut line).expect("read");
+        let addr = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("http://"))
+            .map(|a| a.trim_end_matches('/').to_string());
+        let Some(addr) = addr else {
+            let _ = child.kill();
+            panic!("no URL in {line:?}");
+        };
+        Server { child, addr }
+    }
+
+    fn connect(&self) -> Socket {
+        let stream = TcpStream::connect(&self.addr).expect("connect");
+        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        stream.set_nodelay(true).expect("nodelay");
+        let url = format!("ws://{}/__werkplaats/live", self.addr);
+        let (ws, _) = tungstenite::client(url, stream).expect("websocket");
+        let mut socket = Socket(ws);
+        let hello = socket.next();
+        assert_eq!(hello["type"], "hello");
+        socket
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Socket(tungstenite::WebSocket<TcpStream>);
+
+impl Socket {
+    fn next(&mut self) -> serde_json::Value {
+        loop {
+            match self.0.read().expect("a message in time") {
+                tungstenite::Message::Text(t) => return serde_json::from_str(&t).expect("JSON"),
+                tungstenite::Message::Close(_) => panic!("closed"),
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+// `werkplaats serve` in headless Chromium, the way an editor uses it: a page
+// follows its Markdown file as it is saved (in place and by rename), shows the
+// build error over the page and recovers, swaps a stylesheet without reloading,
+// picks up changes made while the server was down, and ends on the last of 500
+// saves. Every server listens on 127.0.0.1 on a free port and is killed when its
+// test ends, passed or not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, werkplaats, watchRequests, bin } from './lib.mjs';
+
+/** Upper bound for anything a test waits for; it only ends a broken test. */
+const PATIENCE = 20000;
+
+/** Servers still running, killed if the test process ends early. */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** A fresh toolkit from `werkplaats new`, with helpers to save its files. */
+function newKit() {
+  const root = join(mkdtempSync(join(tmpdir(), 'wp-serve-')), 'kit');
+  werkplaats(['new', root]);
+  const path = (rel) => join(root, rel);
+  return {
+    root,
+    read: (rel) => readFileSync(path(rel), 'utf8'),
+    /** Saves in place, as most editors do. */
+    write: (rel, text) => writeFileSync(path(rel), text),
+    /** Saves to a temp file and renames it over the original (vim, VS Code, JetBrains). */
+    renameOver: (rel, text) => {
+      const temp = path(rel).replace(/([^/]+)$/, '.$1.tmp');
+      writeFileSync(temp, text);
+      renameSync(temp, path(rel));
+    },
+    edit(rel, from, to) {
+      const text = this.read(rel);
+      assert.ok(text.includes(from), `${rel} lacks ${from}`);
+      this.write(rel, text.replace(from, to));
+    },
+  };
+}
+
+/** Starts `werkplaats serve` on `port` (0: any free one) and waits for its URL. */
+async function serve(root, port = 0) {
+  const child = spawn(bin, ['serve', '--root', root, '--port', String(port)], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stderr}`)), PATIENCE);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/http:\/\/\S+/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    port: new URL(url).port,
+    stderr: () => stderr,
+    stop: () => new Promise((done) => {
+      running.delete(child);
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', done);
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** Opens a page and records what an editor would notice going wrong. */
+async function open(browser, url) {
+  const page = await browser.newPage();
+  const requests = watchRequests(page);
+  const cspErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  await page.goto(url);
+  // The live-reload connection is up once the greeting has been handled.
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((e) => e.name.endsWith('/__werkplaats/live.js')), null, { timeout: PATIENCE });
+  return { page, requests, cspErrors };
+}
+
+const heading = (page) => page.locator('main h1').first().textContent();
+const waitForHeading = (page, text) => page.waitForFunction(
+  (t) => document.querySelector('main h1')?.textContent.trim() === t, text, { timeout: PATIENCE });
+
+const ABC = 'content/elementen/abc.md';
+
+test('a page follows its Markdown file, saved in place and by rename, and keeps its place', { timeout: 90000 }, async () => {
+  const kit = newKit();
+  // Long enough to scroll.
+  const filler = Array.from({ length: 80 }, (_, i) => `Alinea ${i} met genoeg tekst om de pagina lang te maken.`).join('\n\n');
+  kit.write(ABC, `${kit.read(ABC)}\n${filler}\n`);
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const { page, requests, cspErrors } = await open(browser, `${server.url}elementen/abc/`);
+    assert.equal((await heading(page)).trim(), 'Een voorbeeldelement');
+    await page.evaluate(() => { window.scrollTo(0, 1500); window.eerder = true; });
+
+    kit.edit(ABC, 'naam: Een voorbeeldelement', 'naam: Ter plekke bewaard');
+    await waitForHeading(page, 'Ter plekke bewaard');
+    assert.equal(await page.evaluate(() => window.eerder), undefined, 'the page reloaded');
+    await page.waitForFunction(() => Math.abs(window.scrollY - 1500) < 2, null, { timeout: PATIENCE });
+
+    kit.renameOver(ABC, kit.read(ABC).replace('naam: Ter plekke bewaard', 'naam: Via hernoemen'));
+    await waitForHeading(page, 'Via hernoemen');
+    await page.waitForFunction(() => Math.abs(window.scrollY - 1500) < 2, null, { timeout: PATIENCE });
+
+    assert.deepEqual(requests.foreign, []);
+    assert.deepEqual(requests.failed, []);
+    assert.deepEqual(cspErrors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('a broken save shows the error over the page; the next good save clears it', { timeout: 90000 }, async () => {
+  const kit = newKit();
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const { page, cspErrors } = await open(browser, `${server.url}elementen/abc/`);
+    kit.edit(ABC, 'naam: Een voorbeeldelement', 'naam: [kapot');
+
+    const overlay = page.locator('#werkplaats-fout');
+    await overlay.locator('pre').waitFor({ timeout: PATIENCE });
+    const report = await overlay.locator('pre').textContent();
+    assert.match(report, /content\/elementen\/abc\.md/);
+    assert.match(report, /naam: \[kapot/, 'quotes the broken line');
+    assert.equal(await overlay.locator('h2').textContent(), 'De site kan niet worden bijgewerkt');
+    // The last good page is still there underneath.
+    assert.equal((await heading(page)).trim(), 'Een voorbeeldelement');
+    // The terminal shows the same report.
+    assert.match(server.stderr(), /naam: \[kapot/);
+
+    kit.edit(ABC, 'naam: [kapot', 'naam: Weer heel');
+    await waitForHeading(page, 'Weer heel');
+    assert.equal(await overlay.count(), 0);
+
+    // The editor can close the overlay to look at the page.
+    kit.edit(ABC, 'naam: Weer heel', 'naam: [weer kapot');
+    await overlay.locator('pre').waitFor({ timeout: PATIENCE });
+    await overlay.getByRole('button', { name: 'Melding sluiten' }).click();
+    assert.equal(await overlay.count(), 0);
+    assert.deepEqual(cspErrors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('a stylesheet change is swapped in without reloading the page', { timeout: 90000 }, async () => {
+  const kit = newKit();
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const { page, requests, cspErrors } = await open(browser, `${server.url}elementen/abc/`);
+    await page.evaluate(() => { window.blijft = 42; });
+    const css = 'themes/default/static/site.css';
+    kit.write(css, `${kit.read(css)}\nbody { background-color: rgb(1, 2, 3) !important; }\n`);
+    await page.waitForFunction(
+      () => getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)', null, { timeout: PATIENCE });
+    assert.equal(await page.evaluate(() => window.blijft), 42, 'no reload');
+    // The old stylesheet is gone once the new one has loaded.
+    await page.waitForFunction(
+      () => document.querySelectorAll('link[rel="stylesheet"]').length === 1, null, { timeout: PATIENCE });
+
+    // And again, renamed over: still no reload, the new rule replaces the old.
+    kit.renameOver(css, kit.read(css).replace('rgb(1, 2, 3)', 'rgb(4, 5, 6)'));
+    await page.waitForFunction(
+      () => getComputedStyle(document.body).backgroundColor === 'rgb(4, 5, 6)', null, { timeout: PATIENCE });
+    assert.equal(await page.evaluate(() => window.blijft), 42, 'no reload');
+    assert.deepEqual(requests.failed, []);
+    assert.deepEqual(cspErrors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('the 404 page is styled at any depth', { timeout: 60000 }, async () => {
+  const kit = newKit();
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}bestaat/niet/hier/`);
+    assert.equal(response.status(), 404);
+    await page.waitForLoadState('load');
+    const styled = await page.evaluate(() => [...document.styleSheets]
+      .some((s) => s.href?.endsWith('/static/site.css') && s.cssRules.length > 0));
+    assert.ok(styled, 'site.css applies to the 404 page');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('after a restart the page reconnects and shows what changed meanwhile', { timeout: 90000 }, async () => {
+  const kit = newKit();
+  let server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const { page } = await open(browser, `${server.url}elementen/abc/`);
+    await server.stop();
+    kit.edit(ABC, 'naam: Een voorbeeldelement', 'naam: Terwijl de server stil lag');
+    server = await serve(kit.root, server.port);
+    await waitForHeading(page, 'Terwijl de server stil lag');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('500 saves in a burst: the page ends on the last one and the server still answers', { timeout: 120000 }, async () => {
+  const kit = newKit();
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const { page } = await open(browser, `${server.url}elementen/abc/`);
+    const original = kit.read(ABC);
+    for (let i = 0; i < 500; i++) {
+      const text = original.replace('naam: Een voorbeeldelement', `naam: Versie ${i}`);
+      if (i % 2 === 0) kit.write(ABC, text);
+      else kit.renameOver(ABC, text);
+    }
+    await waitForHeading(page, 'Versie 499');
+    assert.equal(await page.locator('#werkplaats-fout').count(), 0);
+    const home = await page.request.get(server.url);
+    assert.equal(home.status(), 200);
+    assert.doesNotMatch(server.stderr(), /fout/);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
