@@ -543,6 +543,10 @@ fn a_first_build_that_fails_is_shown_until_it_is_fixed() {
     let mut socket = connect(&server);
     let hello = next_message(&mut socket);
     assert!(hello["error"]["report"].as_str().unwrap().contains(ABC));
+    assert_eq!(
+        hello["error"]["title"], "De site kan niet worden bijgewerkt",
+        "the theme's strings, although the theme never loaded"
+    );
 
     kit.edit(ABC, "code: [", "code: ABC");
     let m = wait_for_message(&mut socket, |m| m["type"] == "change");
@@ -613,6 +617,52 @@ fn a_port_in_use_is_refused_with_a_clear_message() {
         "{err}"
     );
     assert!(err.contains("--port"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn open_hands_the_url_to_the_desktop() {
+    use std::os::unix::fs::PermissionsExt;
+    let kit = Fixture::new();
+    // A stand-in for the desktop's opener that notes what it was asked to open.
+    let bin = kit.dir.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    let opened = kit.dir.path().join("geopend.txt");
+    let script = bin.join("xdg-open");
+    fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["serve", "--root", kit.root().to_str().unwrap()])
+        .args(["--port", "0", "--open"])
+        .env("PATH", path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let server = Server {
+        url: line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_default()
+            .to_string(),
+        addr: String::new(),
+        stderr: Arc::new(Mutex::new(String::new())),
+        child,
+    };
+    wait_until(|| fs::read_to_string(&opened).is_ok_and(|t| t.trim() == server.url));
 }
 
 #[test]

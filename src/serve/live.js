@@ -77,7 +77,7 @@
     p { margin: 0 0 1rem; }
     pre { margin: 0; padding: 1rem; overflow: auto; max-height: 70vh; background: #f6f6f6;
       border-radius: 4px; font: 14px/1.45 ui-monospace, 'DejaVu Sans Mono', monospace;
-      white-space: pre-wrap; }
+      white-space: pre; }
     button { position: absolute; top: 0.75rem; right: 0.75rem; width: 2rem; height: 2rem;
       border: 1px solid #999; border-radius: 4px; background: #fff; font-size: 1.25rem;
       line-height: 1; cursor: pointer; }

@@ -81,11 +81,8 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
 async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> {
     let listener = bind(options.bind, options.port).await?;
     let addr = listener.local_addr()?;
-    if !options.bind.is_loopback() {
-        eprintln!(
-            "let op: met --bind {} is de voorvertoning bereikbaar voor andere computers in het netwerk; doe dit alleen op een netwerk dat je vertrouwt",
-            options.bind
-        );
+    if let Some(warning) = exposure_warning(options.bind) {
+        eprintln!("{warning}");
     }
 
     // Watch before the first build, so a change made during it is not missed.
@@ -99,10 +96,14 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
 
     let url = url_for(addr);
     println!("voorvertoning op {url} (stoppen: Ctrl-C)");
-    if options.open
-        && let Err(e) = open::that_detached(&url)
-    {
-        eprintln!("let op: kan de browser niet openen ({e}); open {url} zelf");
+    if options.open {
+        // The launcher may take a moment; the site is served meanwhile.
+        let url = url.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = open::that_detached(&url) {
+                eprintln!("let op: kan de browser niet openen ({e}); open {url} zelf");
+            }
+        });
     }
 
     let app = http::router(Arc::clone(&shared));
@@ -156,6 +157,16 @@ async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> 
     })
 }
 
+/// Said when the preview listens beyond this machine: it serves unpublished
+/// work to anyone who can reach the address.
+fn exposure_warning(ip: IpAddr) -> Option<String> {
+    (!ip.is_loopback()).then(|| {
+        format!(
+            "let op: met --bind {ip} is de voorvertoning bereikbaar voor andere computers in het netwerk; doe dit alleen op een netwerk dat je vertrouwt"
+        )
+    })
+}
+
 /// The address to open in a browser; for "all interfaces", this machine's.
 fn url_for(addr: SocketAddr) -> String {
     let ip = match addr.ip() {
@@ -203,6 +214,17 @@ fn session_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warns_when_listening_beyond_this_machine() {
+        for quiet in ["127.0.0.1", "127.0.0.2", "::1"] {
+            assert_eq!(exposure_warning(quiet.parse().unwrap()), None, "{quiet}");
+        }
+        for loud in ["0.0.0.0", "192.168.1.10", "::"] {
+            let w = exposure_warning(loud.parse().unwrap()).expect(loud);
+            assert!(w.contains(loud) && w.contains("netwerk"), "{w}");
+        }
+    }
 
     #[test]
     fn urls_name_a_reachable_address() {

@@ -8,7 +8,7 @@
 //! error over the page.
 
 use super::site::{Builder, Built};
-use super::state::Shared;
+use super::state::{Labels, Shared, Snapshot};
 use super::watch::{Changes, Debouncer, classify, is_change};
 use crate::Failure;
 use crate::diagnostics::{Problem, render_report};
@@ -143,7 +143,12 @@ impl Publisher {
         let problems = failure.problems.clone().sorted();
         eprint!("{}", render_report(&problems, &failure.texts, color()));
         let plain = render_report(&problems, &failure.texts, false);
-        let (next, message) = self.shared.current().failed(plain);
+        let mut current = Snapshot::clone(&self.shared.current());
+        if current.labels == Labels::default() {
+            // No build has loaded the theme yet; its strings may still be readable.
+            current.labels = Labels::from_strings(&self.builder.strings_without_build());
+        }
+        let (next, message) = current.failed(plain);
         self.shared.publish(next, Some(message));
         self.last_warnings.clear();
     }

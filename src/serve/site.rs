@@ -110,6 +110,24 @@ impl Builder {
         Ok(built)
     }
 
+    /// The theme's UI strings read directly, for when the toolkit does not build
+    /// (and so never loaded its theme); empty when they cannot be read either.
+    pub fn strings_without_build(&self) -> BTreeMap<String, String> {
+        let read = |rel: &Path| std::fs::read_to_string(self.root.join(rel)).ok();
+        let Some(site) = read(Path::new("site.yaml"))
+            .and_then(|t| serde_yaml::from_str::<crate::content::SiteConfig>(&t).ok())
+        else {
+            return BTreeMap::new();
+        };
+        let strings = Path::new("themes")
+            .join(&site.theme)
+            .join("i18n")
+            .join(format!("{}.yaml", site.language));
+        read(&strings)
+            .and_then(|t| serde_yaml::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
     /// Loads, validates and renders every page, with the cached theme if it fits.
     fn render_pages(&mut self) -> Result<RenderedSite, Failure> {
         let valid = load(&self.root).and_then(validate)?;

@@ -39,7 +39,7 @@ pub struct Labels {
 }
 
 impl Labels {
-    fn from_strings(strings: &BTreeMap<String, String>) -> Labels {
+    pub fn from_strings(strings: &BTreeMap<String, String>) -> Labels {
         let get = |k: &str| strings.get(k).cloned().unwrap_or_default();
         Labels {
             title: get("voorbeeld_fout"),
