@@ -497,6 +497,25 @@ fn every_way_of_saving_reaches_the_open_page() {
     );
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_slow_writer_is_waited_for_not_reported() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    let text = kit.read(ABC).replace("naam: Een voorbeeldelement", "naam: Langzaam geschreven");
+    // Emptied by opening, then written only well after the quiet period and the
+    // grace for errors have passed, as a slow disk or a stalled editor would.
+    let mut file = fs::File::create(kit.root().join(ABC)).unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    file.write_all(text.as_bytes()).unwrap();
+    drop(file);
+    let m = wait_for_message(&mut socket, |m| m["type"] != "hello");
+    assert_eq!(m["type"], "change", "no error for a half-written file: {m}");
+    assert_eq!(h1(&server, "/elementen/abc/"), ["Langzaam geschreven"]);
+}
+
 #[test]
 fn a_broken_save_shows_the_error_and_keeps_the_last_good_site() {
     let kit = Fixture::new();

@@ -9,7 +9,7 @@
 
 use super::site::{Builder, Built};
 use super::state::{Labels, Shared, Snapshot};
-use super::watch::{Changes, Debouncer, classify, is_change};
+use super::watch::{Changes, Debouncer, OpenWrites, classify, is_change};
 use crate::Failure;
 use crate::diagnostics::{Problem, render_report};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
@@ -24,6 +24,8 @@ use std::time::{Duration, Instant};
 pub const QUIET: Duration = Duration::from_millis(15);
 /// A continuous stream of changes is still rebuilt this often.
 pub const MAX_WAIT: Duration = Duration::from_millis(250);
+/// How long a file still open for writing can hold a rebuild back.
+pub const WRITE_HOLD: Duration = Duration::from_millis(1000);
 /// How long a failed build waits for a further change before it is shown.
 pub const ERROR_GRACE: Duration = Duration::from_millis(100);
 
@@ -34,6 +36,7 @@ pub struct FileWatcher {
     root: PathBuf,
     watcher: RecommendedWatcher,
     events: Receiver<Event>,
+    writing: OpenWrites,
 }
 
 impl FileWatcher {
@@ -48,6 +51,7 @@ impl FileWatcher {
             root: root.to_path_buf(),
             watcher,
             events,
+            writing: OpenWrites::default(),
         };
         w.rewatch("content");
         w.rewatch("themes");
@@ -67,23 +71,26 @@ impl FileWatcher {
     }
 
     /// The changes an event stands for.
-    fn changes(&self, event: Event) -> Changes {
+    fn changes(&mut self, event: Event) -> Changes {
         let event = match event {
             Ok(event) => event,
             Err(e) => {
                 eprintln!(
                     "let op: fout bij het volgen van bestanden ({e}); alles wordt opnieuw gebouwd"
                 );
+                self.writing.clear();
                 return Changes::everything();
             }
         };
         if event.need_rescan() {
+            self.writing.clear();
             return Changes::everything();
         }
         let mut changes = Changes::default();
         if is_change(&event.kind) {
             for path in &event.paths {
                 if let Some((part, rel)) = classify(&self.root, path) {
+                    self.writing.track(&event.kind, path);
                     changes.add(part, rel);
                 }
             }
@@ -156,14 +163,17 @@ impl Publisher {
 
 /// Rebuilds on every change until the watcher stops.
 pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
-    let mut debouncer = Debouncer::new(QUIET, MAX_WAIT);
+    let mut debouncer = Debouncer::new(QUIET, MAX_WAIT, WRITE_HOLD);
     // A failed build waiting to be shown, and when.
     let mut held: Option<(Failure, Instant)> = None;
     loop {
-        let wake = [debouncer.deadline(), held.as_ref().map(|(_, at)| *at)]
-            .into_iter()
-            .flatten()
-            .min();
+        let wake = [
+            debouncer.deadline(files.writing.any()),
+            held.as_ref().map(|(_, at)| *at),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         let received = match wake {
             Some(at) => files
                 .events
@@ -182,7 +192,7 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
             Err(RecvTimeoutError::Disconnected) => return,
         }
         let now = Instant::now();
-        if let Some(changes) = debouncer.take_due(now) {
+        if let Some(changes) = debouncer.take_due(now, files.writing.any()) {
             for top in ["content", "themes"] {
                 if changes.paths.contains(Path::new(top)) {
                     files.rewatch(top);
@@ -196,7 +206,7 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
                 }
                 Err(failure) => held = Some((failure, Instant::now() + ERROR_GRACE)),
             }
-        } else if debouncer.deadline().is_none()
+        } else if debouncer.deadline(false).is_none()
             && held.as_ref().is_some_and(|(_, at)| *at <= now)
             && let Some((failure, _)) = held.take()
         {

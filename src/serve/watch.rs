@@ -11,11 +11,14 @@
 //! while one save touches several files (temp, original, backup) and the site is
 //! rebuilt as a whole, so what we need is one quiet period across all paths, with
 //! an upper bound so that a continuous stream of saves still shows progress.
+//! Where the system says when a writer closes a file (inotify on Linux), a file
+//! that was written to but not yet closed also holds the rebuild back, so that a
+//! slow writer's half-written file is not reported as broken.
 
 use crate::load::is_ignored;
 use notify::EventKind;
-use notify::event::{AccessKind, AccessMode};
-use std::collections::BTreeSet;
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -116,21 +119,58 @@ pub fn classify(root: &Path, path: &Path) -> Option<(Part, PathBuf)> {
     Some((part, rel.to_path_buf()))
 }
 
-/// Collects changes until they have been quiet for `quiet`, or pending for `max`.
+/// Files written to and not yet closed by their writer.
+#[derive(Debug, Default)]
+pub struct OpenWrites(HashSet<PathBuf>);
+
+impl OpenWrites {
+    /// Follows one event on `path`. Only inotify reports closing a written file,
+    /// so elsewhere nothing is ever held open.
+    pub fn track(&mut self, kind: &EventKind, path: &Path) {
+        if !cfg!(target_os = "linux") {
+            return;
+        }
+        match kind {
+            EventKind::Modify(ModifyKind::Data(_)) => {
+                self.0.insert(path.to_path_buf());
+            }
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Remove(_) => {
+                self.0.remove(path);
+            }
+            _ => {}
+        }
+    }
+
+    /// Forgets everything, when events may have been lost.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+}
+
+/// Collects changes until they have been quiet for `quiet`, or pending for `max`;
+/// while a file is still being written, until it is closed or pending for `hold`.
 #[derive(Debug)]
 pub struct Debouncer {
     quiet: Duration,
     max: Duration,
+    hold: Duration,
     first: Option<Instant>,
     last: Option<Instant>,
     pending: Changes,
 }
 
 impl Debouncer {
-    pub fn new(quiet: Duration, max: Duration) -> Debouncer {
+    pub fn new(quiet: Duration, max: Duration, hold: Duration) -> Debouncer {
         Debouncer {
             quiet,
             max,
+            hold,
             first: None,
             last: None,
             pending: Changes::default(),
@@ -147,15 +187,19 @@ impl Debouncer {
         self.pending.merge(changes);
     }
 
-    /// When the pending changes are due, if there are any.
-    pub fn deadline(&self) -> Option<Instant> {
+    /// When the pending changes are due, if there are any; `writing` says a
+    /// file is still open for writing.
+    pub fn deadline(&self, writing: bool) -> Option<Instant> {
         let (first, last) = (self.first?, self.last?);
+        if writing {
+            return Some(first + self.hold);
+        }
         Some((last + self.quiet).min(first + self.max))
     }
 
     /// The pending changes when they are due at `now`; they are then cleared.
-    pub fn take_due(&mut self, now: Instant) -> Option<Changes> {
-        if self.deadline()? > now {
+    pub fn take_due(&mut self, now: Instant, writing: bool) -> Option<Changes> {
+        if self.deadline(writing)? > now {
             return None;
         }
         self.first = None;
@@ -260,52 +304,97 @@ mod tests {
 
     const QUIET: Duration = Duration::from_millis(20);
     const MAX: Duration = Duration::from_millis(200);
+    const HOLD: Duration = Duration::from_millis(1000);
+
+    #[test]
+    fn a_file_still_being_written_holds_the_rebuild() {
+        let t0 = Instant::now();
+        let ms = |n| t0 + Duration::from_millis(n);
+        let mut d = Debouncer::new(QUIET, MAX, HOLD);
+        // Truncated and not yet written: not due after the quiet period, nor max.
+        d.push(change(Part::Content), ms(0));
+        assert_eq!(d.take_due(ms(300), true), None);
+        // Closed at 400 ms, past `max`: due as soon as it is closed.
+        d.push(change(Part::Content), ms(400));
+        assert_eq!(d.deadline(false), Some(ms(200)));
+        assert!(d.take_due(ms(400), false).is_some());
+        // A writer that never closes holds it back only so long.
+        d.push(change(Part::Content), ms(500));
+        assert_eq!(d.take_due(ms(1499), true), None);
+        assert!(d.take_due(ms(1500), true).is_some());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn follows_which_files_are_open_for_writing() {
+        use notify::event::{DataChange, RemoveKind, RenameMode};
+        let path = Path::new("/kit/content/elementen/abc.md");
+        let mut open = OpenWrites::default();
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        open.track(&written, path);
+        assert!(open.any());
+        open.track(&EventKind::Access(AccessKind::Open(AccessMode::Any)), path);
+        assert!(open.any(), "opening again does not finish the write");
+        open.track(&closed, path);
+        assert!(!open.any());
+        for gone in [
+            EventKind::Remove(RemoveKind::File),
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+        ] {
+            open.track(&written, path);
+            open.track(&gone, path);
+            assert!(!open.any(), "{gone:?}");
+        }
+    }
 
     #[test]
     fn waits_for_a_quiet_moment() {
         let t0 = Instant::now();
         let ms = |n| t0 + Duration::from_millis(n);
-        let mut d = Debouncer::new(QUIET, MAX);
-        assert_eq!(d.deadline(), None);
-        assert_eq!(d.take_due(ms(1000)), None);
+        let mut d = Debouncer::new(QUIET, MAX, HOLD);
+        assert_eq!(d.deadline(false), None);
+        assert_eq!(d.take_due(ms(1000), false), None);
 
         // A save in three steps (temp written, renamed over, backup removed).
         d.push(change(Part::Content), ms(0));
         d.push(change(Part::Content), ms(5));
         d.push(change(Part::Content), ms(12));
-        assert_eq!(d.deadline(), Some(ms(32)));
-        assert_eq!(d.take_due(ms(31)), None);
-        let due = d.take_due(ms(32)).expect("due after the quiet period");
+        assert_eq!(d.deadline(false), Some(ms(32)));
+        assert_eq!(d.take_due(ms(31), false), None);
+        let due = d
+            .take_due(ms(32), false)
+            .expect("due after the quiet period");
         assert!(due.content && !due.theme);
-        assert_eq!(d.take_due(ms(100)), None, "taken once");
+        assert_eq!(d.take_due(ms(100), false), None, "taken once");
     }
 
     #[test]
     fn merges_what_changed_in_a_batch() {
         let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET, MAX);
+        let mut d = Debouncer::new(QUIET, MAX, HOLD);
         d.push(change(Part::Content), t0);
         d.push(change(Part::Static), t0);
         d.push(Changes::default(), t0 + Duration::from_millis(15));
-        let due = d.take_due(t0 + QUIET).expect("due");
+        let due = d.take_due(t0 + QUIET, false).expect("due");
         assert!(due.content && due.statics && !due.theme && !due.config);
     }
 
     #[test]
     fn a_stream_of_saves_is_still_rebuilt_every_max() {
         let t0 = Instant::now();
-        let mut d = Debouncer::new(QUIET, MAX);
+        let mut d = Debouncer::new(QUIET, MAX, HOLD);
         let mut taken = Vec::new();
         // A save every 10 ms for a second never leaves a quiet moment.
         for i in 0..100 {
             let now = t0 + Duration::from_millis(i * 10);
-            if d.take_due(now).is_some() {
+            if d.take_due(now, false).is_some() {
                 taken.push(i * 10);
             }
             d.push(change(Part::Content), now);
         }
         assert_eq!(taken, [200, 400, 600, 800]);
         // The last batch started at 800 ms, so it is due at 1000 ms at the latest.
-        assert_eq!(d.deadline(), Some(t0 + Duration::from_millis(1000)));
+        assert_eq!(d.deadline(false), Some(t0 + Duration::from_millis(1000)));
     }
 }
