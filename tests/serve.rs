@@ -135,23 +135,48 @@ fn get(server: &Server, path: &str) -> Reply {
 
 /// Sends a request line exactly as given, bypassing any URL clean-up a client does.
 fn raw_get(server: &Server, target: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(&server.addr).expect("connect");
-    stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-        server.addr
-    )
-    .unwrap();
+    raw_request(server, target, &[("Host", &server.addr)])
+}
+
+fn raw_request(server: &Server, target: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    let mut stream = send_raw(server, target, headers);
     let mut reply = Vec::new();
     let _ = stream.read_to_end(&mut reply);
     let reply = String::from_utf8_lossy(&reply).into_owned();
-    let status = reply
+    (status_of(&reply), reply)
+}
+
+/// Only the status of a reply that may never end (an accepted WebSocket).
+fn raw_status(server: &Server, target: &str, headers: &[(&str, &str)]) -> u16 {
+    let stream = send_raw(server, target, headers);
+    let mut line = String::new();
+    BufReader::new(stream)
+        .read_line(&mut line)
+        .expect("status line");
+    status_of(&line)
+}
+
+fn status_of(reply: &str) -> u16 {
+    reply
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, reply)
+        .unwrap_or(0)
+}
+
+fn send_raw(server: &Server, target: &str, headers: &[(&str, &str)]) -> TcpStream {
+    let mut stream = TcpStream::connect(&server.addr).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut request = format!("GET {target} HTTP/1.1\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !headers.iter().any(|(name, _)| *name == "Connection") {
+        request.push_str("Connection: close\r\n");
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    stream
 }
 
 fn texts(html: &str, css: &str) -> Vec<String> {
@@ -403,6 +428,32 @@ fn traversal_and_symlinks_out_of_the_site_get_nothing() {
 }
 
 #[test]
+fn other_sites_in_the_browser_cannot_read_the_preview() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    // A DNS name rebound to 127.0.0.1 still says its own name in Host.
+    let (status, reply) = raw_request(&server, "/", &[("Host", "evil.example:80")]);
+    assert_eq!(status, 403);
+    assert!(!reply.contains("Mijn toolkit"));
+    assert_eq!(raw_request(&server, "/", &[("Host", "localhost")]).0, 200);
+    // A page of another origin may not open the live-reload socket.
+    let upgrade = [
+        ("Host", server.addr.as_str()),
+        ("Upgrade", "websocket"),
+        ("Connection", "Upgrade"),
+        ("Sec-WebSocket-Version", "13"),
+        ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="),
+    ];
+    let mut foreign = upgrade.to_vec();
+    foreign.push(("Origin", "http://evil.example"));
+    assert_eq!(raw_status(&server, "/__werkplaats/live", &foreign), 403);
+    let own = format!("http://{}", server.addr);
+    let mut same = upgrade.to_vec();
+    same.push(("Origin", &own));
+    assert_eq!(raw_status(&server, "/__werkplaats/live", &same), 101);
+}
+
+#[test]
 fn every_way_of_saving_reaches_the_open_page() {
     let kit = Fixture::new();
     let server = Server::start(&kit.root());
@@ -504,7 +555,9 @@ fn a_slow_writer_is_waited_for_not_reported() {
     let server = Server::start(&kit.root());
     let mut socket = connect(&server);
     next_message(&mut socket);
-    let text = kit.read(ABC).replace("naam: Een voorbeeldelement", "naam: Langzaam geschreven");
+    let text = kit
+        .read(ABC)
+        .replace("naam: Een voorbeeldelement", "naam: Langzaam geschreven");
     // Emptied by opening, then written only well after the quiet period and the
     // grace for errors have passed, as a slow disk or a stalled editor would.
     let mut file = fs::File::create(kit.root().join(ABC)).unwrap();

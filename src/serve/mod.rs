@@ -106,7 +106,7 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
         });
     }
 
-    let app = http::router(Arc::clone(&shared));
+    let app = http::router(Arc::clone(&shared), options.bind.is_loopback());
     let stopping = Arc::clone(&shared);
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         stop_signal().await;
