@@ -585,6 +585,13 @@ fn a_broken_save_shows_the_error_and_keeps_the_last_good_site() {
         m["overlay"]["title"], "De site kan niet worden bijgewerkt",
         "from the theme's strings"
     );
+    assert!(
+        m["overlay"]["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("Je ziet de laatste versie die wel lukte"),
+        "{m}"
+    );
     // The terminal shows the same report.
     wait_until(|| server.stderr().contains(ABC));
     assert!(server.stderr().contains("naam: [kapot"));
@@ -618,6 +625,13 @@ fn a_first_build_that_fails_is_shown_until_it_is_fixed() {
     assert_eq!(
         hello["error"]["title"], "De site kan niet worden bijgewerkt",
         "the theme's strings, although the theme never loaded"
+    );
+    assert!(
+        hello["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("Er is nog geen versie die lukte"),
+        "{hello}"
     );
 
     kit.edit(ABC, "code: [", "code: ABC");

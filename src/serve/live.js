@@ -70,7 +70,8 @@
     :host { all: initial; }
     .achtergrond { position: fixed; inset: 0; z-index: 2147483647; overflow: auto;
       background: rgba(20, 20, 20, 0.55); font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; }
-    .venster { position: relative; max-width: 60rem; margin: 5vh auto; padding: 1.25rem 1.5rem;
+    .venster { position: relative; box-sizing: border-box; width: min(60rem, calc(100% - 1rem));
+      margin: 5vh auto; padding: 1.25rem 1.5rem;
       background: #fff; border-top: 6px solid #b3261e; border-radius: 4px;
       box-shadow: 0 8px 32px rgba(0, 0, 0, 0.35); }
     h2 { margin: 0 2.5rem 0.5rem 0; font-size: 1.25rem; color: #b3261e; }

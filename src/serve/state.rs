@@ -34,7 +34,10 @@ pub struct Snapshot {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Labels {
     pub title: String,
+    /// Under the title, while the last good site is shown.
     pub hint: String,
+    /// Under the title, when no build has succeeded yet.
+    pub hint_first: String,
     pub close: String,
 }
 
@@ -44,6 +47,7 @@ impl Labels {
         Labels {
             title: get("voorbeeld_fout"),
             hint: get("voorbeeld_fout_uitleg"),
+            hint_first: get("voorbeeld_fout_eerste"),
             close: get("voorbeeld_sluiten"),
         }
     }
@@ -129,9 +133,14 @@ impl Snapshot {
 
     /// The snapshot after a failed rebuild: the same files, with the error.
     pub fn failed(&self, report: String) -> (Snapshot, Message) {
+        let hint = if self.ready {
+            &self.labels.hint
+        } else {
+            &self.labels.hint_first
+        };
         let overlay = Overlay {
             title: self.labels.title.clone(),
-            hint: self.labels.hint.clone(),
+            hint: hint.clone(),
             close: self.labels.close.clone(),
             report,
         };
