@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, werkplaats, watchRequests, bin } from './lib.mjs';
+import { launch, werkplaats, watchRequests, bin, repo } from './lib.mjs';
 
 /** Upper bound for anything a test waits for; it only ends a broken test. */
 const PATIENCE = 20000;
@@ -176,14 +176,15 @@ test('a stylesheet change is swapped in without reloading the page', { timeout: 
   try {
     const { page, requests, cspErrors } = await open(browser, `${server.url}elementen/abc/`);
     await page.evaluate(() => { window.blijft = 42; });
+    const sheets = await page.locator('link[rel="stylesheet"]').count();
     const css = 'themes/default/static/site.css';
     kit.write(css, `${kit.read(css)}\nbody { background-color: rgb(1, 2, 3) !important; }\n`);
     await page.waitForFunction(
       () => getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)', null, { timeout: PATIENCE });
     assert.equal(await page.evaluate(() => window.blijft), 42, 'no reload');
-    // The old stylesheet is gone once the new one has loaded.
+    // The old stylesheets are gone once the new ones have loaded.
     await page.waitForFunction(
-      () => document.querySelectorAll('link[rel="stylesheet"]').length === 1, null, { timeout: PATIENCE });
+      (n) => document.querySelectorAll('link[rel="stylesheet"]').length === n, sheets, { timeout: PATIENCE });
 
     // And again, renamed over: still no reload, the new rule replaces the old.
     kit.renameOver(css, kit.read(css).replace('rgb(1, 2, 3)', 'rgb(4, 5, 6)'));
@@ -192,6 +193,24 @@ test('a stylesheet change is swapped in without reloading the page', { timeout: 
     assert.equal(await page.evaluate(() => window.blijft), 42, 'no reload');
     assert.deepEqual(requests.failed, []);
     assert.deepEqual(cspErrors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('the real toolkit previews without blocked or failed requests', { timeout: 120000 }, async () => {
+  const server = await serve(repo);
+  const browser = await launch();
+  try {
+    for (const path of ['', 'model/', 'elementen/los/', 'zoeken/', 'reflectiescan/', 'sessieplanner/', 'afdrukken/']) {
+      const { page, requests, cspErrors } = await open(browser, server.url + path);
+      await page.waitForLoadState('load');
+      assert.deepEqual(requests.foreign, [], path);
+      assert.deepEqual(requests.failed, [], path);
+      assert.deepEqual(cspErrors, [], path);
+      await page.close();
+    }
   } finally {
     await browser.close();
     await server.stop();
