@@ -20,7 +20,8 @@ row() { # name, command...
   local name="$1"; shift
   hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$work/h.json" "$*" >/dev/null 2>&1
   local peak
-  peak=$( { /usr/bin/time -f "%M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+  /usr/bin/time -o "$work/mem" -f "%M" "$@" >/dev/null 2>&1
+  peak=$(tail -1 "$work/mem")
   python3 - "$name" "$work/h.json" "$peak" <<'PY'
 import json, sys
 name, path, peak = sys.argv[1], sys.argv[2], int(sys.argv[3])
