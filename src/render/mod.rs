@@ -92,12 +92,36 @@ struct PageMeta {
     url: Option<String>,
 }
 
+/// Which of a site's outputs to render. `build` renders all of them at once;
+/// the preview renders the pages first and the rest right after, so that an
+/// edited page is back sooner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Parts {
+    #[default]
+    All,
+    /// Every page of the site, with its sitemap and manifest.
+    Pages,
+    /// What no page needs to show: the search index and the print pages.
+    Rest,
+}
+
 /// Renders every page of `valid` with `theme`.
 pub fn render(
     valid: &Validated,
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Failure> {
+    render_parts(valid, theme, options, Parts::All)
+}
+
+/// Renders `parts` of the site; see [`Parts`].
+pub fn render_parts(
+    valid: &Validated,
+    theme: &Theme,
+    options: &RenderOptions,
+    parts: Parts,
+) -> Result<RenderedSite, Failure> {
+    let (pages, rest) = (parts != Parts::Rest, parts != Parts::Pages);
     let base_url = share::normalise_base(
         options
             .base_url
@@ -115,19 +139,24 @@ pub fn render(
         ),
         base_url: base_url.clone(),
     };
-    r.all_pages();
-    r.browse_files();
-    let routes: Vec<String> = r
-        .files
-        .iter()
-        .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
-        .collect();
-    // Print versions of the pages; not in the sitemap.
-    r.print_pages(base_url.as_deref());
-    r.files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
-    });
+    if pages {
+        r.all_pages();
+        r.browse_files();
+        let routes: Vec<String> = r
+            .files
+            .iter()
+            .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+            .collect();
+        r.files.push(OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
+        });
+    }
+    if rest {
+        r.search_index();
+        // Print versions of the pages; not in the sitemap.
+        r.print_pages(base_url.as_deref());
+    }
     let Renderer {
         files,
         mut problems,
@@ -187,7 +216,7 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     /// The files that serve browsing rather than one page: the search page and
-    /// its index, and the web app manifest.
+    /// the web app manifest (the search index is `search_index`).
     fn browse_files(&mut self) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
@@ -208,14 +237,19 @@ impl Renderer<'_> {
                 |_, _| {},
             );
         }
-        let docs = search::documents(t, s);
-        self.files.push(OutputFile {
-            path: search::INDEX_FILE.into(),
-            bytes: search::index_script(&docs, &t.site.language).into_bytes(),
-        });
         self.files.push(OutputFile {
             path: share::MANIFEST_FILE.into(),
             bytes: share::manifest(&t.site).into_bytes(),
+        });
+    }
+
+    /// The search page's index of every page.
+    fn search_index(&mut self) {
+        let t = &self.valid.toolkit;
+        let docs = search::documents(t, &self.theme.strings);
+        self.files.push(OutputFile {
+            path: search::INDEX_FILE.into(),
+            bytes: search::index_script(&docs, &t.site.language).into_bytes(),
         });
     }
 
