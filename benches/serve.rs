@@ -7,8 +7,9 @@
 //!    a file is written to the moment the client is told which page changed. It
 //!    includes the file watcher, the quiet period that lets multi-step saves
 //!    finish (`QUIET`), the rebuild and the push.
-//! 2. **rebuild in process**: what a rebuild costs with and without the cached
-//!    theme, without the watcher and the quiet period.
+//! 2. **rebuild in process**: what the pages cost with and without the cached
+//!    theme, and what the rest (print pages, search index) costs, rendered after
+//!    the pages have been published; without the watcher and the quiet period.
 //!
 //! Run without `--bench` (as `cargo test --all-targets` does) it only makes sure
 //! the measurement works, with a couple of rounds. No timing is ever asserted.
@@ -57,7 +58,7 @@ fn main() {
     let times: Vec<Duration> = (0..rounds)
         .map(|_| timed(|| builder.rebuild(Changes::everything()).is_ok()))
         .collect();
-    print_row("everything (theme parsed again)", &times);
+    print_row("pages, theme parsed again", &times);
     let times: Vec<Duration> = (0..rounds)
         .map(|_| {
             let mut c = Changes::default();
@@ -65,7 +66,16 @@ fn main() {
             timed(|| builder.rebuild(c).is_ok())
         })
         .collect();
-    print_row("content only (theme cached)", &times);
+    print_row("pages, theme cached", &times);
+    let times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let mut c = Changes::default();
+            c.add(Part::Content, PathBuf::from("content/elementen/los.md"));
+            assert!(builder.rebuild(c).is_ok());
+            timed(|| builder.rebuild_rest().is_some_and(|r| r.is_ok()))
+        })
+        .collect();
+    print_row("the rest: print pages, search index", &times);
 }
 
 /// Other work on the machine shows in the worst times; say how much there was.

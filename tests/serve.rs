@@ -253,6 +253,10 @@ fn lists_page(m: &Value, page: &str) -> bool {
                 .is_some_and(|p| p.iter().any(|x| x == page)))
 }
 
+fn reloads_all(m: &Value) -> bool {
+    m["type"] == "change" && m["pages"].is_null()
+}
+
 const ABC: &str = "content/elementen/abc.md";
 const ABC_PAGE: &str = "elementen/abc/index.html";
 
@@ -372,8 +376,8 @@ fn files_from_bestanden_are_served_and_followed() {
     let mut socket = connect(&server);
     next_message(&mut socket);
     kit.write("content/bestanden/schema.png", "PNG-2");
-    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
-    assert!(m["pages"].is_null(), "any page may show the image");
+    // Any page may show the image.
+    wait_for_message(&mut socket, reloads_all);
     assert_eq!(get(&server, "/bestanden/schema.png").body, "PNG-2");
 }
 
@@ -513,25 +517,22 @@ fn every_way_of_saving_reaches_the_open_page() {
     let outside = kit.dir.path().join("nieuw.md");
     fs::write(&outside, "---\ntitel: Binnengekomen\n---\n\nTekst.\n").unwrap();
     fs::rename(&outside, kit.root().join("content/paginas/nieuw.md")).unwrap();
-    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
-    assert!(
-        m["pages"].is_null(),
-        "a new page changes every page's links"
-    );
+    // A new page changes every page's links.
+    wait_for_message(&mut socket, reloads_all);
     assert_eq!(h1(&server, "/nieuw/"), ["Binnengekomen"]);
     fs::rename(kit.root().join("content/paginas/nieuw.md"), &outside).unwrap();
-    wait_for_message(&mut socket, |m| m["type"] == "change");
+    wait_for_message(&mut socket, reloads_all);
     assert_eq!(get(&server, "/nieuw/").status, 404);
 
     // A whole folder removed, then a new one created with a file in it.
     let checklists = kit.root().join("content/procesontwerp");
     let startvragen = fs::read_to_string(checklists.join("startvragen.md")).unwrap();
     fs::remove_dir_all(&checklists).unwrap();
-    wait_for_message(&mut socket, |m| m["type"] == "change");
+    wait_for_message(&mut socket, reloads_all);
     assert_eq!(get(&server, "/procesontwerp/startvragen/").status, 404);
     fs::create_dir(&checklists).unwrap();
     fs::write(checklists.join("startvragen.md"), startvragen).unwrap();
-    wait_for_message(&mut socket, |m| m["type"] == "change");
+    wait_for_message(&mut socket, reloads_all);
     assert_eq!(h1(&server, "/procesontwerp/startvragen/"), ["Startvragen"]);
     // And a later edit inside the new folder is seen too.
     kit.edit(
@@ -570,6 +571,34 @@ fn a_slow_writer_is_waited_for_not_reported() {
 }
 
 #[test]
+fn print_pages_and_the_search_index_follow_the_pages() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    kit.edit(
+        ABC,
+        "naam: Een voorbeeldelement",
+        "naam: Zoekbaar en afdrukbaar",
+    );
+    let pages = wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
+    let rest = wait_for_message(&mut socket, |m| lists_page(m, "zoekindex.js"));
+    assert_ne!(pages["build"], rest["build"], "published in two steps");
+    assert!(
+        get(&server, "/zoekindex.js")
+            .body
+            .contains("Zoekbaar en afdrukbaar")
+    );
+    let printed = rest["pages"].as_array().unwrap();
+    assert!(
+        printed
+            .iter()
+            .any(|k| k.as_str().unwrap().starts_with("afdrukken/")),
+        "{rest}"
+    );
+}
+
+#[test]
 fn a_broken_save_shows_the_error_and_keeps_the_last_good_site() {
     let kit = Fixture::new();
     let server = Server::start(&kit.root());
@@ -604,6 +633,10 @@ fn a_broken_save_shows_the_error_and_keeps_the_last_good_site() {
     kit.edit(ABC, "naam: [kapot", "naam: Weer heel");
     wait_for_message(&mut socket, |m| lists_page(m, ABC_PAGE));
     assert_eq!(h1(&server, "/elementen/abc/"), ["Weer heel"]);
+    // The error is cleared once the rest (print pages, search index) built too.
+    wait_for_message(&mut socket, |m| {
+        m["type"] == "change" && m["error"].is_null()
+    });
     let hello = next_message(&mut connect(&server));
     assert!(hello["error"].is_null());
 }
@@ -635,8 +668,7 @@ fn a_first_build_that_fails_is_shown_until_it_is_fixed() {
     );
 
     kit.edit(ABC, "code: [", "code: ABC");
-    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
-    assert!(m["pages"].is_null());
+    wait_for_message(&mut socket, reloads_all);
     assert_eq!(h1(&server, "/elementen/abc/"), ["Een voorbeeldelement"]);
 }
 
@@ -651,9 +683,8 @@ fn a_stylesheet_change_is_swapped_not_reloaded() {
         "themes/default/static/site.css",
         &format!("{css}\n.proef {{ color: red; }}\n"),
     );
-    let m = wait_for_message(&mut socket, |m| m["type"] == "change");
-    assert_eq!(m["css"], true);
-    assert_eq!(m["pages"], serde_json::json!([]));
+    let m = wait_for_message(&mut socket, |m| m["css"] == true);
+    assert_eq!(m["pages"], serde_json::json!([]), "no page reloads");
     assert!(get(&server, "/static/site.css").body.contains(".proef"));
 
     // A template change re-renders the pages with the new theme.

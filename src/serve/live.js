@@ -40,6 +40,27 @@
     location.reload();
   }
 
+  // The output files this page shows: its own, the one at its address (a 404
+  // page stands in for a page that may appear), and every file of this site it
+  // loaded, such as a search index or a script's data.
+  function shownKeys() {
+    const keys = new Set([page, keyOf(location.href)]);
+    for (const entry of performance.getEntriesByType('resource')) keys.add(keyOf(entry.name));
+    return keys;
+  }
+
+  function keyOf(href) {
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin) return '';
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname).slice(1);
+    } catch (_) {
+      return '';
+    }
+    return path === '' || path.endsWith('/') ? path + 'index.html' : path;
+  }
+
   // Adds a fresh copy of each stylesheet after the old one, and removes the old
   // one once the new one has loaded, so the page never shows unstyled.
   function swapStylesheets() {
@@ -136,13 +157,16 @@
         if (message.error) showError(message.error);
         else hideError();
         break;
-      case 'change':
-        hideError();
+      case 'change': {
+        // An error may stand until the rest of a rebuild is done.
+        if (!message.error) hideError();
         if (message.build === build) return;
         build = message.build;
-        if (message.pages === null || message.pages.includes(page)) return reload();
+        const shown = shownKeys();
+        if (message.pages === null || message.pages.some((k) => shown.has(k))) return reload();
         if (message.css) swapStylesheets();
         break;
+      }
       case 'error':
         showError(message.overlay);
         break;

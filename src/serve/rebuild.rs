@@ -2,7 +2,8 @@
 //!
 //! Runs on its own thread, so rendering never holds up a request. It waits for a
 //! quiet moment after changes (`watch::Debouncer`), rebuilds what they touched
-//! (`site::Builder`) and publishes the result. A failed build is published only
+//! (`site::Builder`) and publishes the pages; then, unless more changes came in
+//! meanwhile, it renders and publishes the rest. A failed build is published only
 //! when no further change follows within a moment: saving in several steps can
 //! briefly leave a file missing or half written, and that should not flash an
 //! error over the page.
@@ -20,8 +21,10 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 /// How long changes must be quiet before a rebuild: long enough for an
-/// editor's multi-step save, short enough to feel immediate.
-pub const QUIET: Duration = Duration::from_millis(15);
+/// editor's multi-step save (its steps follow each other within a millisecond
+/// or two), short enough to feel immediate. A file still open for writing and a
+/// failed build get their own, longer waits.
+pub const QUIET: Duration = Duration::from_millis(8);
 /// A continuous stream of changes is still rebuilt this often.
 pub const MAX_WAIT: Duration = Duration::from_millis(250);
 /// How long a file still open for writing can hold a rebuild back.
@@ -120,7 +123,12 @@ impl Publisher {
     pub fn first(&mut self) {
         match self.builder.rebuild(Changes::everything()) {
             Ok(built) => self.succeeded(built, None),
-            Err(failure) => self.failed(&failure),
+            Err(failure) => return self.failed(&failure),
+        }
+        match self.builder.rebuild_rest() {
+            Some(Ok(built)) => self.succeeded(built, None),
+            Some(Err(failure)) => self.failed(&failure),
+            None => {}
         }
     }
 
@@ -133,8 +141,9 @@ impl Publisher {
             }
         }
         let old = self.shared.current();
-        let (next, message) = old.succeeded(built);
-        if old.error.is_some() && old.ready {
+        let complete = !self.builder.rest_pending();
+        let (next, message) = old.succeeded(built, complete);
+        if old.error.is_some() && next.error.is_none() && old.ready {
             eprintln!("weer in orde");
         }
         if let (Some(_), Some((started, paths))) = (&message, timing) {
@@ -167,9 +176,12 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
     // A failed build waiting to be shown, and when.
     let mut held: Option<(Failure, Instant)> = None;
     loop {
+        // The rest of a rebuild waits only for changes that came in meanwhile.
+        let rest_now = publisher.builder.rest_pending() && debouncer.deadline(false).is_none();
         let wake = [
             debouncer.deadline(files.writing.any()),
             held.as_ref().map(|(_, at)| *at),
+            rest_now.then(Instant::now),
         ]
         .into_iter()
         .flatten()
@@ -205,6 +217,12 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
                     publisher.succeeded(built, Some((now, paths)));
                 }
                 Err(failure) => held = Some((failure, Instant::now() + ERROR_GRACE)),
+            }
+        } else if publisher.builder.rest_pending() && debouncer.deadline(false).is_none() {
+            match publisher.builder.rebuild_rest() {
+                Some(Ok(built)) => publisher.succeeded(built, None),
+                Some(Err(failure)) => held = Some((failure, Instant::now() + ERROR_GRACE)),
+                None => {}
             }
         } else if debouncer.deadline(false).is_none()
             && held.as_ref().is_some_and(|(_, at)| *at <= now)

@@ -26,11 +26,14 @@ pub enum Message {
         error: Option<Overlay>,
     },
     /// A rebuild succeeded. `pages` lists the output keys that changed (`None`:
-    /// all pages); `css` says stylesheets changed and can be swapped in place.
+    /// all pages); `css` says stylesheets changed and can be swapped in place;
+    /// `error` is set while an earlier error still stands (see
+    /// `Snapshot::succeeded`).
     Change {
         build: String,
         pages: Option<Vec<String>>,
         css: bool,
+        error: Option<Overlay>,
     },
     /// A rebuild failed; the page keeps showing the last good build.
     Error { overlay: Overlay },
@@ -157,10 +160,11 @@ mod tests {
             build: "s-2".into(),
             pages: None,
             css: true,
+            error: None,
         };
         assert_eq!(
             m.to_json(),
-            r#"{"type":"change","build":"s-2","pages":null,"css":true}"#
+            r#"{"type":"change","build":"s-2","pages":null,"css":true,"error":null}"#
         );
     }
 }

@@ -2,18 +2,20 @@
 //!
 //! The parsed theme is kept between rebuilds and loaded again only when a
 //! template, the UI strings or `site.yaml` changed; the theme's static files are
-//! read again only when one of them changed. Content is always loaded, checked
-//! and rendered as a whole: every page shows the navigation, and element pages
-//! list the prompts and checklists that name them, so almost any content change
-//! reaches many pages, and all of it together takes a few milliseconds for the
-//! real toolkit (see docs/performance.md). A dependency graph per page would not
-//! pay for itself. Files from `content/bestanden/` are kept too, and read again
-//! only when an event named them.
+//! read again only when one of them changed. Files from `content/bestanden/` are
+//! kept too, and read again only when an event named them.
+//!
+//! Content is loaded, checked and rendered as a whole: every page shows the
+//! navigation, and element pages list the prompts and checklists that name them,
+//! so almost any content change reaches many pages, and a dependency graph per
+//! page would not pay for itself. What no page needs to show (the print pages and
+//! the search index, more than half the work) is rendered in a second pass,
+//! `rebuild_rest`, after the pages have been published (see docs/performance.md).
 
 use super::watch::Changes;
 use crate::diagnostics::{Problem, Problems, SourceTexts};
-use crate::render::{RenderOptions, RenderedSite, Theme, render};
-use crate::{Failure, load, validate};
+use crate::render::{OutputFile, Parts, RenderOptions, RenderedSite, Theme, render_parts};
+use crate::{Failure, Validated, load, validate};
 use axum::body::Bytes;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -26,7 +28,10 @@ pub type Files = HashMap<String, Bytes>;
 /// What a rebuild produced; `None` for a part that did not need rebuilding.
 #[derive(Debug)]
 pub struct Built {
+    /// The pages: `render::Parts::Pages`.
     pub pages: Option<Arc<Files>>,
+    /// The rest: `render::Parts::Rest`.
+    pub rest: Option<Arc<Files>>,
     pub statics: Option<Arc<Files>>,
     /// Files from `content/bestanden/`, rebuilt with the pages.
     pub assets: Option<Arc<Files>>,
@@ -53,6 +58,8 @@ pub struct Builder {
     dirty: Changes,
     /// Asset bytes by source path, reused until an event names the file.
     assets: HashMap<PathBuf, Bytes>,
+    /// The toolkit whose pages were rendered but not yet the rest.
+    rest_of: Option<Validated>,
 }
 
 impl Builder {
@@ -63,6 +70,7 @@ impl Builder {
             theme: None,
             dirty: Changes::everything(),
             assets: HashMap::new(),
+            rest_of: None,
         }
     }
 
@@ -81,6 +89,7 @@ impl Builder {
         let statics_needed = d.statics || d.theme || d.config;
         let mut built = Built {
             pages: None,
+            rest: None,
             statics: None,
             assets: None,
             warnings: Problems::default(),
@@ -90,12 +99,7 @@ impl Builder {
         if pages_needed {
             let site = self.render_pages()?;
             built.assets = Some(Arc::new(self.read_assets(&site.assets)?));
-            built.pages = Some(Arc::new(
-                site.files
-                    .into_iter()
-                    .map(|f| (f.path, Bytes::from(f.bytes)))
-                    .collect(),
-            ));
+            built.pages = Some(Arc::new(files_of(site.files)));
             built.warnings = site.warnings;
             built.texts = site.texts;
         }
@@ -108,6 +112,34 @@ impl Builder {
         }
         self.dirty = Changes::default();
         Ok(built)
+    }
+
+    /// Whether the last rebuild rendered pages whose rest is still to render.
+    pub fn rest_pending(&self) -> bool {
+        self.rest_of.is_some()
+    }
+
+    /// Renders the rest of the site after `rebuild` rendered its pages.
+    pub fn rebuild_rest(&mut self) -> Option<Result<Built, Failure>> {
+        let valid = self.rest_of.take()?;
+        let theme = &self.theme.as_ref()?.theme;
+        let rendered = render_parts(&valid, theme, &RenderOptions::default(), Parts::Rest);
+        Some(match rendered {
+            Ok(site) => Ok(Built {
+                pages: None,
+                rest: Some(Arc::new(files_of(site.files))),
+                statics: None,
+                assets: None,
+                warnings: Problems::default(),
+                strings: theme.strings.clone(),
+                texts: SourceTexts::default(),
+            }),
+            Err(failure) => {
+                // Redo it all with the next change, whatever that is.
+                self.dirty.content = true;
+                Err(failure)
+            }
+        })
     }
 
     /// The theme's UI strings read directly, for when the toolkit does not build
@@ -130,6 +162,7 @@ impl Builder {
 
     /// Loads, validates and renders every page, with the cached theme if it fits.
     fn render_pages(&mut self) -> Result<RenderedSite, Failure> {
+        self.rest_of = None;
         let valid = load(&self.root).and_then(validate)?;
         let site = &valid.toolkit.site;
         let cached = match self.theme.take() {
@@ -152,8 +185,16 @@ impl Builder {
                 }
             }
         };
-        let rendered = render(&valid, &cached.theme, &RenderOptions::default());
+        let rendered = render_parts(
+            &valid,
+            &cached.theme,
+            &RenderOptions::default(),
+            Parts::Pages,
+        );
         self.theme = Some(cached);
+        if rendered.is_ok() {
+            self.rest_of = Some(valid);
+        }
         rendered
     }
 
@@ -208,6 +249,13 @@ fn read_inside(root: &Path, path: &Path) -> Result<Bytes, String> {
     std::fs::read(&real)
         .map(Bytes::from)
         .map_err(|e| format!("kan het bestand niet lezen: {e}"))
+}
+
+fn files_of(files: Vec<OutputFile>) -> Files {
+    files
+        .into_iter()
+        .map(|f| (f.path, Bytes::from(f.bytes)))
+        .collect()
 }
 
 /// Reads the theme's static files as `build` copies them: regular files only, so
@@ -288,14 +336,49 @@ mod tests {
                 .is_some_and(|s| s.contains_key("static/site.css"))
         );
         assert!(!first.strings.is_empty());
+        // The search index and print pages come in a second pass.
+        let pages = first.pages.expect("pages");
+        assert!(!pages.contains_key("zoekindex.js"));
+        assert!(b.rest_pending());
+        let rest = b.rebuild_rest().expect("pending").map_err(|f| f.problems.0);
+        let rest = rest.expect("the rest builds").rest.expect("rest");
+        assert!(rest.contains_key("zoekindex.js"));
+        assert!(rest.keys().any(|k| k.starts_with("afdrukken/")));
+        assert!(!rest.contains_key("index.html"));
+        assert!(!b.rest_pending());
 
         let css = b.rebuild(change(Part::Static)).map_err(|f| f.problems.0);
         let css = css.expect("statics");
         assert!(css.pages.is_none() && css.statics.is_some());
+        assert!(!b.rest_pending(), "no pages, so no rest either");
 
         let content = b.rebuild(change(Part::Content)).map_err(|f| f.problems.0);
         let content = content.expect("content");
         assert!(content.pages.is_some() && content.statics.is_none());
+    }
+
+    #[test]
+    fn pages_and_rest_together_are_exactly_what_build_makes() {
+        let dir = kit();
+        let root = dir.path().join("kit");
+        let built = crate::build_site(&root, &RenderOptions::default());
+        let built = built.map_err(|f| f.problems.0).expect("builds");
+        let mut b = Builder::new(&root);
+        let pages = b.rebuild(Changes::default()).map_err(|f| f.problems.0);
+        let pages = pages.expect("pages").pages.expect("pages");
+        let rest = b.rebuild_rest().expect("pending").map_err(|f| f.problems.0);
+        let rest = rest.expect("rest").rest.expect("rest");
+        assert!(pages.keys().all(|k| !rest.contains_key(k)), "no file twice");
+        let mut preview: Vec<(&String, &Bytes)> = pages.iter().chain(rest.iter()).collect();
+        preview.sort();
+        let mut build: Vec<(&String, Bytes)> = built
+            .files
+            .iter()
+            .map(|f| (&f.path, Bytes::from(f.bytes.clone())))
+            .collect();
+        build.sort();
+        let build: Vec<(&String, &Bytes)> = build.iter().map(|(k, v)| (*k, v)).collect();
+        assert_eq!(preview, build);
     }
 
     #[test]

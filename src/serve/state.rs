@@ -19,6 +19,8 @@ pub struct Snapshot {
     /// Counts published changes.
     pub generation: u64,
     pub pages: Arc<Files>,
+    /// What no page needs to show: print pages, the search index.
+    pub rest: Arc<Files>,
     pub statics: Arc<Files>,
     /// Files from `content/bestanden/`.
     pub assets: Arc<Files>,
@@ -70,16 +72,20 @@ impl Snapshot {
     pub fn file(&self, key: &str) -> Option<&axum::body::Bytes> {
         self.pages
             .get(key)
+            .or_else(|| self.rest.get(key))
             .or_else(|| self.statics.get(key))
             .or_else(|| self.assets.get(key))
     }
 
     /// The snapshot after a successful rebuild, and the message for open pages
-    /// (`None` when nothing they show changed).
-    pub fn succeeded(&self, built: Built) -> (Snapshot, Option<Message>) {
+    /// (`None` when nothing they show changed). `complete`: no second pass
+    /// follows; until then an error is kept, since that pass may fail too.
+    pub fn succeeded(&self, built: Built, complete: bool) -> (Snapshot, Option<Message>) {
         let mut next = self.clone();
         next.labels = Labels::from_strings(&built.strings);
-        next.error = None;
+        if complete {
+            next.error = None;
+        }
         let pages = match built.pages {
             Some(pages) => {
                 let changed = if self.ready {
@@ -92,6 +98,19 @@ impl Snapshot {
             }
             None => Some(Vec::new()),
         };
+        // Named one by one, even when added or removed: no other page shows them.
+        let rest = match built.rest {
+            Some(rest) => {
+                let differing = differing_keys(&self.rest, &rest);
+                next.rest = rest;
+                differing
+            }
+            None => Vec::new(),
+        };
+        let pages = pages.map(|mut keys| {
+            keys.extend(rest);
+            keys
+        });
         let statics = match built.statics {
             Some(statics) => {
                 let changed = changed_keys(&self.statics, &statics);
@@ -119,7 +138,7 @@ impl Snapshot {
         let assets_same = assets.as_ref().is_some_and(Vec::is_empty);
         let pages = if css_only && assets_same { pages } else { None };
         let nothing = !css && pages.as_ref().is_some_and(Vec::is_empty);
-        if nothing && self.error.is_none() && self.ready {
+        if nothing && next.error == self.error && self.ready {
             return (next, None);
         }
         next.generation += 1;
@@ -127,6 +146,7 @@ impl Snapshot {
             build: next.build_id(),
             pages,
             css,
+            error: next.error.clone(),
         };
         (next, Some(message))
     }
@@ -148,6 +168,18 @@ impl Snapshot {
         next.error = Some(overlay.clone());
         (next, Message::Error { overlay })
     }
+}
+
+/// Keys added, removed or changed.
+fn differing_keys(old: &Files, new: &Files) -> Vec<String> {
+    let mut keys: Vec<String> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
+        .collect();
+    keys.sort();
+    keys
 }
 
 /// Keys whose bytes differ, or `None` when files were added or removed (which
@@ -242,6 +274,7 @@ mod tests {
     fn built(pages: Option<Arc<Files>>, statics: Option<Arc<Files>>) -> Built {
         Built {
             pages,
+            rest: None,
             statics,
             assets: None,
             warnings: Problems::default(),
@@ -250,8 +283,14 @@ mod tests {
         }
     }
 
+    impl Snapshot {
+        fn succeeded_all(&self, built: Built) -> (Snapshot, Option<Message>) {
+            self.succeeded(built, true)
+        }
+    }
+
     fn start() -> Snapshot {
-        let (s, m) = Snapshot::new("t".into()).succeeded(built(
+        let (s, m) = Snapshot::new("t".into()).succeeded_all(built(
             Some(files(&[("index.html", "a"), ("x/index.html", "b")])),
             Some(files(&[("static/site.css", "c"), ("static/app.js", "d")])),
         ));
@@ -269,7 +308,7 @@ mod tests {
     #[test]
     fn names_the_pages_that_changed() {
         let s = start();
-        let (next, m) = s.succeeded(built(
+        let (next, m) = s.succeeded_all(built(
             Some(files(&[("index.html", "a"), ("x/index.html", "B")])),
             None,
         ));
@@ -281,20 +320,20 @@ mod tests {
     #[test]
     fn a_new_or_removed_page_reloads_every_page() {
         let s = start();
-        let (_, m) = s.succeeded(built(Some(files(&[("index.html", "a")])), None));
+        let (_, m) = s.succeeded_all(built(Some(files(&[("index.html", "a")])), None));
         assert_eq!(change(m), (None, false));
     }
 
     #[test]
     fn a_stylesheet_alone_is_swapped_in_place() {
         let s = start();
-        let (_, m) = s.succeeded(built(
+        let (_, m) = s.succeeded_all(built(
             None,
             Some(files(&[("static/site.css", "C"), ("static/app.js", "d")])),
         ));
         assert_eq!(change(m), (Some(vec![]), true));
         // A script is not a stylesheet: every page reloads.
-        let (_, m) = s.succeeded(built(
+        let (_, m) = s.succeeded_all(built(
             None,
             Some(files(&[("static/site.css", "C"), ("static/app.js", "D")])),
         ));
@@ -302,22 +341,64 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_names_what_it_added_removed_or_changed() {
+        let (s, _) = start().succeeded_all(Built {
+            rest: Some(files(&[
+                ("zoekindex.js", "1"),
+                ("afdrukken/a/index.html", "a"),
+            ])),
+            ..built(None, None)
+        });
+        let (_, m) = s.succeeded_all(Built {
+            rest: Some(files(&[
+                ("zoekindex.js", "2"),
+                ("afdrukken/b/index.html", "b"),
+            ])),
+            ..built(None, None)
+        });
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            change(m),
+            (
+                Some(names(&[
+                    "afdrukken/a/index.html",
+                    "afdrukken/b/index.html",
+                    "zoekindex.js"
+                ])),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn an_error_stands_until_the_rest_is_rebuilt_too() {
+        let (broken, _) = start().failed("kapot".into());
+        let pages = Some(files(&[("index.html", "A"), ("x/index.html", "b")]));
+        let (half, m) = broken.succeeded(built(pages, None), false);
+        assert!(half.error.is_some(), "the rest may fail yet");
+        assert!(matches!(m, Some(Message::Change { error: Some(_), .. })));
+        let (whole, m) = half.succeeded(built(None, None), true);
+        assert!(whole.error.is_none());
+        assert!(matches!(m, Some(Message::Change { error: None, .. })));
+    }
+
+    #[test]
     fn a_changed_image_reloads_every_page() {
         let s = start();
         let mut b = built(Some(s.pages.clone()), None);
         b.assets = Some(files(&[("bestanden/foto.png", "1")]));
-        let (s, m) = s.succeeded(b);
+        let (s, m) = s.succeeded_all(b);
         assert_eq!(change(m), (None, false));
         let mut b = built(Some(s.pages.clone()), None);
         b.assets = Some(files(&[("bestanden/foto.png", "2")]));
-        let (_, m) = s.succeeded(b);
+        let (_, m) = s.succeeded_all(b);
         assert_eq!(change(m), (None, false));
     }
 
     #[test]
     fn a_save_that_changes_nothing_tells_nobody() {
         let s = start();
-        let (next, m) = s.succeeded(built(
+        let (next, m) = s.succeeded_all(built(
             Some(files(&[("index.html", "a"), ("x/index.html", "b")])),
             None,
         ));
@@ -334,7 +415,7 @@ mod tests {
         assert!(broken.error.is_some());
         // Fixed back to exactly the last good content: nothing to reload, but the
         // overlay must go.
-        let (fixed, m) = broken.succeeded(built(
+        let (fixed, m) = broken.succeeded_all(built(
             Some(files(&[("index.html", "a"), ("x/index.html", "b")])),
             None,
         ));
