@@ -199,6 +199,32 @@ test('a stylesheet change is swapped in without reloading the page', { timeout: 
   }
 });
 
+test('a page reloads when something it shows changed, and only then', { timeout: 90000 }, async () => {
+  const kit = newKit();
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    // The search page shows the search index; the prompt page nothing of the element's text.
+    const search = (await open(browser, `${server.url}zoeken/`)).page;
+    const prompt = (await open(browser, `${server.url}in-gesprek/kennismaken/`)).page;
+    for (const p of [search, prompt]) await p.evaluate(() => { window.eerder = true; });
+
+    kit.edit(ABC, 'Vertel hier het verhaal', 'Vertel hier een ander verhaal');
+    await search.waitForFunction(() => window.eerder === undefined, null, { timeout: PATIENCE });
+
+    // Messages arrive in order: once a later stylesheet change shows on the prompt
+    // page, it has handled the content change too, and must not have reloaded.
+    const css = 'themes/default/static/site.css';
+    kit.write(css, `${kit.read(css)}\nbody { outline: 3px solid rgb(7, 8, 9); }\n`);
+    await prompt.waitForFunction(
+      () => getComputedStyle(document.body).outlineColor === 'rgb(7, 8, 9)', null, { timeout: PATIENCE });
+    assert.equal(await prompt.evaluate(() => window.eerder), true, 'the prompt page did not reload');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
 test('the real toolkit previews without blocked or failed requests', { timeout: 120000 }, async () => {
   const server = await serve(repo);
   const browser = await launch();
