@@ -72,6 +72,17 @@ struct SiteView<'a> {
     taal: &'a str,
 }
 
+impl<'a> SiteView<'a> {
+    /// The site settings every page template shows (site pages and print pages).
+    fn of(site: &'a crate::content::SiteConfig) -> Self {
+        SiteView {
+            titel: &site.title,
+            beschrijving: site.description.as_deref(),
+            taal: &site.language,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct NavItem {
     titel: String,
@@ -527,11 +538,7 @@ impl Renderer<'_> {
         let t = &self.valid.toolkit;
         let views = self.views(route);
         let common = Common {
-            site: SiteView {
-                titel: &t.site.title,
-                beschrijving: t.site.description.as_deref(),
-                taal: &t.site.language,
-            },
+            site: SiteView::of(&t.site),
             t: &self.theme.strings,
             root: route.to_root(),
             nav: nav(&views, kind),

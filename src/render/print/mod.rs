@@ -124,11 +124,7 @@ impl Renderer<'_> {
         let t = &self.valid.toolkit;
         let (breedte, hoogte) = paper.size_mm();
         let common = PrintCommon {
-            site: SiteView {
-                titel: &t.site.title,
-                beschrijving: t.site.description.as_deref(),
-                taal: &t.site.language,
-            },
+            site: SiteView::of(&t.site),
             t: &self.theme.strings,
             root: route.to_root(),
             pagina: PrintMeta {
