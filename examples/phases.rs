@@ -39,5 +39,9 @@ fn main() {
         werkplaats::write(&all, &root, &out).expect("write failed");
         lap("write");
     }
-    eprintln!("{:<24} {:>8.1} ms", "total", clock.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "{:<24} {:>8.1} ms",
+        "total",
+        clock.elapsed().as_secs_f64() * 1e3
+    );
 }

@@ -139,16 +139,18 @@ pub fn render_parts(
             .as_deref()
             .or(valid.toolkit.site.base_url.as_deref()),
     );
+    let related = related::Related::new(
+        &valid.toolkit,
+        &related::Mentions::new(&valid.toolkit, &valid.links),
+    );
     let mut r = Renderer {
         valid,
         theme,
         files: Vec::new(),
         problems: Problems::default(),
-        related: related::Related::new(
-            &valid.toolkit,
-            &related::Mentions::new(&valid.toolkit, &valid.links),
-        ),
+        related: &related,
         base_url: base_url.clone(),
+        bodies: &Bodies::default(),
     };
     if pages {
         r.all_pages();
@@ -164,9 +166,15 @@ pub fn render_parts(
         });
     }
     if rest {
-        r.search_index();
-        // Print versions of the pages; not in the sitemap.
-        r.print_pages(base_url.as_deref());
+        // The search index is built on one core while the print pages (not in
+        // the sitemap) take the others.
+        let mut search = r.fork();
+        let start = r.files.len();
+        rayon::join(
+            || search.search_index(),
+            || r.print_pages(base_url.as_deref()),
+        );
+        r.files.splice(start..start, search.files);
     }
     let Renderer {
         files,
@@ -221,11 +229,53 @@ struct Renderer<'a> {
     theme: &'a Theme,
     files: Vec<OutputFile>,
     problems: Problems,
-    related: related::Related,
+    related: &'a related::Related,
     base_url: Option<String>,
+    /// Rendered Markdown bodies, see [`Renderer::markdown`].
+    bodies: &'a Bodies,
 }
 
-impl Renderer<'_> {
+/// Markdown bodies rendered so far, by (body address, body length, page depth).
+type Bodies =
+    std::sync::Mutex<std::collections::HashMap<(usize, usize, usize), std::sync::Arc<str>>>;
+
+impl<'a> Renderer<'a> {
+    /// A renderer that shares everything with this one except the files and
+    /// problems it collects.
+    fn fork(&self) -> Renderer<'a> {
+        Renderer {
+            valid: self.valid,
+            theme: self.theme,
+            files: Vec::new(),
+            problems: Problems::default(),
+            related: self.related,
+            base_url: self.base_url.clone(),
+            bodies: self.bodies,
+        }
+    }
+
+    /// Runs `render` for every item on all cores and keeps the files and
+    /// problems in item order, so the output does not depend on scheduling.
+    ///
+    /// Each item's files are kept as they are made (not their template
+    /// contexts), so memory grows with the output only.
+    fn each<T: Sync>(&mut self, items: &[T], render: impl Fn(&mut Renderer<'a>, usize, &T) + Sync) {
+        use rayon::prelude::*;
+        let parts: Vec<(Vec<OutputFile>, Problems)> = items
+            .par_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut r = self.fork();
+                render(&mut r, i, item);
+                (r.files, r.problems)
+            })
+            .collect();
+        for (files, problems) in parts {
+            self.files.extend(files);
+            self.problems.extend(problems.0);
+        }
+    }
+
     /// The files that serve browsing rather than one page: the search page and
     /// the web app manifest (the search index is `search_index`).
     fn browse_files(&mut self) {
@@ -265,8 +315,9 @@ impl Renderer<'_> {
     }
 
     fn all_pages(&mut self) {
-        let t = &self.valid.toolkit;
-        let s = &self.theme.strings;
+        let (valid, theme) = (self.valid, self.theme);
+        let t = &valid.toolkit;
+        let s = &theme.strings;
         let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
 
         // Home.
@@ -326,11 +377,11 @@ impl Renderer<'_> {
                 );
             },
         );
-        for (i, e) in t.elements.iter().enumerate() {
+        self.each(&t.elements, |r, i, e| {
             let route = Route::element(e);
-            let body = self.markdown(&e.body, &route);
+            let body = r.markdown(&e.body, &route);
             let description = Some(e.meta.essence.clone());
-            self.page(
+            r.page(
                 &route,
                 "element.html",
                 format!("{} – {}", e.meta.code, e.meta.name),
@@ -358,7 +409,7 @@ impl Renderer<'_> {
                     );
                 },
             );
-        }
+        });
 
         // Prompts.
         let route = Route::prompts();
@@ -375,10 +426,10 @@ impl Renderer<'_> {
                 );
             },
         );
-        for p in &t.prompts {
+        self.each(&t.prompts, |r, _, p| {
             let route = Route::prompt(p);
-            let body = self.markdown(&p.body, &route);
-            self.page(
+            let body = r.markdown(&p.body, &route);
+            r.page(
                 &route,
                 "prompt.html",
                 p.meta.title.clone(),
@@ -394,7 +445,7 @@ impl Renderer<'_> {
                     );
                 },
             );
-        }
+        });
 
         // Checklists.
         let route = Route::checklists();
@@ -414,10 +465,10 @@ impl Renderer<'_> {
                 );
             },
         );
-        for c in &t.checklists {
+        self.each(&t.checklists, |r, _, c| {
             let route = Route::checklist(c);
-            let body = self.markdown(&c.body, &route);
-            self.page(
+            let body = r.markdown(&c.body, &route);
+            r.page(
                 &route,
                 "checklist.html",
                 c.meta.title.clone(),
@@ -433,13 +484,13 @@ impl Renderer<'_> {
                     );
                 },
             );
-        }
+        });
 
         // Free pages.
-        for p in &t.pages {
+        self.each(&t.pages, |r, _, p| {
             let route = Route::page(p);
-            let body = self.markdown(&p.body, &route);
-            self.page(
+            let body = r.markdown(&p.body, &route);
+            r.page(
                 &route,
                 "page.html",
                 p.meta.title.clone(),
@@ -459,7 +510,7 @@ impl Renderer<'_> {
                     );
                 },
             );
-        }
+        });
 
         // Bibliography.
         let route = Route::bibliography();
@@ -510,12 +561,21 @@ impl Renderer<'_> {
             toolkit: &self.valid.toolkit,
             strings: &self.theme.strings,
             from,
-            related: &self.related,
+            related: self.related,
         }
     }
 
+    /// The HTML of a Markdown body for a page at `from`.
+    ///
+    /// A body is shown on its page and in the print versions for each paper
+    /// and the whole toolkit; its links depend only on how deep the page is, so
+    /// each depth is rendered once and shared.
     fn markdown(&self, body: &str, from: &Route) -> String {
-        markdown::to_html(
+        let key = (body.as_ptr() as usize, body.len(), from.depth());
+        if let Some(html) = self.bodies.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return html.to_string();
+        }
+        let html: std::sync::Arc<str> = markdown::to_html(
             body,
             &RenderContext {
                 links: &self.valid.links,
@@ -523,6 +583,11 @@ impl Renderer<'_> {
                 allow_raw_html: self.valid.toolkit.site.allow_raw_html,
             },
         )
+        .into();
+        if let Ok(mut m) = self.bodies.lock() {
+            m.insert(key, html.clone());
+        }
+        html.to_string()
     }
 
     /// Renders one page with the shared context plus what `fill` adds.

@@ -81,7 +81,7 @@ impl Section {
     }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// Every document for `paper`: one per site page that has a print version,
     /// and the whole toolkit.
     pub(super) fn documents(&mut self, paper: Paper) {
@@ -95,33 +95,33 @@ impl Renderer<'_> {
             t.model.meta.title.clone(),
             |r, route| vec![r.model_section(route)],
         );
-        for e in &t.elements {
+        self.each(&t.elements, |r, _, e| {
             let site = Route::element(e);
             let title = format!("{} – {}", e.meta.code, e.meta.name);
-            self.document(paper, &site.0, Some(site.clone()), title, |r, route| {
+            r.document(paper, &site.0, Some(site.clone()), title, |r, route| {
                 vec![r.element_section(e, route)]
             });
-        }
-        for p in &t.prompts {
+        });
+        self.each(&t.prompts, |r, _, p| {
             let site = Route::prompt(p);
-            self.document(
+            r.document(
                 paper,
                 &site.0,
                 Some(site.clone()),
                 p.meta.title.clone(),
                 |r, route| vec![r.prompt_section(p, route)],
             );
-        }
-        for c in &t.checklists {
+        });
+        self.each(&t.checklists, |r, _, c| {
             let site = Route::checklist(c);
-            self.document(
+            r.document(
                 paper,
                 &site.0,
                 Some(site.clone()),
                 c.meta.title.clone(),
                 |r, route| vec![r.checklist_section(c, route)],
             );
-        }
+        });
         self.document(
             paper,
             &Route::checklists().0,
@@ -129,13 +129,13 @@ impl Renderer<'_> {
             self.s("nav_checklists"),
             |r, route| r.all_checklists(route),
         );
-        for p in &t.pages {
+        self.each(&t.pages, |r, _, p| {
             let site = Route::page(p);
             let doc = format!("paginas/{}", site.0);
-            self.document(paper, &doc, Some(site), p.meta.title.clone(), |r, route| {
+            r.document(paper, &doc, Some(site), p.meta.title.clone(), |r, route| {
                 vec![r.page_section(p, route)]
             });
-        }
+        });
         self.document(
             paper,
             &Route::bibliography().0,
