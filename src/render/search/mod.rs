@@ -13,8 +13,12 @@
 //! the typed content (not scraped from HTML). Overview pages and the home page
 //! are left out: they only repeat what the pages they list say.
 
+mod lunr;
+
+use rayon::prelude::*;
 use crate::content::{Checklist, Doc, Element, Model, Prompt, Toolkit};
 use crate::routes::Route;
+#[cfg(test)]
 use elasticlunr::IndexBuilder;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
@@ -78,7 +82,8 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
             checklist_text(c),
         )
     }));
-    docs.extend(t.pages.iter().map(|p| {
+    // Free pages are most of a large site: their text is taken on all cores.
+    docs.par_extend(t.pages.par_iter().map(|p| {
         let description = p.meta.description.as_deref().unwrap_or_default();
         let text = join([description, &plain_text(&p.body)]);
         doc(
@@ -168,26 +173,21 @@ fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 
 /// The index script: `window.werkplaatsZoekindex = {index, docs};`.
 pub fn index_script(docs: &[SearchDoc], language: &str) -> String {
-    let mut index = builder(language)
-        .save_docs(false)
-        .add_fields(&["titel", "tekst"])
-        .build();
-    for (i, d) in docs.iter().enumerate() {
-        index.add_doc(&i.to_string(), [d.titel.as_str(), d.tekst.as_str()]);
-    }
+    let fields: Vec<Vec<&str>> = docs
+        .iter()
+        .map(|d| vec![d.titel.as_str(), d.tekst.as_str()])
+        .collect();
     format!(
         "// Search index of this site, made by werkplaats at build time.\nwindow.werkplaatsZoekindex = {{\"index\":{},\"docs\":{}}};\n",
-        index.to_json(),
+        lunr::index_json(language, &["titel", "tekst"], &fields),
         serde_json::to_string(docs).unwrap_or_else(|_| "[]".into())
     )
 }
 
 /// Dutch gets its stemmer and stop words; other languages fall back to English.
+#[cfg(test)]
 fn builder(language: &str) -> IndexBuilder {
-    match language {
-        "nl" => IndexBuilder::with_language(Box::new(elasticlunr::lang::Dutch::new())),
-        _ => IndexBuilder::new(),
-    }
+    IndexBuilder::with_language(lunr::language_of(language))
 }
 
 /// The text of a Markdown body, without markup.
