@@ -111,12 +111,6 @@ impl From<PaperArg> for werkplaats::content::Paper {
     }
 }
 
-/// mimalloc instead of the system allocator: rendering makes many small,
-/// short-lived strings on every core, and glibc's allocator spent a fifth of a
-/// large build's time in `malloc` and `free`.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = Reporter(cli.format);

@@ -5,17 +5,21 @@ use super::super::views::{ChecklistView, ElementView, LinkView, PromptView, Sour
 use super::super::{ModelView, model_view};
 use super::Renderer;
 use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt};
+use crate::diagnostics::Problem;
 use crate::print::TOOLKIT_DOC;
+use crate::render::theme::template_problem;
 use crate::routes::Route;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// A document: one or more sections, with a cover and contents for the toolkit.
 #[derive(Serialize)]
-struct DocView {
-    titel: String,
+struct DocView<'a> {
+    titel: &'a str,
     omslag: bool,
-    inhoud: Vec<Chapter>,
-    secties: Vec<Section>,
+    inhoud: &'a [Chapter],
+    /// Each section's HTML, from the theme's `print/section.html`.
+    secties: &'a [String],
 }
 
 /// An entry in the contents.
@@ -82,14 +86,13 @@ impl Section {
 }
 
 impl<'a> Renderer<'a> {
-    /// Every document for `paper`: one per site page that has a print version,
-    /// and the whole toolkit.
-    pub(super) fn documents(&mut self, paper: Paper) {
+    /// Every document for both papers: one per site page that has a print
+    /// version, and the whole toolkit.
+    pub(super) fn documents(&mut self) {
         let valid = self.valid;
         let t = &valid.toolkit;
         let model_doc = Route::model().0;
         self.document(
-            paper,
             &model_doc,
             Some(Route::model()),
             t.model.meta.title.clone(),
@@ -98,14 +101,13 @@ impl<'a> Renderer<'a> {
         self.each(&t.elements, |r, _, e| {
             let site = Route::element(e);
             let title = format!("{} – {}", e.meta.code, e.meta.name);
-            r.document(paper, &site.0, Some(site.clone()), title, |r, route| {
+            r.document(&site.0, Some(site.clone()), title, |r, route| {
                 vec![r.element_section(e, route)]
             });
         });
         self.each(&t.prompts, |r, _, p| {
             let site = Route::prompt(p);
             r.document(
-                paper,
                 &site.0,
                 Some(site.clone()),
                 p.meta.title.clone(),
@@ -115,7 +117,6 @@ impl<'a> Renderer<'a> {
         self.each(&t.checklists, |r, _, c| {
             let site = Route::checklist(c);
             r.document(
-                paper,
                 &site.0,
                 Some(site.clone()),
                 c.meta.title.clone(),
@@ -123,7 +124,6 @@ impl<'a> Renderer<'a> {
             );
         });
         self.document(
-            paper,
             &Route::checklists().0,
             Some(Route::checklists()),
             self.s("nav_checklists"),
@@ -132,61 +132,120 @@ impl<'a> Renderer<'a> {
         self.each(&t.pages, |r, _, p| {
             let site = Route::page(p);
             let doc = format!("paginas/{}", site.0);
-            r.document(paper, &doc, Some(site), p.meta.title.clone(), |r, route| {
+            r.document(&doc, Some(site), p.meta.title.clone(), |r, route| {
                 vec![r.page_section(p, route)]
             });
         });
         self.document(
-            paper,
             &Route::bibliography().0,
             Some(Route::bibliography()),
             self.s("nav_sources"),
             |r, route| vec![r.sources_section(route)],
         );
-        self.document(
-            paper,
-            TOOLKIT_DOC,
-            Some(Route::home()),
-            t.site.title.clone(),
-            |r, route| r.whole_toolkit(route),
-        );
+        self.whole_toolkit_document();
     }
 
-    /// Renders one document page; a toolkit gets a cover and contents.
+    /// Renders one document for each paper.
+    ///
+    /// Its sections are rendered once: a document's route for A4 and for Letter
+    /// differ only in the paper's folder, so links in the sections (relative,
+    /// by depth) are the same for both.
     fn document(
         &mut self,
-        paper: Paper,
         doc: &str,
         site: Option<Route>,
         titel: String,
         sections: impl FnOnce(&Self, &Route) -> Vec<Section>,
     ) {
-        let route = Route::print(paper, doc);
-        let secties = sections(self, &route);
-        let whole = doc == TOOLKIT_DOC;
+        let sections = sections(self, &Route::print(Paper::A4, doc));
+        let html: Vec<String> = sections
+            .iter()
+            .filter_map(|s| self.section_html(s))
+            .collect();
+        for paper in Paper::ALL {
+            self.document_page(paper, doc, site.as_ref(), &titel, &[], &html);
+        }
+    }
+
+    /// The whole toolkit in one document per paper, with a cover and contents.
+    /// Its sections are made and rendered on all cores.
+    fn whole_toolkit_document(&mut self) {
+        let route = Route::print(Paper::A4, TOOLKIT_DOC);
+        let sections = self.whole_toolkit(&route);
+        let inhoud = self.contents(&sections);
+        let rendered: Vec<Result<String, Problem>> = sections
+            .par_iter()
+            .map(|s| self.fork().render_section(s))
+            .collect();
+        let mut html = Vec::with_capacity(rendered.len());
+        for r in rendered {
+            match r {
+                Ok(h) => html.push(h),
+                Err(p) => self.problems.push(p),
+            }
+        }
+        let titel = self.valid.toolkit.site.title.clone();
+        for paper in Paper::ALL {
+            self.document_page(
+                paper,
+                TOOLKIT_DOC,
+                Some(&Route::home()),
+                &titel,
+                &inhoud,
+                &html,
+            );
+        }
+    }
+
+    /// One document page: the print page frame around rendered sections.
+    fn document_page(
+        &mut self,
+        paper: Paper,
+        doc: &str,
+        site: Option<&Route>,
+        titel: &str,
+        inhoud: &[Chapter],
+        secties: &[String],
+    ) {
         let view = DocView {
-            titel: titel.clone(),
-            omslag: whole,
-            inhoud: if whole {
-                self.contents(&secties)
-            } else {
-                Vec::new()
-            },
+            titel,
+            omslag: doc == TOOLKIT_DOC,
+            inhoud,
             secties,
         };
         self.print_page(
-            &route,
+            &Route::print(paper, doc),
             paper,
             doc,
             "print/document.html",
-            titel,
+            titel.to_string(),
             "document",
             Vec::new(),
-            site.as_ref(),
+            site,
             |ctx| {
                 ctx.insert("doc", &view);
             },
         );
+    }
+
+    /// A section's HTML, or `None` with the problem recorded.
+    fn section_html(&mut self, section: &Section) -> Option<String> {
+        self.render_section(section)
+            .map_err(|p| self.problems.push(p))
+            .ok()
+    }
+
+    /// A section rendered with the theme's `print/section.html`, which gets the
+    /// section as `sec` and the UI strings as `t`, nothing that depends on paper.
+    fn render_section(&self, section: &Section) -> Result<String, Problem> {
+        const TEMPLATE: &str = "print/section.html";
+        let mut ctx = tera::Context::new();
+        ctx.insert("sec", section);
+        ctx.insert("t", &self.theme.strings);
+        self.theme
+            .tera
+            .render(TEMPLATE, &ctx)
+            .map_err(|e| template_problem(&self.theme.dir, &e))
     }
 
     fn model_section(&self, route: &Route) -> Section {
@@ -265,10 +324,18 @@ impl<'a> Renderer<'a> {
     fn whole_toolkit(&self, route: &Route) -> Vec<Section> {
         let t = &self.valid.toolkit;
         let mut out = vec![self.model_section(route)];
-        out.extend(t.elements.iter().map(|e| self.element_section(e, route)));
-        out.extend(t.prompts.iter().map(|p| self.prompt_section(p, route)));
-        out.extend(self.all_checklists(route));
-        out.extend(t.pages.iter().map(|p| self.page_section(p, route)));
+        out.par_extend(
+            t.elements
+                .par_iter()
+                .map(|e| self.element_section(e, route)),
+        );
+        out.par_extend(t.prompts.par_iter().map(|p| self.prompt_section(p, route)));
+        out.par_extend(
+            t.checklists
+                .par_iter()
+                .map(|c| self.checklist_section(c, route)),
+        );
+        out.par_extend(t.pages.par_iter().map(|p| self.page_section(p, route)));
         out.push(self.sources_section(route));
         out
     }

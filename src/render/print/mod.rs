@@ -66,7 +66,6 @@ struct Choice {
 
 impl Renderer<'_> {
     /// Every print page, for both paper sizes.
-    /// Every print page, for both paper sizes.
     pub(super) fn print_pages(&mut self, base_url: Option<&str>) {
         self.check_offset();
         let cards = self.decks(base_url);
@@ -76,8 +75,8 @@ impl Renderer<'_> {
                     self.deck_page(paper, *deck, layout, cards);
                 }
             }
-            self.documents(paper);
         }
+        self.documents();
     }
 
     pub(super) fn s(&self, key: &str) -> String {

@@ -199,15 +199,28 @@ mod tests {
     #[test]
     fn same_index_as_the_crate_builds() {
         let docs = vec![
-            vec!["Samenwerking", "Lerend en onderzoekend samenwerken in de werkplaats."],
-            vec!["Cultuur", "Een gedeelde cultuur: samenwerken, leren, geleerd; het onderzoek!"],
+            vec![
+                "Samenwerking",
+                "Lerend en onderzoekend samenwerken in de werkplaats.",
+            ],
+            vec![
+                "Cultuur",
+                "Een gedeelde cultuur: samenwerken, leren, geleerd; het onderzoek!",
+            ],
             vec!["Leeg", ""],
-            vec!["Café – één", "Praktijk-onderzoek en cliënten (in de zorg) — samenwerken 3 keer samenwerken."],
+            vec![
+                "Café – één",
+                "Praktijk-onderzoek en cliënten (in de zorg) — samenwerken 3 keer samenwerken.",
+            ],
         ];
         for language in ["nl", "en"] {
             let ours: serde_json::Value =
                 serde_json::from_str(&index_json(language, &["titel", "tekst"], &docs)).unwrap();
-            assert_eq!(ours, by_the_crate(language, &["titel", "tekst"], &docs), "{language}");
+            assert_eq!(
+                ours,
+                by_the_crate(language, &["titel", "tekst"], &docs),
+                "{language}"
+            );
         }
     }
 }

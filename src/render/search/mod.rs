@@ -15,12 +15,12 @@
 
 mod lunr;
 
-use rayon::prelude::*;
 use crate::content::{Checklist, Doc, Element, Model, Prompt, Toolkit};
 use crate::routes::Route;
 #[cfg(test)]
 use elasticlunr::IndexBuilder;
 use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
