@@ -11,6 +11,8 @@
 //! the parts together: the address, the threads, the signals.
 
 mod http;
+#[cfg(test)]
+mod incremental_tests;
 mod paths;
 mod rebuild;
 mod reload;

@@ -1,0 +1,198 @@
+//! The preview rebuilds in parts (pages first, the rest after) and keeps what a
+//! change did not touch (the parsed theme, static files, assets). Whatever the
+//! change, the site it then serves must be byte for byte what `werkplaats build`
+//! writes for the same files: these tests edit a copy of the real toolkit the
+//! way an editor does and compare the two after every edit.
+
+use super::site::Builder;
+use super::state::Snapshot;
+use super::watch::{Changes, classify};
+use crate::RenderOptions;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A copy of the real toolkit in a temporary folder.
+fn real_toolkit() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in walkdir::WalkDir::new(from.join("content"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(from.join("themes")))
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(from).expect("inside");
+        let to = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    std::fs::copy(from.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
+    dir
+}
+
+/// Every file the preview serves now.
+fn served(s: &Snapshot) -> BTreeMap<String, Vec<u8>> {
+    [&s.pages, &s.rest, &s.statics, &s.assets]
+        .into_iter()
+        .flat_map(|files| files.iter())
+        .map(|(k, v)| (k.clone(), v.to_vec()))
+        .collect()
+}
+
+/// Every file a full `build` writes, read back from disk.
+fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let out = root.parent().expect("parent").join("public");
+    let site = crate::build_site(root, &RenderOptions::default())
+        .map_err(|f| f.problems.0)
+        .expect("the toolkit builds");
+    crate::write(&site, root, &out).expect("written");
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let key = e.path().strip_prefix(&out).expect("inside");
+            let key = key.to_string_lossy().replace('\\', "/");
+            (key, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// The preview's rebuild after `paths` changed, both passes, as the server
+/// publishes them.
+fn rebuild(b: &mut Builder, snapshot: Snapshot, root: &Path, paths: &[PathBuf]) -> Snapshot {
+    let mut changes = Changes::default();
+    for p in paths {
+        let (part, path) = classify(root, &root.join(p)).expect("a watched file");
+        changes.add(part, path);
+    }
+    let pages = b
+        .rebuild(changes)
+        .map_err(|f| f.problems.0)
+        .expect("rebuilds");
+    let (snapshot, _) = snapshot.succeeded(pages, !b.rest_pending());
+    match b.rebuild_rest() {
+        Some(rest) => {
+            let rest = rest.map_err(|f| f.problems.0).expect("the rest builds");
+            snapshot.succeeded(rest, true).0
+        }
+        None => snapshot,
+    }
+}
+
+/// Lists the first differing file, instead of two maps of hundreds of files.
+fn assert_same(
+    preview: &BTreeMap<String, Vec<u8>>,
+    build: &BTreeMap<String, Vec<u8>>,
+    after: &str,
+) {
+    let only_preview: Vec<_> = preview.keys().filter(|k| !build.contains_key(*k)).collect();
+    let only_build: Vec<_> = build.keys().filter(|k| !preview.contains_key(*k)).collect();
+    assert!(
+        only_preview.is_empty(),
+        "after {after}: only in the preview: {only_preview:?}"
+    );
+    assert!(
+        only_build.is_empty(),
+        "after {after}: only in the build: {only_build:?}"
+    );
+    for (key, bytes) in preview {
+        assert!(build[key] == *bytes, "after {after}: {key} differs");
+    }
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{rel} holds {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    PathBuf::from(rel)
+}
+
+#[test]
+fn every_kind_of_edit_serves_what_a_full_build_writes() {
+    let dir = real_toolkit();
+    let root = std::fs::canonicalize(dir.path()).expect("canonical");
+    let mut b = Builder::new(&root);
+    let mut snapshot = rebuild(&mut b, Snapshot::new("t".into()), &root, &[]);
+    let mut before = built(&root);
+    assert_same(&served(&snapshot), &before, "the first build");
+
+    let page = "content/paginas/over.md";
+    let edits: Vec<(&str, Box<dyn Fn(&Path) -> Vec<PathBuf>>)> = vec![
+        (
+            "a page's text",
+            Box::new(|r| vec![edit(r, page, "\n\n", "\n\nEen nieuwe alinea.\n\n")]),
+        ),
+        (
+            "an element card",
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    "content/elementen/los.md",
+                    "\ndoel:\n",
+                    "\n  - Samen verantwoordelijk\ndoel:\n",
+                )]
+            }),
+        ),
+        (
+            "a template",
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    "themes/default/templates/page.html",
+                    "<article>",
+                    "<article class=\"gewijzigd\">",
+                )]
+            }),
+        ),
+        (
+            "the site config",
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    "site.yaml",
+                    "titel: LOS in PW",
+                    "titel: LOS in PW (nieuw)",
+                )]
+            }),
+        ),
+        (
+            "a stylesheet",
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    "themes/default/static/site.css",
+                    "\n",
+                    "\n/* gewijzigd */\n",
+                )]
+            }),
+        ),
+        (
+            "a new page",
+            Box::new(|r| {
+                let rel = "content/paginas/nieuw.md";
+                std::fs::write(r.join(rel), "---\ntitel: Nieuw\n---\n\nTekst.\n").expect("write");
+                vec![PathBuf::from(rel)]
+            }),
+        ),
+        (
+            "a removed page",
+            Box::new(|r| {
+                let rel = "content/paginas/nieuw.md";
+                std::fs::remove_file(r.join(rel)).expect("remove");
+                vec![PathBuf::from(rel)]
+            }),
+        ),
+    ];
+    for (what, apply) in edits {
+        let paths = apply(&root);
+        snapshot = rebuild(&mut b, snapshot, &root, &paths);
+        let after = built(&root);
+        assert!(after != before, "{what} changes the site");
+        assert_same(&served(&snapshot), &after, what);
+        before = after;
+    }
+}
