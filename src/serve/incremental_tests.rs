@@ -103,6 +103,9 @@ fn assert_same(
     }
 }
 
+/// An edit to the toolkit at a root; returns the paths it changed.
+type Edit = Box<dyn Fn(&Path) -> Vec<PathBuf>>;
+
 fn edit(root: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
@@ -121,7 +124,7 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
     assert_same(&served(&snapshot), &before, "the first build");
 
     let page = "content/paginas/over.md";
-    let edits: Vec<(&str, Box<dyn Fn(&Path) -> Vec<PathBuf>>)> = vec![
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "a page's text",
             Box::new(|r| vec![edit(r, page, "\n\n", "\n\nEen nieuwe alinea.\n\n")]),
