@@ -79,7 +79,7 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
     write_theme(dir, &DEFAULT_THEME)
 }
 
-fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
+pub(crate) fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
     let path = dir.join(rel);
     let err = |source| ScaffoldError::Io {
         path: path.display().to_string(),
@@ -89,6 +89,11 @@ fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), ScaffoldError>
         fs::create_dir_all(parent).map_err(err)?;
     }
     fs::write(&path, bytes).map_err(err)
+}
+
+/// Writes the built-in default theme to `dir/themes/default`.
+pub(crate) fn write_default_theme(dir: &Path) -> Result<(), ScaffoldError> {
+    write_theme(dir, &DEFAULT_THEME)
 }
 
 fn write_theme(dir: &Path, theme: &Dir<'_>) -> Result<(), ScaffoldError> {

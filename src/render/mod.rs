@@ -23,6 +23,7 @@ use crate::routes::Route;
 use crate::{Failure, Validated};
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use views::{LinkView, Views};
 
 /// Build settings that are not content.
@@ -51,6 +52,38 @@ pub struct RenderedSite {
     pub assets: Vec<(PathBuf, String)>,
     /// File texts, for quoting warnings.
     pub texts: crate::diagnostics::SourceTexts,
+    /// How much work the render took, counted.
+    pub work: Work,
+}
+
+/// Units of work a render did, counted so that a test can check they grow in
+/// proportion to the toolkit (timings vary from run to run; counts do not).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Templates rendered: pages, print pages, print sections.
+    pub templates: usize,
+    /// Markdown bodies rendered to HTML.
+    pub markdown: usize,
+}
+
+/// The counters behind [`Work`], shared by the threads of one render.
+#[derive(Default)]
+struct Counters {
+    templates: AtomicUsize,
+    markdown: AtomicUsize,
+}
+
+impl Counters {
+    fn count(counter: &AtomicUsize) {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn work(&self) -> Work {
+        Work {
+            templates: self.templates.load(Ordering::Relaxed),
+            markdown: self.markdown.load(Ordering::Relaxed),
+        }
+    }
 }
 
 /// The parts every page's context shares.
@@ -139,6 +172,7 @@ pub fn render_parts(
             .as_deref()
             .or(valid.toolkit.site.base_url.as_deref()),
     );
+    let counters = Counters::default();
     let related = related::Related::new(
         &valid.toolkit,
         &related::Mentions::new(&valid.toolkit, &valid.links),
@@ -151,6 +185,7 @@ pub fn render_parts(
         related: &related,
         base_url: base_url.clone(),
         bodies: &Bodies::default(),
+        counters: &counters,
     };
     if pages {
         r.all_pages();
@@ -221,6 +256,7 @@ pub fn render_parts(
             .collect(),
         warnings,
         texts: valid.texts.clone(),
+        work: counters.work(),
     })
 }
 
@@ -233,6 +269,7 @@ struct Renderer<'a> {
     base_url: Option<String>,
     /// Rendered Markdown bodies, see [`Renderer::markdown`].
     bodies: &'a Bodies,
+    counters: &'a Counters,
 }
 
 /// Markdown bodies rendered so far, by (body address, body length, page depth).
@@ -251,6 +288,7 @@ impl<'a> Renderer<'a> {
             related: self.related,
             base_url: self.base_url.clone(),
             bodies: self.bodies,
+            counters: self.counters,
         }
     }
 
@@ -575,6 +613,7 @@ impl<'a> Renderer<'a> {
         if let Some(html) = self.bodies.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return html.to_string();
         }
+        Counters::count(&self.counters.markdown);
         let html: std::sync::Arc<str> = markdown::to_html(
             body,
             &RenderContext {
@@ -649,6 +688,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders `template` into the output file `path`, or records the problem.
     fn emit(&mut self, path: String, template: &str, ctx: &tera::Context) {
+        Counters::count(&self.counters.templates);
         match self.theme.tera.render(template, ctx) {
             Ok(html) => self.files.push(OutputFile {
                 path,

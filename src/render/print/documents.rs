@@ -239,6 +239,7 @@ impl<'a> Renderer<'a> {
     /// section as `sec` and the UI strings as `t`, nothing that depends on paper.
     fn render_section(&self, section: &Section) -> Result<String, Problem> {
         const TEMPLATE: &str = "print/section.html";
+        super::super::Counters::count(&self.counters.templates);
         let mut ctx = tera::Context::new();
         ctx.insert("sec", section);
         ctx.insert("t", &self.theme.strings);
