@@ -11,6 +11,10 @@
 //!    theme, and what the rest (print pages, search index) costs, rendered after
 //!    the pages have been published; without the watcher and the quiet period.
 //!
+//! 3. **a library of 1,000 pages** (`werkplaats::synthetic`): save → reload
+//!    signal for one page, and the in-process rebuild after changing one page,
+//!    one element card, one template and the site config.
+//!
 //! Run without `--bench` (as `cargo test --all-targets` does) it only makes sure
 //! the measurement works, with a couple of rounds. No timing is ever asserted.
 
@@ -46,7 +50,7 @@ fn main() {
         ("stylesheet, saved in place", Save::Css),
     ] {
         let times: Vec<Duration> = (0..rounds)
-            .map(|i| save.measure(kit.path(), &mut socket, i))
+            .map(|i| save.measure(kit.path(), &mut socket, i, &REAL))
             .collect();
         print_row(name, &times);
     }
@@ -76,7 +80,72 @@ fn main() {
         })
         .collect();
     print_row("the rest: print pages, search index", &times);
+
+    let pages = if full { 1000 } else { 100 };
+    let library = tempfile::tempdir().expect("temp dir");
+    werkplaats::synthetic::generate(pages, library.path()).expect("synthetic toolkit");
+    let root = library.path();
+    println!();
+    println!("a library of {pages} pages                median     worst");
+    let server = Server::start(root);
+    let mut socket = server.connect();
+    let page = Target {
+        file: "content/paginas/pagina-00000.md",
+        page: "pagina-00000/index.html",
+    };
+    let times: Vec<Duration> = (0..rounds)
+        .map(|i| Save::InPlace.measure(root, &mut socket, i, &page))
+        .collect();
+    print_row("one page saved → reload signal", &times);
+    drop(server);
+    let mut builder = Builder::new(root);
+    assert!(builder.rebuild(Changes::everything()).is_ok());
+    let edits = [
+        ("pages after one page", Part::Content, page.file),
+        (
+            "pages after an element card",
+            Part::Content,
+            "content/elementen/eaaa.md",
+        ),
+        (
+            "pages after a template",
+            Part::Theme,
+            "themes/default/templates/page.html",
+        ),
+        ("pages after the site config", Part::Config, "site.yaml"),
+    ];
+    for (name, part, file) in edits {
+        let times: Vec<Duration> = (0..rounds)
+            .map(|_| {
+                let mut c = Changes::default();
+                c.add(part, PathBuf::from(file));
+                timed(|| builder.rebuild(c).is_ok())
+            })
+            .collect();
+        print_row(name, &times);
+    }
+    let times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let mut c = Changes::default();
+            c.add(Part::Content, PathBuf::from(page.file));
+            assert!(builder.rebuild(c).is_ok());
+            timed(|| builder.rebuild_rest().is_some_and(|r| r.is_ok()))
+        })
+        .collect();
+    print_row("then the rest", &times);
 }
+
+/// The file a save changes and the page that shows it.
+struct Target {
+    file: &'static str,
+    page: &'static str,
+}
+
+/// An element card of the real toolkit.
+const REAL: Target = Target {
+    file: "content/elementen/los.md",
+    page: "elementen/los/index.html",
+};
 
 /// Other work on the machine shows in the worst times; say how much there was.
 fn load_average() -> String {
@@ -114,12 +183,12 @@ enum Save {
 
 impl Save {
     /// Saves a new version and waits for the message that would reload the page.
-    fn measure(self, root: &Path, socket: &mut Socket, round: usize) -> Duration {
+    fn measure(self, root: &Path, socket: &mut Socket, round: usize, target: &Target) -> Duration {
         // Let the previous save settle, as between an editor's saves.
         std::thread::sleep(Duration::from_millis(150));
         let (rel, page) = match self {
             Save::Css => ("themes/default/static/site.css", None),
-            _ => ("content/elementen/los.md", Some("elementen/los/index.html")),
+            _ => (target.file, Some(target.page)),
         };
         let path = root.join(rel);
         let text = fs::read_to_string(&path).expect("read");
@@ -131,7 +200,7 @@ impl Save {
         let start = Instant::now();
         match self {
             Save::RenameOver => {
-                let temp = path.with_file_name(".los.md.tmp");
+                let temp = path.with_file_name(".bewaren.md.tmp");
                 fs::write(&temp, &new).expect("write");
                 fs::rename(&temp, &path).expect("rename");
             }
