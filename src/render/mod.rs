@@ -165,28 +165,40 @@ pub fn render_parts(
     options: &RenderOptions,
     parts: Parts,
 ) -> Result<RenderedSite, Failure> {
+    render_prepared(valid, theme, options, parts, &Prepared::new(valid))
+}
+
+/// What rendering needs from the whole toolkit before any page: which
+/// documents are about which element (front matter and body links). It depends
+/// on the links alone, so the preview keeps it while saves leave them as they
+/// were (see [`render_doc`]).
+pub struct Prepared {
+    related: related::Related,
+}
+
+impl Prepared {
+    pub fn new(valid: &Validated) -> Prepared {
+        Prepared {
+            related: related::Related::new(
+                &valid.toolkit,
+                &related::Mentions::new(&valid.toolkit, &valid.links),
+            ),
+        }
+    }
+}
+
+/// [`render_parts`] with the whole-toolkit work already done.
+pub fn render_prepared(
+    valid: &Validated,
+    theme: &Theme,
+    options: &RenderOptions,
+    parts: Parts,
+    prepared: &Prepared,
+) -> Result<RenderedSite, Failure> {
     let (pages, rest) = (parts != Parts::Rest, parts != Parts::Pages);
-    let base_url = share::normalise_base(
-        options
-            .base_url
-            .as_deref()
-            .or(valid.toolkit.site.base_url.as_deref()),
-    );
     let counters = Counters::default();
-    let related = related::Related::new(
-        &valid.toolkit,
-        &related::Mentions::new(&valid.toolkit, &valid.links),
-    );
-    let mut r = Renderer {
-        valid,
-        theme,
-        files: Vec::new(),
-        problems: Problems::default(),
-        related: &related,
-        base_url: base_url.clone(),
-        bodies: &Bodies::default(),
-        counters: &counters,
-    };
+    let mut r = Renderer::new(valid, theme, options, prepared, &counters);
+    let base_url = r.base_url.clone();
     if pages {
         r.all_pages();
         r.browse_files();
@@ -211,53 +223,26 @@ pub fn render_parts(
         );
         r.files.splice(start..start, search.files);
     }
-    let Renderer {
-        files,
-        mut problems,
-        ..
-    } = r;
-    // Two pages claiming one URL would silently overwrite each other.
-    let mut seen = std::collections::HashSet::new();
-    for f in &files {
-        if !seen.insert(f.path.as_str()) {
-            problems.push(
-                Problem::error(
-                    "content",
-                    0,
-                    format!("twee pagina's krijgen hetzelfde adres: {}", f.path),
-                )
-                .hint("geef een van beide bestanden een andere naam"),
-            );
-        }
-    }
-    if problems.has_errors() {
-        let mut all = valid.warnings.clone();
-        all.extend(problems);
-        return Err(Failure {
-            problems: all,
-            texts: valid.texts.clone(),
-        });
-    }
-    let mut warnings = valid.warnings.clone();
-    warnings.extend(colour::check_elements(&valid.toolkit.elements));
-    Ok(RenderedSite {
-        files,
-        static_dir: theme.static_dir.clone(),
-        assets: valid
-            .toolkit
-            .assets
-            .iter()
-            .map(|a| {
-                (
-                    valid.toolkit.root.join("content/bestanden").join(a),
-                    format!("bestanden/{a}"),
-                )
-            })
-            .collect(),
-        warnings,
-        texts: valid.texts.clone(),
-        work: counters.work(),
-    })
+    r.finish(&counters)
+}
+
+/// Renders only the page of the document read from `file` (relative to the
+/// toolkit root; `None` when no element, prompt, checklist or free page was).
+///
+/// For a preview save that changed nothing but one document's body text while
+/// keeping its front matter, links and headings: then no other page shows
+/// anything new (titles, menus, related lists and anchors stay), except the
+/// print pages and the search index, which the preview renders after it.
+pub fn render_doc(
+    valid: &Validated,
+    theme: &Theme,
+    options: &RenderOptions,
+    prepared: &Prepared,
+    file: &std::path::Path,
+) -> Option<Result<RenderedSite, Failure>> {
+    let counters = Counters::default();
+    let mut r = Renderer::new(valid, theme, options, prepared, &counters);
+    r.page_of(file).then(|| r.finish(&counters))
 }
 
 struct Renderer<'a> {
@@ -268,7 +253,7 @@ struct Renderer<'a> {
     related: &'a related::Related,
     base_url: Option<String>,
     /// Rendered Markdown bodies, see [`Renderer::markdown`].
-    bodies: &'a Bodies,
+    bodies: std::sync::Arc<Bodies>,
     counters: &'a Counters,
 }
 
@@ -277,6 +262,84 @@ type Bodies =
     std::sync::Mutex<std::collections::HashMap<(usize, usize, usize), std::sync::Arc<str>>>;
 
 impl<'a> Renderer<'a> {
+    fn new(
+        valid: &'a Validated,
+        theme: &'a Theme,
+        options: &RenderOptions,
+        prepared: &'a Prepared,
+        counters: &'a Counters,
+    ) -> Renderer<'a> {
+        let base_url = share::normalise_base(
+            options
+                .base_url
+                .as_deref()
+                .or(valid.toolkit.site.base_url.as_deref()),
+        );
+        Renderer {
+            valid,
+            theme,
+            files: Vec::new(),
+            problems: Problems::default(),
+            related: &prepared.related,
+            base_url,
+            bodies: Default::default(),
+            counters,
+        }
+    }
+
+    /// The rendered files, or every problem found while rendering them.
+    fn finish(self, counters: &Counters) -> Result<RenderedSite, Failure> {
+        let Renderer {
+            valid,
+            theme,
+            files,
+            mut problems,
+            ..
+        } = self;
+        // Two pages claiming one URL would silently overwrite each other.
+        let mut seen = std::collections::HashSet::new();
+        for f in &files {
+            if !seen.insert(f.path.as_str()) {
+                problems.push(
+                    Problem::error(
+                        "content",
+                        0,
+                        format!("twee pagina's krijgen hetzelfde adres: {}", f.path),
+                    )
+                    .hint("geef een van beide bestanden een andere naam"),
+                );
+            }
+        }
+        if problems.has_errors() {
+            let mut all = valid.warnings.clone();
+            all.extend(problems);
+            return Err(Failure {
+                problems: all,
+                texts: valid.texts.clone(),
+            });
+        }
+        let mut warnings = valid.warnings.clone();
+        warnings.extend(colour::check_elements(&valid.toolkit.elements));
+        Ok(RenderedSite {
+            files,
+            static_dir: theme.static_dir.clone(),
+            assets: valid
+                .toolkit
+                .assets
+                .iter()
+                .map(|a| {
+                    (
+                        valid.toolkit.root.join("content/bestanden").join(a),
+                        format!("bestanden/{a}"),
+                    )
+                })
+                .collect(),
+            warnings,
+            texts: valid.texts.clone(),
+            work: counters.work(),
+        })
+    }
+
     /// A renderer that shares everything with this one except the files and
     /// problems it collects.
     fn fork(&self) -> Renderer<'a> {
@@ -287,7 +350,7 @@ impl<'a> Renderer<'a> {
             problems: Problems::default(),
             related: self.related,
             base_url: self.base_url.clone(),
-            bodies: self.bodies,
+            bodies: self.bodies.clone(),
             counters: self.counters,
         }
     }
@@ -415,39 +478,7 @@ impl<'a> Renderer<'a> {
                 );
             },
         );
-        self.each(&t.elements, |r, i, e| {
-            let route = Route::element(e);
-            let body = r.markdown(&e.body, &route);
-            let description = Some(e.meta.essence.clone());
-            r.page(
-                &route,
-                "element.html",
-                format!("{} – {}", e.meta.code, e.meta.name),
-                description,
-                "element",
-                |v, ctx| {
-                    ctx.insert("element", &v.element(e));
-                    ctx.insert(
-                        "diagram_mini",
-                        &diagram::model_diagram(v, diagram::Variant::Mini, Some(&e.meta.code)),
-                    );
-                    ctx.insert("inhoud", &body);
-                    ctx.insert("bronnen", &v.sources(&e.meta.sources));
-                    ctx.insert(
-                        "vorige",
-                        &i.checked_sub(1).map(|j| v.element_link(&t.elements[j])),
-                    );
-                    ctx.insert(
-                        "volgende",
-                        &t.elements.get(i + 1).map(|n| v.element_link(n)),
-                    );
-                    ctx.insert(
-                        "kruimels",
-                        &[v.link(&label("nav_elements"), &Route::elements())],
-                    );
-                },
-            );
-        });
+        self.each(&t.elements, |r, i, _| r.element_page(i));
 
         // Prompts.
         let route = Route::prompts();
@@ -464,26 +495,7 @@ impl<'a> Renderer<'a> {
                 );
             },
         );
-        self.each(&t.prompts, |r, _, p| {
-            let route = Route::prompt(p);
-            let body = r.markdown(&p.body, &route);
-            r.page(
-                &route,
-                "prompt.html",
-                p.meta.title.clone(),
-                Some(p.meta.purpose.clone()),
-                "gesprek",
-                |v, ctx| {
-                    ctx.insert("gesprek", &v.prompt(p));
-                    ctx.insert("inhoud", &body);
-                    ctx.insert("bronnen", &v.sources(&p.meta.sources));
-                    ctx.insert(
-                        "kruimels",
-                        &[v.link(&label("nav_prompts"), &Route::prompts())],
-                    );
-                },
-            );
-        });
+        self.each(&t.prompts, |r, i, _| r.prompt_page(i));
 
         // Checklists.
         let route = Route::checklists();
@@ -503,52 +515,10 @@ impl<'a> Renderer<'a> {
                 );
             },
         );
-        self.each(&t.checklists, |r, _, c| {
-            let route = Route::checklist(c);
-            let body = r.markdown(&c.body, &route);
-            r.page(
-                &route,
-                "checklist.html",
-                c.meta.title.clone(),
-                c.meta.intro.clone(),
-                "checklist",
-                |v, ctx| {
-                    ctx.insert("checklist", &v.checklist(c));
-                    ctx.insert("inhoud", &body);
-                    ctx.insert("bronnen", &v.sources(&c.meta.sources));
-                    ctx.insert(
-                        "kruimels",
-                        &[v.link(&label("nav_checklists"), &Route::checklists())],
-                    );
-                },
-            );
-        });
+        self.each(&t.checklists, |r, i, _| r.checklist_page(i));
 
         // Free pages.
-        self.each(&t.pages, |r, _, p| {
-            let route = Route::page(p);
-            let body = r.markdown(&p.body, &route);
-            r.page(
-                &route,
-                "page.html",
-                p.meta.title.clone(),
-                p.meta.description.clone(),
-                "pagina",
-                |v, ctx| {
-                    ctx.insert("inhoud", &body);
-                    ctx.insert("bronnen", &v.sources(&p.meta.sources));
-                    ctx.insert(
-                        "elementen",
-                        &p.meta
-                            .elements
-                            .iter()
-                            .filter_map(|c| t.element(c))
-                            .map(|e| v.element_link(e))
-                            .collect::<Vec<_>>(),
-                    );
-                },
-            );
-        });
+        self.each(&t.pages, |r, i, _| r.free_page(i));
 
         // Bibliography.
         let route = Route::bibliography();
@@ -591,6 +561,144 @@ impl<'a> Renderer<'a> {
         if let Some(last) = self.files.last_mut() {
             last.path = "404.html".into();
         }
+    }
+
+    /// The page of the `i`th element.
+    fn element_page(&mut self, i: usize) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+        let e = &t.elements[i];
+        let route = Route::element(e);
+        let body = self.markdown(&e.body, &route);
+        let description = Some(e.meta.essence.clone());
+        self.page(
+            &route,
+            "element.html",
+            format!("{} – {}", e.meta.code, e.meta.name),
+            description,
+            "element",
+            |v, ctx| {
+                ctx.insert("element", &v.element(e));
+                ctx.insert(
+                    "diagram_mini",
+                    &diagram::model_diagram(v, diagram::Variant::Mini, Some(&e.meta.code)),
+                );
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(&e.meta.sources));
+                ctx.insert(
+                    "vorige",
+                    &i.checked_sub(1).map(|j| v.element_link(&t.elements[j])),
+                );
+                ctx.insert(
+                    "volgende",
+                    &t.elements.get(i + 1).map(|n| v.element_link(n)),
+                );
+                ctx.insert(
+                    "kruimels",
+                    &[v.link(&label("nav_elements"), &Route::elements())],
+                );
+            },
+        );
+    }
+
+    /// The page of the `i`th prompt.
+    fn prompt_page(&mut self, i: usize) {
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+        let p = &self.valid.toolkit.prompts[i];
+        let route = Route::prompt(p);
+        let body = self.markdown(&p.body, &route);
+        self.page(
+            &route,
+            "prompt.html",
+            p.meta.title.clone(),
+            Some(p.meta.purpose.clone()),
+            "gesprek",
+            |v, ctx| {
+                ctx.insert("gesprek", &v.prompt(p));
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(&p.meta.sources));
+                ctx.insert(
+                    "kruimels",
+                    &[v.link(&label("nav_prompts"), &Route::prompts())],
+                );
+            },
+        );
+    }
+
+    /// The page of the `i`th checklist.
+    fn checklist_page(&mut self, i: usize) {
+        let s = &self.theme.strings;
+        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+        let c = &self.valid.toolkit.checklists[i];
+        let route = Route::checklist(c);
+        let body = self.markdown(&c.body, &route);
+        self.page(
+            &route,
+            "checklist.html",
+            c.meta.title.clone(),
+            c.meta.intro.clone(),
+            "checklist",
+            |v, ctx| {
+                ctx.insert("checklist", &v.checklist(c));
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(&c.meta.sources));
+                ctx.insert(
+                    "kruimels",
+                    &[v.link(&label("nav_checklists"), &Route::checklists())],
+                );
+            },
+        );
+    }
+
+    /// The `i`th free page.
+    fn free_page(&mut self, i: usize) {
+        let t = &self.valid.toolkit;
+        let p = &t.pages[i];
+        let route = Route::page(p);
+        let body = self.markdown(&p.body, &route);
+        self.page(
+            &route,
+            "page.html",
+            p.meta.title.clone(),
+            p.meta.description.clone(),
+            "pagina",
+            |v, ctx| {
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(&p.meta.sources));
+                ctx.insert(
+                    "elementen",
+                    &p.meta
+                        .elements
+                        .iter()
+                        .filter_map(|c| t.element(c))
+                        .map(|e| v.element_link(e))
+                        .collect::<Vec<_>>(),
+                );
+            },
+        );
+    }
+
+    /// The page of the document read from `file` (relative to the toolkit
+    /// root); false when no element, prompt, checklist or free page is.
+    fn page_of(&mut self, file: &std::path::Path) -> bool {
+        let t = &self.valid.toolkit;
+        fn find<T>(docs: &[crate::content::Doc<T>], file: &std::path::Path) -> Option<usize> {
+            docs.iter().position(|d| d.file == file)
+        }
+        if let Some(i) = find(&t.elements, file) {
+            self.element_page(i);
+        } else if let Some(i) = find(&t.prompts, file) {
+            self.prompt_page(i);
+        } else if let Some(i) = find(&t.checklists, file) {
+            self.checklist_page(i);
+        } else if let Some(i) = find(&t.pages, file) {
+            self.free_page(i);
+        } else {
+            return false;
+        }
+        true
     }
 
     /// Views relative to the page at `from`.
