@@ -61,8 +61,13 @@ fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The preview's rebuild after `paths` changed, both passes, as the server
-/// publishes them.
-fn rebuild(b: &mut Builder, snapshot: Snapshot, root: &Path, paths: &[PathBuf]) -> Snapshot {
+/// publishes them; and whether it took the quick path (one page rendered).
+fn rebuild(
+    b: &mut Builder,
+    snapshot: Snapshot,
+    root: &Path,
+    paths: &[PathBuf],
+) -> (Snapshot, bool) {
     let mut changes = Changes::default();
     for p in paths {
         let (part, path) = classify(root, &root.join(p)).expect("a watched file");
@@ -72,14 +77,16 @@ fn rebuild(b: &mut Builder, snapshot: Snapshot, root: &Path, paths: &[PathBuf]) 
         .rebuild(changes)
         .map_err(|f| f.problems.0)
         .expect("rebuilds");
+    let quick = pages.quick;
     let (snapshot, _) = snapshot.succeeded(pages, !b.rest_pending());
-    match b.rebuild_rest() {
+    let snapshot = match b.rebuild_rest() {
         Some(rest) => {
             let rest = rest.map_err(|f| f.problems.0).expect("the rest builds");
             snapshot.succeeded(rest, true).0
         }
         None => snapshot,
-    }
+    };
+    (snapshot, quick)
 }
 
 /// Lists the first differing file, instead of two maps of hundreds of files.
@@ -119,22 +126,65 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
     let dir = real_toolkit();
     let root = std::fs::canonicalize(dir.path()).expect("canonical");
     let mut b = Builder::new(&root);
-    let mut snapshot = rebuild(&mut b, Snapshot::new("t".into()), &root, &[]);
+    let (mut snapshot, _) = rebuild(&mut b, Snapshot::new("t".into()), &root, &[]);
     let mut before = built(&root);
     assert_same(&served(&snapshot), &before, "the first build");
 
     let page = "content/paginas/over.md";
-    let edits: Vec<(&str, Edit)> = vec![
+    let los = "content/elementen/los.md";
+    // What each edit is, whether only its own page needs rendering, and the edit.
+    let edits: Vec<(&str, bool, Edit)> = vec![
         (
             "a page's text",
-            Box::new(|r| vec![edit(r, page, "\n\n", "\n\nEen nieuwe alinea.\n\n")]),
-        ),
-        (
-            "an element card",
+            true,
             Box::new(|r| {
                 vec![edit(
                     r,
-                    "content/elementen/los.md",
+                    page,
+                    "Het doel van het project",
+                    "Een nieuwe alinea.\n\nHet doel van het project",
+                )]
+            }),
+        ),
+        (
+            "an element's text",
+            true,
+            Box::new(|r| vec![edit(r, los, "In een professionele", "In elke professionele")]),
+        ),
+        (
+            "a prompt's text",
+            true,
+            Box::new(|r| {
+                let rel = "content/in-gesprek/model-in-duos.md";
+                let text = std::fs::read_to_string(r.join(rel)).expect("read");
+                std::fs::write(r.join(rel), format!("{text}\nEen extra zin.\n")).expect("write");
+                vec![PathBuf::from(rel)]
+            }),
+        ),
+        (
+            "a link added to a page's text",
+            false,
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    page,
+                    "Een nieuwe alinea.",
+                    "Een nieuwe alinea over [LOS](@LOS).",
+                )]
+            }),
+        ),
+        (
+            "a heading of an element",
+            false,
+            Box::new(|r| vec![edit(r, los, "## Iedereen is lerende", "## Iedereen leert")]),
+        ),
+        (
+            "an element card",
+            false,
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    los,
                     "\ndoel:\n",
                     "\n  - Samen verantwoordelijk\ndoel:\n",
                 )]
@@ -142,6 +192,7 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
         ),
         (
             "a template",
+            false,
             Box::new(|r| {
                 vec![edit(
                     r,
@@ -152,7 +203,13 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
             }),
         ),
         (
+            "a page's text after a template change",
+            true,
+            Box::new(|r| vec![edit(r, page, "Een nieuwe alinea", "Een andere alinea")]),
+        ),
+        (
             "the site config",
+            false,
             Box::new(|r| {
                 vec![edit(
                     r,
@@ -164,6 +221,7 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
         ),
         (
             "a stylesheet",
+            false,
             Box::new(|r| {
                 vec![edit(
                     r,
@@ -175,6 +233,7 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
         ),
         (
             "a new page",
+            false,
             Box::new(|r| {
                 let rel = "content/paginas/nieuw.md";
                 std::fs::write(r.join(rel), "---\ntitel: Nieuw\n---\n\nTekst.\n").expect("write");
@@ -182,7 +241,13 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
             }),
         ),
         (
+            "the new page's text",
+            true,
+            Box::new(|r| vec![edit(r, "content/paginas/nieuw.md", "Tekst.", "Meer tekst.")]),
+        ),
+        (
             "a removed page",
+            false,
             Box::new(|r| {
                 let rel = "content/paginas/nieuw.md";
                 std::fs::remove_file(r.join(rel)).expect("remove");
@@ -190,9 +255,11 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
             }),
         ),
     ];
-    for (what, apply) in edits {
+    for (what, quick, apply) in edits {
         let paths = apply(&root);
-        snapshot = rebuild(&mut b, snapshot, &root, &paths);
+        let (next, took_quick) = rebuild(&mut b, snapshot, &root, &paths);
+        snapshot = next;
+        assert_eq!(took_quick, quick, "{what}: quick path taken");
         let after = built(&root);
         assert!(after != before, "{what} changes the site");
         assert_same(&served(&snapshot), &after, what);

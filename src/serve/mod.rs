@@ -14,6 +14,7 @@ mod http;
 #[cfg(test)]
 mod incremental_tests;
 mod paths;
+mod quick;
 mod rebuild;
 mod reload;
 pub mod site;

@@ -14,7 +14,10 @@
 
 use super::watch::Changes;
 use crate::diagnostics::{Problem, Problems, SourceTexts};
-use crate::render::{OutputFile, Parts, RenderOptions, RenderedSite, Theme, render_parts};
+use super::quick;
+use crate::render::{
+    OutputFile, Parts, Prepared, RenderOptions, RenderedSite, Theme, render_doc, render_prepared,
+};
 use crate::{Failure, Validated, load, validate};
 use axum::body::Bytes;
 use std::collections::{BTreeMap, HashMap};
@@ -40,6 +43,8 @@ pub struct Built {
     pub strings: BTreeMap<String, String>,
     /// The texts warnings point into.
     pub texts: SourceTexts,
+    /// Whether only one document's page was rendered (`serve::quick`).
+    pub quick: bool,
 }
 
 /// The theme kept between rebuilds, with the settings it was loaded for.
@@ -58,8 +63,18 @@ pub struct Builder {
     dirty: Changes,
     /// Asset bytes by source path, reused until an event names the file.
     assets: HashMap<PathBuf, Bytes>,
-    /// The toolkit whose pages were rendered but not yet the rest.
-    rest_of: Option<Validated>,
+    /// The toolkit of the last good rebuild, what its render prepared, and its
+    /// pages: what a save of one document's text (`quick`) starts from.
+    last: Option<Last>,
+    /// Whether the last rebuild rendered pages whose rest is still to render.
+    rest_pending: bool,
+}
+
+/// What the last good rebuild of the pages started from and made.
+struct Last {
+    valid: Validated,
+    prepared: Arc<Prepared>,
+    pages: Arc<Files>,
 }
 
 impl Builder {
@@ -70,7 +85,8 @@ impl Builder {
             theme: None,
             dirty: Changes::everything(),
             assets: HashMap::new(),
-            rest_of: None,
+            last: None,
+            rest_pending: false,
         }
     }
 
@@ -84,6 +100,10 @@ impl Builder {
             // Also what a lost event turns into: trust nothing kept.
             self.assets.clear();
         }
+        if let Some(built) = self.quick() {
+            self.dirty = Changes::default();
+            return Ok(built);
+        }
         let d = &self.dirty;
         let pages_needed = d.content || d.theme || d.config || self.theme.is_none();
         let statics_needed = d.statics || d.theme || d.config;
@@ -95,11 +115,16 @@ impl Builder {
             warnings: Problems::default(),
             strings: BTreeMap::new(),
             texts: SourceTexts::default(),
+            quick: false,
         };
         if pages_needed {
             let site = self.render_pages()?;
             built.assets = Some(Arc::new(self.read_assets(&site.assets)?));
-            built.pages = Some(Arc::new(files_of(site.files)));
+            let pages = Arc::new(files_of(site.files));
+            if let Some(last) = &mut self.last {
+                last.pages = pages.clone();
+            }
+            built.pages = Some(pages);
             built.warnings = site.warnings;
             built.texts = site.texts;
         }
@@ -114,16 +139,64 @@ impl Builder {
         Ok(built)
     }
 
+    /// A save of one document's body text alone: its page rendered into the
+    /// last pages (see `serve::quick`); `None` when the full rebuild is needed.
+    fn quick(&mut self) -> Option<Built> {
+        let d = &self.dirty;
+        if d.theme || d.config || d.statics || d.paths.len() != 1 {
+            return None;
+        }
+        let rel = d.paths.first()?;
+        let theme = &self.theme.as_ref()?.theme;
+        let last = self.last.as_mut().filter(|l| !l.pages.is_empty())?;
+        let edit = quick::body_edit(&self.root, &last.valid, rel)?;
+        quick::apply(&mut last.valid, &edit);
+        let options = RenderOptions::default();
+        match render_doc(&last.valid, theme, &options, &last.prepared, &edit.file)? {
+            Ok(site) => {
+                let mut pages = Files::clone(&last.pages);
+                pages.extend(files_of(site.files));
+                last.pages = Arc::new(pages);
+                self.rest_pending = true;
+                Some(Built {
+                    pages: Some(last.pages.clone()),
+                    rest: None,
+                    statics: None,
+                    assets: None,
+                    warnings: site.warnings,
+                    strings: theme.strings.clone(),
+                    texts: site.texts,
+                    quick: true,
+                })
+            }
+            Err(_) => {
+                // The full rebuild reports it the way it always does.
+                self.last = None;
+                None
+            }
+        }
+    }
+
     /// Whether the last rebuild rendered pages whose rest is still to render.
     pub fn rest_pending(&self) -> bool {
-        self.rest_of.is_some()
+        self.rest_pending
     }
 
     /// Renders the rest of the site after `rebuild` rendered its pages.
     pub fn rebuild_rest(&mut self) -> Option<Result<Built, Failure>> {
-        let valid = self.rest_of.take()?;
+        if !self.rest_pending {
+            return None;
+        }
+        self.rest_pending = false;
+        let last = self.last.as_ref()?;
         let theme = &self.theme.as_ref()?.theme;
-        let rendered = render_parts(&valid, theme, &RenderOptions::default(), Parts::Rest);
+        let rendered = render_prepared(
+            &last.valid,
+            theme,
+            &RenderOptions::default(),
+            Parts::Rest,
+            &last.prepared,
+        );
         Some(match rendered {
             Ok(site) => Ok(Built {
                 pages: None,
@@ -133,10 +206,12 @@ impl Builder {
                 warnings: Problems::default(),
                 strings: theme.strings.clone(),
                 texts: SourceTexts::default(),
+                quick: false,
             }),
             Err(failure) => {
                 // Redo it all with the next change, whatever that is.
                 self.dirty.content = true;
+                self.last = None;
                 Err(failure)
             }
         })
@@ -162,7 +237,8 @@ impl Builder {
 
     /// Loads, validates and renders every page, with the cached theme if it fits.
     fn render_pages(&mut self) -> Result<RenderedSite, Failure> {
-        self.rest_of = None;
+        self.last = None;
+        self.rest_pending = false;
         let valid = load(&self.root).and_then(validate)?;
         let site = &valid.toolkit.site;
         let cached = match self.theme.take() {
@@ -185,15 +261,22 @@ impl Builder {
                 }
             }
         };
-        let rendered = render_parts(
+        let prepared = Arc::new(Prepared::new(&valid));
+        let rendered = render_prepared(
             &valid,
             &cached.theme,
             &RenderOptions::default(),
             Parts::Pages,
+            &prepared,
         );
         self.theme = Some(cached);
         if rendered.is_ok() {
-            self.rest_of = Some(valid);
+            self.rest_pending = true;
+            self.last = Some(Last {
+                valid,
+                prepared,
+                pages: Arc::default(),
+            });
         }
         rendered
     }

@@ -6,6 +6,7 @@
 
 use super::reload::{Message, Overlay};
 use super::site::{Built, Files};
+use axum::body::Bytes;
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, watch};
@@ -174,12 +175,18 @@ impl Snapshot {
 fn differing_keys(old: &Files, new: &Files) -> Vec<String> {
     let mut keys: Vec<String> = new
         .iter()
-        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .filter(|(k, v)| !old.get(*k).is_some_and(|o| same(o, v)))
         .map(|(k, _)| k.clone())
         .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
         .collect();
     keys.sort();
     keys
+}
+
+/// Whether two files hold the same bytes; a file kept from the last rebuild
+/// (the same buffer) is not compared byte by byte.
+fn same(a: &Bytes, b: &Bytes) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
 }
 
 /// Keys whose bytes differ, or `None` when files were added or removed (which
@@ -190,7 +197,7 @@ fn changed_keys(old: &Files, new: &Files) -> Option<Vec<String>> {
     }
     let mut changed: Vec<String> = new
         .iter()
-        .filter(|(k, v)| old.get(*k) != Some(*v))
+        .filter(|(k, v)| !old.get(*k).is_some_and(|o| same(o, v)))
         .map(|(k, _)| k.clone())
         .collect();
     changed.sort();
@@ -280,6 +287,7 @@ mod tests {
             warnings: Problems::default(),
             strings: BTreeMap::new(),
             texts: SourceTexts::default(),
+            quick: false,
         }
     }
 

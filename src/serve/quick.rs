@@ -1,0 +1,147 @@
+//! The quick path for the most common save: one document's text, nothing else.
+//!
+//! Most saves while writing change a paragraph of one element, prompt, checklist
+//! or page and leave its front matter, its links and its headings as they were.
+//! Then nothing another page shows has changed: titles, menus, related lists and
+//! `#anchors` come from front matter, links and headings only. So the preview
+//! swaps the new body into the toolkit it already checked and renders just that
+//! document's page (`render::render_doc`), instead of loading, checking and
+//! rendering the whole toolkit. Everything else (a front-matter change, a link
+//! or heading added or removed, a new, removed or renamed file, several files at
+//! once) takes the full rebuild, and so does anything unusual about the file
+//! (a symbolic link, too large, not UTF-8): those are reported by the loader.
+//!
+//! `serve::incremental_tests` checks that both paths give byte for byte what a
+//! full build writes.
+
+use crate::Validated;
+use crate::content::Doc;
+use crate::load::{MAX_FILE_BYTES, split};
+use crate::markdown;
+use std::path::{Path, PathBuf};
+
+/// A new body for one document, checked to change nothing but its text.
+#[derive(Debug)]
+pub struct BodyEdit {
+    /// The document's file, relative to the toolkit root.
+    pub file: PathBuf,
+    /// The whole file as read (for quoting problems later).
+    text: String,
+    /// Where the body starts in `text`.
+    body_start: usize,
+}
+
+/// The edit `rel` (a changed file, relative to `root`) stands for, when it is
+/// one document's body text alone; `None` when the full rebuild is needed.
+pub fn body_edit(root: &Path, valid: &Validated, rel: &Path) -> Option<BodyEdit> {
+    let t = &valid.toolkit;
+    let old = find(&t.elements, rel)
+        .or_else(|| find(&t.prompts, rel))
+        .or_else(|| find(&t.checklists, rel))
+        .or_else(|| find(&t.pages, rel))?;
+    let path = root.join(rel);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.file_type().is_file() || meta.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut text = String::from_utf8(std::fs::read(&path).ok()?).ok()?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    let new = split(&text).ok()?;
+    let same_frame = new.front_matter == old.front_matter
+        && new.front_matter_line == old.front_matter_line
+        && new.body_line == old.body_line;
+    if !same_frame || !same_links_and_headings(old.body, new.body) {
+        return None;
+    }
+    let body_start = text.len() - new.body.len();
+    Some(BodyEdit {
+        file: rel.to_path_buf(),
+        text,
+        body_start,
+    })
+}
+
+/// Puts `edit` into `valid`: the document's body and the text problems quote.
+pub fn apply(valid: &mut Validated, edit: &BodyEdit) {
+    let t = &mut valid.toolkit;
+    let body = &edit.text[edit.body_start..];
+    let replaced = set_body(&mut t.elements, &edit.file, body)
+        || set_body(&mut t.prompts, &edit.file, body)
+        || set_body(&mut t.checklists, &edit.file, body)
+        || set_body(&mut t.pages, &edit.file, body);
+    debug_assert!(replaced, "body_edit only accepts a document's file");
+    valid.texts.insert(&edit.file, &edit.text);
+}
+
+/// What the quick path compares of a document already loaded.
+struct Old<'a> {
+    front_matter: &'a str,
+    front_matter_line: usize,
+    body_line: usize,
+    body: &'a str,
+}
+
+fn find<'a, T>(docs: &'a [Doc<T>], rel: &Path) -> Option<Old<'a>> {
+    docs.iter().find(|d| d.file == rel).map(|d| Old {
+        front_matter: &d.front_matter,
+        front_matter_line: d.front_matter_line,
+        body_line: d.body_line,
+        body: &d.body,
+    })
+}
+
+fn set_body<T>(docs: &mut [Doc<T>], rel: &Path, body: &str) -> bool {
+    match docs.iter_mut().find(|d| d.file == rel) {
+        Some(d) => {
+            d.body = body.to_string();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Whether two bodies link to the same targets (in order, as links or as
+/// images) and have the same headings. Validation of the old body passed, so
+/// the same links still hold; other pages' `#anchors` into it still hold; and
+/// which documents are about which element is unchanged.
+fn same_links_and_headings(old: &str, new: &str) -> bool {
+    let targets = |body: &str| -> Vec<(String, bool)> {
+        markdown::links(body)
+            .into_iter()
+            .map(|l| (l.dest, l.image))
+            .collect()
+    };
+    targets(old) == targets(new) && markdown::heading_ids(old) == markdown::heading_ids(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_changes_pass_and_link_or_heading_changes_do_not() {
+        let base = "Tekst met [een link](@LOS) en ![beeld](@/bestanden/a.png).\n\n## Kop\n";
+        assert!(same_links_and_headings(
+            base,
+            "Andere tekst, [andere woorden](@LOS) en ![ander](@/bestanden/a.png).\n\n## Kop\n"
+        ));
+        assert!(!same_links_and_headings(
+            base,
+            "Tekst met [een link](@GOC) en ![beeld](@/bestanden/a.png).\n\n## Kop\n"
+        ));
+        assert!(!same_links_and_headings(
+            base,
+            "Tekst met [een link](@LOS) en [beeld](@/bestanden/a.png).\n\n## Kop\n"
+        ));
+        assert!(!same_links_and_headings(
+            base,
+            "Tekst met [een link](@LOS) en ![beeld](@/bestanden/a.png).\n\n## Andere kop\n"
+        ));
+        assert!(!same_links_and_headings(
+            base,
+            "Tekst met [een link](@LOS), [nog een](@LOS) en ![beeld](@/bestanden/a.png).\n\n## Kop\n"
+        ));
+    }
+}
