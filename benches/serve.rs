@@ -100,23 +100,42 @@ fn main() {
     drop(server);
     let mut builder = Builder::new(root);
     assert!(builder.rebuild(Changes::everything()).is_ok());
+    // Each edit really changes its file: a page's text (the quick path: only
+    // that page is rendered), an element card's front matter, a template, the
+    // site config (all three: everything is loaded and rendered again).
     let edits = [
-        ("pages after one page", Part::Content, page.file),
+        (
+            "pages after one page's text",
+            Part::Content,
+            page.file,
+            "\n",
+        ),
         (
             "pages after an element card",
             Part::Content,
             "content/elementen/eaaa.md",
+            "\nnaam: Element 0",
         ),
         (
             "pages after a template",
             Part::Theme,
             "themes/default/templates/page.html",
+            "\n",
         ),
-        ("pages after the site config", Part::Config, "site.yaml"),
+        (
+            "pages after the site config",
+            Part::Config,
+            "site.yaml",
+            "\ntitel: ",
+        ),
     ];
-    for (name, part, file) in edits {
+    for (name, part, file, after) in edits {
         let times: Vec<Duration> = (0..rounds)
-            .map(|_| {
+            .map(|i| {
+                let path = root.join(file);
+                let text = fs::read_to_string(&path).expect("read");
+                let (head, tail) = text.split_at(text.rfind(after).expect("marker") + after.len());
+                fs::write(&path, format!("{head}x{i}{tail}")).expect("write");
                 let mut c = Changes::default();
                 c.add(part, PathBuf::from(file));
                 timed(|| builder.rebuild(c).is_ok())

@@ -121,7 +121,10 @@ fn main() -> ExitCode {
             base_url,
         } => {
             let dir = dir.unwrap_or_else(|| root.join("public"));
-            let options = RenderOptions { base_url };
+            let options = RenderOptions {
+                base_url,
+                ..RenderOptions::default()
+            };
             let site = match build_site(&root, &options) {
                 Ok(site) => site,
                 Err(failure) => return out.fail(&failure.problems, &failure.texts),

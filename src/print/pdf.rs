@@ -107,6 +107,7 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
         .map_err(PdfFailure::Build)?;
     let options = RenderOptions {
         base_url: req.base_url.clone(),
+        ..RenderOptions::default()
     };
     let site = render_with_theme(&valid, &options).map_err(PdfFailure::Build)?;
     let paper = req.paper.unwrap_or(valid.toolkit.site.paper);

@@ -31,6 +31,10 @@ use views::{LinkView, Views};
 pub struct RenderOptions {
     /// Overrides `basis_url` from site.yaml.
     pub base_url: Option<String>,
+    /// Set from elsewhere to give up a render whose result is no longer wanted
+    /// (the preview: a file changed while the print pages were being made).
+    /// Items not yet started are skipped; the caller drops the result.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// One output file.
@@ -252,6 +256,7 @@ struct Renderer<'a> {
     problems: Problems,
     related: &'a related::Related,
     base_url: Option<String>,
+    stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// Rendered Markdown bodies, see [`Renderer::markdown`].
     bodies: std::sync::Arc<Bodies>,
     counters: &'a Counters,
@@ -282,6 +287,7 @@ impl<'a> Renderer<'a> {
             problems: Problems::default(),
             related: &prepared.related,
             base_url,
+            stop: options.stop.clone(),
             bodies: Default::default(),
             counters,
         }
@@ -340,6 +346,13 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// Whether the render was given up (see [`RenderOptions::stop`]).
+    fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    }
+
     /// A renderer that shares everything with this one except the files and
     /// problems it collects.
     fn fork(&self) -> Renderer<'a> {
@@ -350,6 +363,7 @@ impl<'a> Renderer<'a> {
             problems: Problems::default(),
             related: self.related,
             base_url: self.base_url.clone(),
+            stop: self.stop.clone(),
             bodies: self.bodies.clone(),
             counters: self.counters,
         }
@@ -367,7 +381,9 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(i, item)| {
                 let mut r = self.fork();
-                render(&mut r, i, item);
+                if !r.stopped() {
+                    render(&mut r, i, item);
+                }
                 (r.files, r.problems)
             })
             .collect();
@@ -408,7 +424,13 @@ impl<'a> Renderer<'a> {
     /// The search page's index of every page.
     fn search_index(&mut self) {
         let t = &self.valid.toolkit;
+        if self.stopped() {
+            return;
+        }
         let docs = search::documents(t, &self.theme.strings);
+        if self.stopped() {
+            return;
+        }
         self.files.push(OutputFile {
             path: search::INDEX_FILE.into(),
             bytes: search::index_script(&docs, &t.site.language).into_bytes(),

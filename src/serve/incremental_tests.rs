@@ -149,7 +149,14 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
         (
             "an element's text",
             true,
-            Box::new(|r| vec![edit(r, los, "In een professionele", "In elke professionele")]),
+            Box::new(|r| {
+                vec![edit(
+                    r,
+                    los,
+                    "In een professionele",
+                    "In elke professionele",
+                )]
+            }),
         ),
         (
             "a prompt's text",

@@ -89,9 +89,10 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
     }
 
     // Watch before the first build, so a change made during it is not missed.
-    let files = rebuild::FileWatcher::start(&root)?;
+    let builder = site::Builder::new(&root);
+    let files = rebuild::FileWatcher::start(&root, builder.stop_flag())?;
     let shared = Arc::new(state::Shared::new(state::Snapshot::new(session_id())));
-    let mut publisher = rebuild::Publisher::new(site::Builder::new(&root), Arc::clone(&shared));
+    let mut publisher = rebuild::Publisher::new(builder, Arc::clone(&shared));
     publisher.first();
     std::thread::Builder::new()
         .name("werkplaats-rebuild".into())

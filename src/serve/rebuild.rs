@@ -17,6 +17,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -43,10 +44,27 @@ pub struct FileWatcher {
 }
 
 impl FileWatcher {
-    pub fn start(root: &Path) -> notify::Result<FileWatcher> {
+    /// Starts watching; `stop` is set as soon as a file changes (see
+    /// `site::Builder::stop_flag`), before the event reaches the rebuild loop.
+    pub fn start(root: &Path, stop: Arc<AtomicBool>) -> notify::Result<FileWatcher> {
         let (tx, events) = channel();
         let config = notify::Config::default().with_follow_symlinks(false);
-        let mut watcher = RecommendedWatcher::new(tx, config)?;
+        let watched = root.to_path_buf();
+        let handler = move |event: Event| {
+            let counts = match &event {
+                Ok(e) => {
+                    e.need_rescan()
+                        || (is_change(&e.kind)
+                            && e.paths.iter().any(|p| classify(&watched, p).is_some()))
+                }
+                Err(_) => true,
+            };
+            if counts {
+                stop.store(true, Ordering::Relaxed);
+            }
+            let _ = tx.send(event);
+        };
+        let mut watcher = RecommendedWatcher::new(handler, config)?;
         // The root itself only for its direct entries: site.yaml, and content/
         // or themes/ appearing or disappearing. Never the output or target/.
         watcher.watch(root, RecursiveMode::NonRecursive)?;

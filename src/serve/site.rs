@@ -12,9 +12,9 @@
 //! the search index, more than half the work) is rendered in a second pass,
 //! `rebuild_rest`, after the pages have been published (see docs/performance.md).
 
+use super::quick;
 use super::watch::Changes;
 use crate::diagnostics::{Problem, Problems, SourceTexts};
-use super::quick;
 use crate::render::{
     OutputFile, Parts, Prepared, RenderOptions, RenderedSite, Theme, render_doc, render_prepared,
 };
@@ -23,6 +23,7 @@ use axum::body::Bytes;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use walkdir::WalkDir;
 
 /// Output files by key (`elementen/los/index.html`, `static/site.css`).
@@ -68,6 +69,9 @@ pub struct Builder {
     last: Option<Last>,
     /// Whether the last rebuild rendered pages whose rest is still to render.
     rest_pending: bool,
+    /// Set by the file watcher when a file changes: the rest being rendered is
+    /// given up, so the change is shown without waiting for it.
+    stop: Arc<AtomicBool>,
 }
 
 /// What the last good rebuild of the pages started from and made.
@@ -87,11 +91,19 @@ impl Builder {
             assets: HashMap::new(),
             last: None,
             rest_pending: false,
+            stop: Arc::default(),
         }
+    }
+
+    /// The flag that gives up the rest being rendered; see `stop`.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
     }
 
     /// Rebuilds what `changes` (and earlier failed rebuilds) touched.
     pub fn rebuild(&mut self, changes: Changes) -> Result<Built, Failure> {
+        // Changes that came in until now are part of this rebuild.
+        self.stop.store(false, Ordering::Relaxed);
         self.dirty.merge(changes);
         if self.dirty.theme || self.dirty.config {
             self.theme = None;
@@ -182,21 +194,24 @@ impl Builder {
         self.rest_pending
     }
 
-    /// Renders the rest of the site after `rebuild` rendered its pages.
+    /// Renders the rest of the site after `rebuild` rendered its pages; `None`
+    /// when there is nothing to render, or when a file changed meanwhile (the
+    /// rest stays pending, for after the rebuild that change sets off).
     pub fn rebuild_rest(&mut self) -> Option<Result<Built, Failure>> {
         if !self.rest_pending {
             return None;
         }
-        self.rest_pending = false;
         let last = self.last.as_ref()?;
         let theme = &self.theme.as_ref()?.theme;
-        let rendered = render_prepared(
-            &last.valid,
-            theme,
-            &RenderOptions::default(),
-            Parts::Rest,
-            &last.prepared,
-        );
+        let options = RenderOptions {
+            stop: Some(self.stop_flag()),
+            ..RenderOptions::default()
+        };
+        let rendered = render_prepared(&last.valid, theme, &options, Parts::Rest, &last.prepared);
+        if self.stop.swap(false, Ordering::Relaxed) {
+            return None;
+        }
+        self.rest_pending = false;
         Some(match rendered {
             Ok(site) => Ok(Built {
                 pages: None,
@@ -462,6 +477,22 @@ mod tests {
         build.sort();
         let build: Vec<(&String, &Bytes)> = build.iter().map(|(k, v)| (*k, v)).collect();
         assert_eq!(preview, build);
+    }
+
+    #[test]
+    fn a_change_gives_up_the_rest_and_it_is_rendered_after() {
+        let dir = kit();
+        let root = dir.path().join("kit");
+        let mut b = Builder::new(&root);
+        assert!(b.rebuild(Changes::default()).is_ok());
+        // What the file watcher does when a file changes.
+        b.stop_flag().store(true, Ordering::Relaxed);
+        assert!(b.rebuild_rest().is_none(), "given up");
+        assert!(b.rest_pending(), "still to do");
+        let rest = b.rebuild_rest().expect("pending").map_err(|f| f.problems.0);
+        let rest = rest.expect("the rest builds").rest.expect("rest");
+        assert!(rest.contains_key("zoekindex.js"));
+        assert!(!b.rest_pending());
     }
 
     #[test]

@@ -171,10 +171,14 @@ impl<'a> Renderer<'a> {
     /// Its sections are made and rendered on all cores.
     fn whole_toolkit_document(&mut self) {
         let route = Route::print(Paper::A4, TOOLKIT_DOC);
+        if self.stopped() {
+            return;
+        }
         let sections = self.whole_toolkit(&route);
         let inhoud = self.contents(&sections);
         let rendered: Vec<Result<String, Problem>> = sections
             .par_iter()
+            .filter(|_| !self.stopped())
             .map(|s| self.fork().render_section(s))
             .collect();
         let mut html = Vec::with_capacity(rendered.len());
@@ -336,7 +340,12 @@ impl<'a> Renderer<'a> {
                 .par_iter()
                 .map(|c| self.checklist_section(c, route)),
         );
-        out.par_extend(t.pages.par_iter().map(|p| self.page_section(p, route)));
+        out.par_extend(
+            t.pages
+                .par_iter()
+                .filter(|_| !self.stopped())
+                .map(|p| self.page_section(p, route)),
+        );
         out.push(self.sources_section(route));
         out
     }
