@@ -428,13 +428,12 @@ impl<'a> Renderer<'a> {
             return;
         }
         let docs = search::documents(t, &self.theme.strings);
-        if self.stopped() {
-            return;
+        if let Some(js) = search::index_script(&docs, &t.site.language, &|| self.stopped()) {
+            self.files.push(OutputFile {
+                path: search::INDEX_FILE.into(),
+                bytes: js.into_bytes(),
+            });
         }
-        self.files.push(OutputFile {
-            path: search::INDEX_FILE.into(),
-            bytes: search::index_script(&docs, &t.site.language).into_bytes(),
-        });
     }
 
     fn all_pages(&mut self) {

@@ -21,15 +21,29 @@ const VERSION: &str = "0.9.5";
 /// The field that holds a document's reference.
 const REF: &str = "id";
 
-/// Builds the index JSON of `docs`, each given as one text per field of `fields`.
-pub fn index_json(language: &str, fields: &[&str], docs: &[Vec<&str>]) -> String {
+/// Builds the index JSON of `docs`, each given as one text per field of `fields`;
+/// `None` when `stopped` says the render was given up.
+pub fn index_json(
+    language: &str,
+    fields: &[&str],
+    docs: &[Vec<&str>],
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<String> {
     let counted: Vec<Vec<Terms>> = docs
         .par_iter()
         .map_init(
             || Stemmer::new(language),
-            |stemmer, doc| doc.iter().map(|text| stemmer.terms(text)).collect(),
+            |stemmer, doc| {
+                if stopped() {
+                    return Vec::new();
+                }
+                doc.iter().map(|text| stemmer.terms(text)).collect()
+            },
         )
         .collect();
+    if stopped() {
+        return None;
+    }
 
     let mut index: BTreeMap<&str, Inverted> =
         fields.iter().map(|f| (*f, Inverted::default())).collect();
@@ -59,7 +73,10 @@ pub fn index_json(language: &str, fields: &[&str], docs: &[Vec<&str>]) -> String
         document_store: store,
         lang: lang.name(),
     };
-    serde_json::to_string(&json).unwrap_or_else(|_| "{}".into())
+    if stopped() {
+        return None;
+    }
+    Some(serde_json::to_string(&json).unwrap_or_else(|_| "{}".into()))
 }
 
 /// Dutch gets its stemmer and stop words; other languages fall back to English.
@@ -215,7 +232,8 @@ mod tests {
         ];
         for language in ["nl", "en"] {
             let ours: serde_json::Value =
-                serde_json::from_str(&index_json(language, &["titel", "tekst"], &docs)).unwrap();
+                serde_json::from_str(&index_json(language, &["titel", "tekst"], &docs, &|| false).expect("not stopped"))
+                    .unwrap();
             assert_eq!(
                 ours,
                 by_the_crate(language, &["titel", "tekst"], &docs),

@@ -172,16 +172,21 @@ fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// The index script: `window.werkplaatsZoekindex = {index, docs};`.
-pub fn index_script(docs: &[SearchDoc], language: &str) -> String {
+/// `None` when `stopped` says the render was given up.
+pub fn index_script(
+    docs: &[SearchDoc],
+    language: &str,
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<String> {
     let fields: Vec<Vec<&str>> = docs
         .iter()
         .map(|d| vec![d.titel.as_str(), d.tekst.as_str()])
         .collect();
-    format!(
+    Some(format!(
         "// Search index of this site, made by werkplaats at build time.\nwindow.werkplaatsZoekindex = {{\"index\":{},\"docs\":{}}};\n",
-        lunr::index_json(language, &["titel", "tekst"], &fields),
+        lunr::index_json(language, &["titel", "tekst"], &fields, stopped)?,
         serde_json::to_string(docs).unwrap_or_else(|_| "[]".into())
-    )
+    ))
 }
 
 /// Dutch gets its stemmer and stop words; other languages fall back to English.
@@ -265,7 +270,7 @@ mod tests {
             sectie: "Elementen".into(),
             tekst: "Lerend samenwerken".into(),
         }];
-        let js = index_script(&docs, "nl");
+        let js = index_script(&docs, "nl", &|| false).expect("not stopped");
         let json = js
             .split_once("window.werkplaatsZoekindex = ")
             .and_then(|(_, j)| j.trim_end().strip_suffix(';'))
