@@ -217,6 +217,12 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
             Ok(event) => {
                 let changes = files.changes(event);
                 debouncer.push(changes, Instant::now());
+                // Take in whatever else is waiting before deciding what to do:
+                // the rest must not start while a change is still queued.
+                while let Ok(event) = files.events.try_recv() {
+                    let changes = files.changes(event);
+                    debouncer.push(changes, Instant::now());
+                }
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,

@@ -231,9 +231,10 @@ mod tests {
             ],
         ];
         for language in ["nl", "en"] {
-            let ours: serde_json::Value =
-                serde_json::from_str(&index_json(language, &["titel", "tekst"], &docs, &|| false).expect("not stopped"))
-                    .unwrap();
+            let ours: serde_json::Value = serde_json::from_str(
+                &index_json(language, &["titel", "tekst"], &docs, &|| false).expect("not stopped"),
+            )
+            .unwrap();
             assert_eq!(
                 ours,
                 by_the_crate(language, &["titel", "tekst"], &docs),
