@@ -7,8 +7,9 @@
 
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems};
-use crate::markdown;
-use crate::routes::{LinkTable, RESERVED, Route, Target, documents, resolve_relative};
+use crate::markdown::{self, BodyScan};
+use crate::routes::{DocRef, LinkTable, RESERVED, Route, Target, documents, resolve_relative};
+use rayon::prelude::*;
 use crate::{Failure, Loaded, Validated};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -22,7 +23,10 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     } = loaded;
     let mut problems = Problems::default();
     let links = link_table(&toolkit);
-    let anchors = anchors(&toolkit);
+    let docs = documents(&toolkit);
+    // Each body is parsed once, on all cores; the checks below only look up.
+    let scans: Vec<BodyScan> = docs.par_iter().map(|d| markdown::scan(d.body)).collect();
+    let anchors = anchors(&docs, &scans);
     let codes: Vec<String> = toolkit
         .elements
         .iter()
@@ -77,8 +81,8 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     }
     check_bibliography(&toolkit, &mut problems);
     check_scan_thresholds(&toolkit, &texts, &mut problems);
-    check_orphans(&toolkit, &links, &mut problems);
-    check_body_links(&toolkit, &links, &anchors, &mut problems);
+    check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
+    check_body_links(&docs, &scans, &links, &anchors, &mut problems);
 
     for p in problems.0.drain(..) {
         warnings.push(p);
@@ -453,10 +457,10 @@ fn link_table(toolkit: &Toolkit) -> LinkTable {
 }
 
 /// Heading ids per route, for checking `#anchor` links.
-fn anchors(toolkit: &Toolkit) -> HashMap<Route, HashSet<String>> {
-    documents(toolkit)
-        .into_iter()
-        .map(|d| (d.route, markdown::heading_ids(d.body).into_iter().collect()))
+fn anchors(docs: &[DocRef<'_>], scans: &[BodyScan]) -> HashMap<Route, HashSet<String>> {
+    docs.iter()
+        .zip(scans)
+        .map(|(d, s)| (d.route.clone(), s.heading_ids.iter().cloned().collect()))
         .collect()
 }
 
@@ -480,18 +484,22 @@ fn known_paths(links: &LinkTable) -> HashMap<String, String> {
 }
 
 fn check_body_links(
-    toolkit: &Toolkit,
+    docs: &[DocRef<'_>],
+    scans: &[BodyScan],
     links: &LinkTable,
     anchors: &HashMap<Route, HashSet<String>>,
     problems: &mut Problems,
 ) {
     let known = known_paths(links);
-    for doc in documents(toolkit) {
-        for link in markdown::links(doc.body) {
-            let before = &doc.body[..link.offset];
-            let line = doc.body_line + before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let at = |message: String| Problem::error(doc.file, line, message).column(column);
+    for (doc, scan) in docs.iter().zip(scans) {
+        for link in &scan.links {
+            // Line and column are counted only for a link that has a problem.
+            let at = |message: String| {
+                let before = &doc.body[..link.offset];
+                let line = doc.body_line + before.matches('\n').count();
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Problem::error(doc.file, line, message).column(column)
+            };
             let (target, fragment) = link
                 .dest
                 .split_once('#')
@@ -569,15 +577,21 @@ fn check_anchor(
 }
 
 /// A free page outside the menu that nothing links to cannot be found by readers.
-fn check_orphans(toolkit: &Toolkit, links: &LinkTable, problems: &mut Problems) {
-    let mut linked: HashSet<Route> = HashSet::new();
-    for doc in documents(toolkit) {
-        for link in markdown::links(doc.body) {
+fn check_orphans(
+    toolkit: &Toolkit,
+    docs: &[DocRef<'_>],
+    scans: &[BodyScan],
+    links: &LinkTable,
+    problems: &mut Problems,
+) {
+    let mut linked: HashSet<&Route> = HashSet::new();
+    for (doc, scan) in docs.iter().zip(scans) {
+        for link in &scan.links {
             let target = link.dest.split('#').next().unwrap_or_default();
             if let Some(Target::Page(route)) = links.resolve(target)
                 && *route != doc.route
             {
-                linked.insert(route.clone());
+                linked.insert(route);
             }
         }
     }
