@@ -5,9 +5,10 @@
 //! sees everything at once. Showing them (with the offending line underlined) is
 //! left to miette rather than hand-formatted.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -143,16 +144,24 @@ impl IntoIterator for Problems {
 }
 
 /// The text of files problems may point into, so a report can quote the line.
+///
+/// Texts are shared, not copied: the load stage keeps every content file's text
+/// here, and later stages clone the whole set.
 #[derive(Debug, Clone, Default)]
-pub struct SourceTexts(BTreeMap<PathBuf, String>);
+pub struct SourceTexts(HashMap<PathBuf, Arc<str>>);
 
 impl SourceTexts {
     pub fn insert(&mut self, file: &Path, text: &str) {
-        self.0.insert(file.to_path_buf(), text.to_string());
+        self.insert_shared(file, Arc::from(text));
+    }
+
+    /// Keeps `text` without copying it.
+    pub fn insert_shared(&mut self, file: &Path, text: Arc<str>) {
+        self.0.insert(file.to_path_buf(), text);
     }
 
     pub fn get(&self, file: &Path) -> Option<&str> {
-        self.0.get(file).map(String::as_str)
+        self.0.get(file).map(|text| &**text)
     }
 }
 

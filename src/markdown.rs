@@ -47,13 +47,36 @@ pub fn links(body: &str) -> Vec<FoundLink> {
 
 /// The ids of all headings in `body`, as the renderer will assign them.
 pub fn heading_ids(body: &str) -> Vec<String> {
+    scan(body).heading_ids
+}
+
+/// What validation needs from a body: its links and its heading ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyScan {
+    pub links: Vec<FoundLink>,
+    pub heading_ids: Vec<String>,
+}
+
+/// Links and heading ids of `body` from one parse; parsing is most of the cost of
+/// checking a big toolkit, so each body is parsed once.
+pub fn scan(body: &str) -> BodyScan {
     let mut ids = Ids::default();
-    let mut out = Vec::new();
+    let mut out = BodyScan::default();
     let mut text: Option<String> = None;
-    for event in Parser::new_ext(body, options()) {
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::Link { dest_url, .. }) => out.links.push(FoundLink {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => out.links.push(FoundLink {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: true,
+            }),
             Event::Start(Tag::Heading { id, .. }) => match id {
-                Some(id) => out.push(ids.claim(id.to_string())),
+                Some(id) => out.heading_ids.push(ids.claim(id.to_string())),
                 None => text = Some(String::new()),
             },
             Event::Text(t) | Event::Code(t) => {
@@ -63,7 +86,7 @@ pub fn heading_ids(body: &str) -> Vec<String> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(t) = text.take() {
-                    out.push(ids.claim(slugify(&t)));
+                    out.heading_ids.push(ids.claim(slugify(&t)));
                 }
             }
             _ => {}
@@ -73,15 +96,18 @@ pub fn heading_ids(body: &str) -> Vec<String> {
 }
 
 /// Is this a URL scheme that may run script in a browser?
+/// Blanks and control characters are skipped as a browser does; compared without
+/// building a cleaned copy, since every link of every body passes here.
 pub fn is_dangerous_url(dest: &str) -> bool {
-    let lowered: String = dest
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| lowered.starts_with(s))
+    let cleaned = || {
+        dest.chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .map(|c| c.to_ascii_lowercase())
+    };
+    ["javascript:", "vbscript:", "data:"].iter().any(|scheme| {
+        let mut rest = cleaned();
+        scheme.chars().all(|s| rest.next() == Some(s))
+    })
 }
 
 /// Is this link to another site?
@@ -250,6 +276,30 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dangerous_schemes_despite_case_and_blanks() {
+        for url in [
+            "javascript:x",
+            " JavaScript:x",
+            "java\tscript:x",
+            "vb\u{1}script:",
+            "DATA:text",
+        ] {
+            assert!(is_dangerous_url(url), "{url:?}");
+        }
+        for url in ["https://x", "javascript", "data", "@LOS", "", "datum:"] {
+            assert!(!is_dangerous_url(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn scan_finds_what_links_finds() {
+        let body = "# Kop\n\n[a](@LOS) ![b](x.png)\n\n## Kop {#eigen}\n\n### [Kop](y)\n";
+        let scanned = scan(body);
+        assert_eq!(scanned.links, links(body));
+        assert_eq!(scanned.heading_ids, ["kop", "eigen", "kop-2"]);
+    }
 
     fn render(body: &str, raw: bool) -> String {
         let mut links = LinkTable::default();

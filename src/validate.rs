@@ -7,9 +7,10 @@
 
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems};
-use crate::markdown;
-use crate::routes::{LinkTable, RESERVED, Route, Target, documents, resolve_relative};
+use crate::markdown::{self, BodyScan};
+use crate::routes::{DocRef, LinkTable, RESERVED, Route, Target, documents, resolve_relative};
 use crate::{Failure, Loaded, Validated};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -22,7 +23,10 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     } = loaded;
     let mut problems = Problems::default();
     let links = link_table(&toolkit);
-    let anchors = anchors(&toolkit);
+    let docs = documents(&toolkit);
+    // Each body is parsed once, on all cores; the checks below only look up.
+    let mut scans: Vec<BodyScan> = docs.par_iter().map(|d| markdown::scan(d.body)).collect();
+    let anchors = anchors(&docs, &mut scans);
     let codes: Vec<String> = toolkit
         .elements
         .iter()
@@ -77,8 +81,8 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     }
     check_bibliography(&toolkit, &mut problems);
     check_scan_thresholds(&toolkit, &texts, &mut problems);
-    check_orphans(&toolkit, &links, &mut problems);
-    check_body_links(&toolkit, &links, &anchors, &mut problems);
+    check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
+    check_body_links(&docs, &scans, &links, &anchors, &mut problems);
 
     for p in problems.0.drain(..) {
         warnings.push(p);
@@ -452,12 +456,14 @@ fn link_table(toolkit: &Toolkit) -> LinkTable {
     t
 }
 
-/// Heading ids per route, for checking `#anchor` links.
-fn anchors(toolkit: &Toolkit) -> HashMap<Route, HashSet<String>> {
-    documents(toolkit)
-        .into_iter()
-        .map(|d| (d.route, markdown::heading_ids(d.body).into_iter().collect()))
-        .collect()
+/// Heading ids per route, for checking `#anchor` links; takes the ids out of
+/// `scans`.
+fn anchors(docs: &[DocRef<'_>], scans: &mut [BodyScan]) -> HashMap<Route, HashSet<String>> {
+    let ids: Vec<HashSet<String>> = scans
+        .par_iter_mut()
+        .map(|s| std::mem::take(&mut s.heading_ids).into_iter().collect())
+        .collect();
+    docs.iter().map(|d| d.route.clone()).zip(ids).collect()
 }
 
 /// For each output path that content can link to, the `@` link that reaches it;
@@ -480,70 +486,96 @@ fn known_paths(links: &LinkTable) -> HashMap<String, String> {
 }
 
 fn check_body_links(
-    toolkit: &Toolkit,
+    docs: &[DocRef<'_>],
+    scans: &[BodyScan],
     links: &LinkTable,
     anchors: &HashMap<Route, HashSet<String>>,
     problems: &mut Problems,
 ) {
     let known = known_paths(links);
-    for doc in documents(toolkit) {
-        for link in markdown::links(doc.body) {
+    // Each body on its own, on all cores; problems are gathered in document order.
+    let found: Vec<Problems> = docs
+        .par_iter()
+        .zip(scans)
+        .map(|(doc, scan)| {
+            let mut found = Problems::default();
+            check_doc_links(doc, scan, links, anchors, &known, &mut found);
+            found
+        })
+        .collect();
+    for f in found {
+        problems.extend(f);
+    }
+}
+
+/// Checks the links of one body.
+fn check_doc_links(
+    doc: &DocRef<'_>,
+    scan: &BodyScan,
+    links: &LinkTable,
+    anchors: &HashMap<Route, HashSet<String>>,
+    known: &HashMap<String, String>,
+    problems: &mut Problems,
+) {
+    for link in &scan.links {
+        // Line and column are counted only for a link that has a problem.
+        let at = |message: String| {
             let before = &doc.body[..link.offset];
             let line = doc.body_line + before.matches('\n').count();
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let at = |message: String| Problem::error(doc.file, line, message).column(column);
-            let (target, fragment) = link
-                .dest
-                .split_once('#')
-                .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
-            if markdown::is_dangerous_url(&link.dest) {
-                problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
+            Problem::error(doc.file, line, message).column(column)
+        };
+        let (target, fragment) = link
+            .dest
+            .split_once('#')
+            .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
+        if markdown::is_dangerous_url(&link.dest) {
+            problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
                     "links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link",
                 ));
-            } else if link.dest.starts_with('@') {
-                match links.resolve(target) {
-                    None => {
-                        let keys: Vec<String> = links
-                            .keys()
-                            .map(|k| {
-                                if k.contains('/') || k.ends_with(".md") {
-                                    format!("@/{k}")
-                                } else {
-                                    format!("@{k}")
-                                }
-                            })
-                            .collect();
-                        problems.push(
-                            at(format!("de link \"{}\" wijst nergens naar", link.dest))
-                                .hint(suggest(target, &keys, "pagina")),
-                        );
-                    }
-                    Some(Target::File(_)) => {}
-                    Some(Target::Page(route)) => {
-                        check_anchor(route, fragment, anchors, target, &at, problems)
-                    }
+        } else if link.dest.starts_with('@') {
+            match links.resolve(target) {
+                None => {
+                    let keys: Vec<String> = links
+                        .keys()
+                        .map(|k| {
+                            if k.contains('/') || k.ends_with(".md") {
+                                format!("@/{k}")
+                            } else {
+                                format!("@{k}")
+                            }
+                        })
+                        .collect();
+                    problems.push(
+                        at(format!("de link \"{}\" wijst nergens naar", link.dest))
+                            .hint(suggest(target, &keys, "pagina")),
+                    );
                 }
-            } else if target.is_empty() {
-                check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
-            } else if !has_scheme(target) {
-                // Plain relative links break where the same text is shown at another
-                // depth (print versions, search results): content links with `@`.
-                let resolved = resolve_relative(&doc.route, target)
-                    .map(|p| p.trim_end_matches("index.html").to_string());
-                let what = if link.image {
-                    "de afbeelding"
-                } else {
-                    "de link"
-                };
-                let problem = match resolved.as_ref().and_then(|p| known.get(p)) {
+                Some(Target::File(_)) => {}
+                Some(Target::Page(route)) => {
+                    check_anchor(route, fragment, anchors, target, &at, problems)
+                }
+            }
+        } else if target.is_empty() {
+            check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
+        } else if !has_scheme(target) {
+            // Plain relative links break where the same text is shown at another
+            // depth (print versions, search results): content links with `@`.
+            let resolved = resolve_relative(&doc.route, target)
+                .map(|p| p.trim_end_matches("index.html").to_string());
+            let what = if link.image {
+                "de afbeelding"
+            } else {
+                "de link"
+            };
+            let problem = match resolved.as_ref().and_then(|p| known.get(p)) {
                     Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
                         .hint(format!("schrijf hem als @-link: ({at_link}); die werkt ook in de afdrukversie")),
                     None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
                         "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
                     ),
                 };
-                problems.push(problem);
-            }
+            problems.push(problem);
         }
     }
 }
@@ -569,15 +601,21 @@ fn check_anchor(
 }
 
 /// A free page outside the menu that nothing links to cannot be found by readers.
-fn check_orphans(toolkit: &Toolkit, links: &LinkTable, problems: &mut Problems) {
-    let mut linked: HashSet<Route> = HashSet::new();
-    for doc in documents(toolkit) {
-        for link in markdown::links(doc.body) {
+fn check_orphans(
+    toolkit: &Toolkit,
+    docs: &[DocRef<'_>],
+    scans: &[BodyScan],
+    links: &LinkTable,
+    problems: &mut Problems,
+) {
+    let mut linked: HashSet<&Route> = HashSet::new();
+    for (doc, scan) in docs.iter().zip(scans) {
+        for link in &scan.links {
             let target = link.dest.split('#').next().unwrap_or_default();
             if let Some(Target::Page(route)) = links.resolve(target)
                 && *route != doc.route
             {
-                linked.insert(route.clone());
+                linked.insert(route);
             }
         }
     }
