@@ -157,38 +157,25 @@ fn same(path: &Path, source: &Source) -> io::Result<bool> {
     }
 }
 
-/// Compares two readers of about `len` bytes chunk by chunk, so large files are
-/// never read whole.
+/// Whether two readers give the same first `len` bytes (both files are known
+/// to be `len` bytes long), compared chunk by chunk so large files are never
+/// read whole, and without the extra read that would only find the end.
 fn same_stream(mut a: impl Read, b: &mut impl Read, len: u64) -> io::Result<bool> {
     const CHUNK: u64 = 256 * 1024;
-    // One byte more than expected, to see the end in the same read.
-    let size = len.min(CHUNK) as usize + 1;
+    let size = len.min(CHUNK) as usize;
     let mut left = vec![0; size];
     let mut right = vec![0; size];
-    loop {
-        let n = read_full(&mut a, &mut left)?;
-        let m = read_full(b, &mut right[..n.max(1)])?;
-        if n != m || left[..n] != right[..m] {
+    let mut rest = len;
+    while rest > 0 {
+        let n = rest.min(CHUNK) as usize;
+        a.read_exact(&mut left[..n])?;
+        b.read_exact(&mut right[..n])?;
+        if left[..n] != right[..n] {
             return Ok(false);
         }
-        if n == 0 {
-            return Ok(true);
-        }
+        rest -= n as u64;
     }
-}
-
-/// Reads until `buf` is full or the reader ends; returns how much was read.
-fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    let mut filled = 0;
-    while filled < buf.len() {
-        match r.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(filled)
+    Ok(true)
 }
 
 /// Writes `source` to `path` as a new file: the old one is unlinked first, so

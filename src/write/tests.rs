@@ -271,3 +271,17 @@ fn swapping_by_renames_keeps_the_old_output_as_spare() {
     assert_eq!(tree(&place.spare()), expected(SITE));
     assert_eq!(place.siblings(), vec![".public.spare"]);
 }
+
+#[test]
+fn a_large_file_that_differs_only_at_its_end_is_written() {
+    let place = Place::new();
+    let big = "x".repeat(600 * 1024);
+    let changed = format!("{}y", &big[1..]);
+    for text in [&big, &big, &changed, &changed, &big] {
+        place.write(&site(&[("big.txt", text)])).expect("written");
+        assert_eq!(
+            &fs::read_to_string(place.out.join("big.txt")).unwrap(),
+            text
+        );
+    }
+}
