@@ -139,23 +139,23 @@ fn remove_stale(parent: &Path, name: &str, folders: &Folders) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
-    let mut stale: Vec<PathBuf> = entries
+    // (is an old folder, path) for every leftover.
+    let mut stale: Vec<(bool, PathBuf)> = entries
         .filter_map(Result::ok)
-        .filter(|e| {
+        .filter_map(|e| {
             let file_name = e.file_name().to_string_lossy().into_owned();
-            prefixes.iter().any(|p| file_name.starts_with(p))
+            let kind = prefixes.iter().position(|p| file_name.starts_with(p))?;
+            Some((kind == 1, e.path()))
         })
-        .map(|e| e.path())
         .collect();
     // Old folders first: one of them may have to become the output again.
-    stale.sort_by_key(|p| !p.to_string_lossy().contains(".old-"));
-    for path in stale {
-        let is_old = path.to_string_lossy().contains(&prefixes[1]);
+    stale.sort_by_key(|(is_old, _)| !is_old);
+    let is_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+    for (is_old, path) in stale {
         if is_old && fs::symlink_metadata(&out).is_err() && fs::rename(&path, &out).is_ok() {
             continue;
         }
-        let spare_missing = !fs::symlink_metadata(&folders.spare).is_ok_and(|m| m.is_dir());
-        if spare_missing && path.is_dir() {
+        if !is_dir(&folders.spare) && is_dir(&path) {
             let _ = remove_any(&folders.spare);
             if fs::rename(&path, &folders.spare).is_ok() {
                 continue;
