@@ -68,7 +68,9 @@ fn killing_a_build_midway_leaves_the_previous_output_intact() {
         "output changed after a kill mid-write"
     );
 
-    // The next build succeeds and leaves no staging folder behind.
+    // The next build succeeds and leaves no staging folder behind: the killed
+    // build's folder is reused as the spare (the previous output's twin that
+    // the build after it starts from), and the output is exactly the new site.
     let out = kit.build();
     assert!(out.status.success(), "{}", stderr(&out));
     let leftovers: Vec<String> = std::fs::read_dir(kit.root())
@@ -76,5 +78,12 @@ fn killing_a_build_midway_leaves_the_previous_output_intact() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".public."))
         .collect();
-    assert_eq!(leftovers, Vec::<String>::new());
+    assert_eq!(leftovers, vec![".public.spare".to_string()]);
+    let after = snapshot(&kit.public());
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "the rebuilt output has other files than the first build"
+    );
+    assert_ne!(after, before, "the rebuilt output has the new title");
 }

@@ -1,0 +1,211 @@
+//! Makes a folder tree equal to a rendered site, writing only what differs.
+//!
+//! The tree is a former output (the spare), so its files may be hard links
+//! shared with the live output or open in a reader: a file that must change is
+//! removed and written anew, never truncated or rewritten in place.
+
+use super::{WriteError, io_err, remove_any};
+use crate::render::RenderedSite;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Where a file of the new site comes from.
+enum Source<'a> {
+    Bytes(&'a [u8]),
+    /// A regular file, copied as it is (theme static files, assets).
+    File(PathBuf),
+}
+
+/// The new site as relative paths (with `/`): its files and its folders.
+struct Wanted<'a> {
+    files: HashMap<String, Source<'a>>,
+    dirs: HashSet<String>,
+}
+
+/// Makes `tree` (an existing folder) hold exactly `site`.
+pub(super) fn sync(site: &RenderedSite, tree: &Path) -> Result<(), WriteError> {
+    let wanted = wanted(site);
+    let kept = prune(tree, &wanted)?;
+    // Missing folders, level by level so that parents exist before children.
+    let mut missing: Vec<&String> = wanted.dirs.iter().filter(|d| !kept.contains(*d)).collect();
+    missing.sort_by_key(|d| d.matches('/').count());
+    for level in missing.chunk_by(|a, b| a.matches('/').count() == b.matches('/').count()) {
+        level.par_iter().try_for_each(|dir| {
+            let path = tree.join(dir);
+            fs::create_dir(&path).map_err(io_err(&path))
+        })?;
+    }
+    let files: Vec<(&String, &Source)> = wanted.files.iter().collect();
+    files.par_iter().try_for_each(|(rel, source)| {
+        let path = tree.join(rel);
+        if kept.contains(*rel) && same(&path, source).unwrap_or(false) {
+            return Ok(());
+        }
+        put(&path, source)
+    })
+}
+
+/// Lists the new site. Later entries win, as when files were written in order:
+/// rendered pages, then the theme's static folder, then assets.
+fn wanted(site: &RenderedSite) -> Wanted<'_> {
+    let mut files = HashMap::with_capacity(site.files.len() + site.assets.len());
+    let mut dirs = HashSet::new();
+    for file in &site.files {
+        files.insert(file.path.clone(), Source::Bytes(&file.bytes));
+    }
+    if site.static_dir.is_dir() {
+        dirs.insert("static".to_string());
+        // walkdir does not follow symlinks: only regular files are copied, so a
+        // symlink in a theme cannot pull in files from elsewhere on the machine.
+        for entry in WalkDir::new(&site.static_dir).min_depth(1) {
+            let Ok(entry) = entry else { continue };
+            let Ok(rel) = entry.path().strip_prefix(&site.static_dir) else {
+                continue;
+            };
+            let rel = format!("static/{}", slashed(rel));
+            if entry.file_type().is_dir() {
+                dirs.insert(rel);
+            } else if entry.file_type().is_file() {
+                files.insert(rel, Source::File(entry.path().to_path_buf()));
+            }
+        }
+    }
+    for (from, to) in &site.assets {
+        files.insert(to.clone(), Source::File(from.clone()));
+    }
+    for rel in files.keys() {
+        let mut rel = rel.as_str();
+        while let Some((dir, _)) = rel.rsplit_once('/') {
+            if !dirs.insert(dir.to_string()) {
+                break;
+            }
+            rel = dir;
+        }
+    }
+    Wanted { files, dirs }
+}
+
+fn slashed(rel: &Path) -> String {
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// Removes from `tree` everything the new site does not have at that path with
+/// that kind (file or folder), and returns the relative paths that remain.
+fn prune(tree: &Path, wanted: &Wanted) -> Result<HashSet<String>, WriteError> {
+    Ok(prune_dir(tree, "", wanted)?.into_iter().collect())
+}
+
+/// [`prune`] for one folder; its subfolders are pruned in parallel.
+fn prune_dir(dir: &Path, rel: &str, wanted: &Wanted) -> Result<Vec<String>, WriteError> {
+    let mut kept = Vec::new();
+    let mut subdirs = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_err(dir))? {
+        let entry = entry.map_err(io_err(dir))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(io_err(&path))?;
+        // A name that is not UTF-8 is never one the site wants.
+        let child = entry.file_name().to_str().map(|name| match rel {
+            "" => name.to_string(),
+            _ => format!("{rel}/{name}"),
+        });
+        let keep = child.as_ref().is_some_and(|c| {
+            if kind.is_dir() {
+                wanted.dirs.contains(c)
+            } else {
+                kind.is_file() && wanted.files.contains_key(c)
+            }
+        });
+        match child {
+            Some(child) if keep && kind.is_dir() => subdirs.push((path, child)),
+            Some(child) if keep => kept.push(child),
+            _ => remove_any(&path).map_err(io_err(&path))?,
+        }
+    }
+    let nested = subdirs
+        .par_iter()
+        .map(|(path, child)| prune_dir(path, child, wanted))
+        .collect::<Result<Vec<_>, _>>()?;
+    kept.extend(nested.into_iter().flatten());
+    kept.extend(subdirs.into_iter().map(|(_, child)| child));
+    Ok(kept)
+}
+
+/// Whether the file at `path` already holds exactly what `source` gives.
+fn same(path: &Path, source: &Source) -> io::Result<bool> {
+    let len = fs::metadata(path)?.len();
+    match source {
+        Source::Bytes(bytes) => {
+            if len != bytes.len() as u64 {
+                return Ok(false);
+            }
+            same_stream(fs::File::open(path)?, &mut &bytes[..], len)
+        }
+        Source::File(from) => {
+            if len != fs::metadata(from)?.len() {
+                return Ok(false);
+            }
+            same_stream(fs::File::open(path)?, &mut fs::File::open(from)?, len)
+        }
+    }
+}
+
+/// Whether two readers give the same first `len` bytes (both files are known
+/// to be `len` bytes long), compared chunk by chunk so large files are never
+/// read whole, and without the extra read that would only find the end.
+fn same_stream(mut a: impl Read, b: &mut impl Read, len: u64) -> io::Result<bool> {
+    const CHUNK: u64 = 256 * 1024;
+    let size = len.min(CHUNK) as usize;
+    let mut left = vec![0; size];
+    let mut right = vec![0; size];
+    let mut rest = len;
+    while rest > 0 {
+        let n = rest.min(CHUNK) as usize;
+        a.read_exact(&mut left[..n])?;
+        b.read_exact(&mut right[..n])?;
+        if left[..n] != right[..n] {
+            return Ok(false);
+        }
+        rest -= n as u64;
+    }
+    Ok(true)
+}
+
+/// Writes `source` to `path` as a new file: the old one is unlinked first, so
+/// hard links to it and readers that have it open keep the old bytes.
+fn put(path: &Path, source: &Source) -> Result<(), WriteError> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_err(path)(e)),
+        _ => {}
+    }
+    match source {
+        Source::Bytes(bytes) => fs::write(path, bytes).map_err(io_err(path)),
+        Source::File(from) => fs::copy(from, path).map(drop).map_err(io_err(from)),
+    }
+}
+
+/// Fills the new folder `to` with hard links to every regular file below
+/// `from`: a cheap copy of the live output to start from when there is no spare.
+pub(super) fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
+    fs::create_dir(to)?;
+    let mut subdirs = Vec::new();
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            subdirs.push(entry.file_name());
+        } else if kind.is_file() {
+            fs::hard_link(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    subdirs
+        .par_iter()
+        .try_for_each(|name| link_tree(&from.join(name), &to.join(name)))
+}
