@@ -3,6 +3,8 @@
 //! Templates are parsed once per build. A template error names the template and,
 //! where Tera knows it, the line, so a theme author can find it like a content error.
 
+mod inline;
+
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,16 @@ pub struct Theme {
     pub static_dir: PathBuf,
     /// Theme folder relative to the toolkit root, for messages.
     pub dir: PathBuf,
+    /// Whether a template still reads the strings as `t` from its context;
+    /// the default theme's strings are written into the templates (`inline`).
+    pub strings_in_context: bool,
+}
+
+impl Theme {
+    /// The strings to put in a template context as `t`, when a template needs them.
+    pub fn context_strings(&self) -> Option<&BTreeMap<String, String>> {
+        self.strings_in_context.then_some(&self.strings)
+    }
 }
 
 impl Theme {
@@ -43,38 +55,6 @@ impl Theme {
                 .hint("zet `thema:` in site.yaml op een map onder themes/, bijvoorbeeld default"),
             );
             return Err(problems);
-        }
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-        let mut sources = Vec::new();
-        let templates = abs.join("templates");
-        for entry in WalkDir::new(&templates)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(name) = entry.path().strip_prefix(&templates) else {
-                continue;
-            };
-            let name = name.to_string_lossy().replace('\\', "/");
-            let rel = dir.join("templates").join(&name);
-            match std::fs::read_to_string(entry.path()) {
-                Ok(text) => {
-                    texts.insert(&rel, &text);
-                    sources.push((name, text));
-                }
-                Err(e) => problems.push(Problem::error(
-                    &rel,
-                    0,
-                    format!("kan de template niet lezen: {e}"),
-                )),
-            }
-        }
-        if let Err(e) = tera.add_raw_templates(sources) {
-            problems.push(template_problem(&dir, &e));
         }
         let strings_file = dir.join("i18n").join(format!("{language}.yaml"));
         let strings = match std::fs::read_to_string(root.join(&strings_file)) {
@@ -108,6 +88,41 @@ impl Theme {
                 BTreeMap::new()
             }
         };
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        let mut sources = Vec::new();
+        let mut strings_in_context = false;
+        let templates = abs.join("templates");
+        for entry in WalkDir::new(&templates)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(name) = entry.path().strip_prefix(&templates) else {
+                continue;
+            };
+            let name = name.to_string_lossy().replace('\\', "/");
+            let rel = dir.join("templates").join(&name);
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => {
+                    texts.insert(&rel, &text);
+                    let inlined = inline::inline(&text, &strings);
+                    strings_in_context |= inlined.needs_table;
+                    sources.push((name, inlined.source));
+                }
+                Err(e) => problems.push(Problem::error(
+                    &rel,
+                    0,
+                    format!("kan de template niet lezen: {e}"),
+                )),
+            }
+        }
+        if let Err(e) = tera.add_raw_templates(sources) {
+            problems.push(template_problem(&dir, &e));
+        }
         if problems.has_errors() {
             return Err(problems);
         }
@@ -116,6 +131,7 @@ impl Theme {
             strings,
             static_dir: abs.join("static"),
             dir,
+            strings_in_context,
         })
     }
 }
@@ -170,4 +186,21 @@ fn position(text: &str) -> Option<(usize, usize)> {
         .unwrap_or(rest.len());
     let (l, c) = rest[..end].split_once(':')?;
     Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_has_its_strings_written_in() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let theme = Theme::load(root, "default", "nl", &mut SourceTexts::default());
+        let theme = theme.map_err(|p| p.0).expect("the default theme loads");
+        assert!(
+            !theme.strings_in_context,
+            "a template of the default theme reads `t` other than as `t.key`"
+        );
+        assert!(theme.context_strings().is_none());
+    }
 }
