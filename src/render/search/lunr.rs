@@ -10,7 +10,6 @@
 //! 0.9.5), which the browser loads; a test compares it with the crate's own.
 
 use elasticlunr::lang::Language;
-use elasticlunr::pipeline::Pipeline;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -29,54 +28,88 @@ pub fn index_json(
     docs: &[Vec<&str>],
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<String> {
-    let counted: Vec<Vec<Terms>> = docs
+    // The words of every field of every document, on all cores.
+    let words: Vec<Vec<Vec<String>>> = docs
         .par_iter()
         .map_init(
-            || Stemmer::new(language),
-            |stemmer, doc| {
+            || language_of(language),
+            |lang, doc| {
                 if stopped() {
                     return Vec::new();
                 }
-                doc.iter().map(|text| stemmer.terms(text)).collect()
+                doc.iter().map(|text| lang.tokenize(text)).collect()
             },
         )
         .collect();
     if stopped() {
         return None;
     }
+    let terms = Terms::of(language, &words);
+    if stopped() {
+        return None;
+    }
+    // Per document and field: how often each term occurs, and how many terms.
+    let counted: Vec<Vec<(HashMap<&str, u64>, usize)>> = words
+        .par_iter()
+        .map(|doc| doc.iter().map(|w| terms.count(w)).collect())
+        .collect();
 
-    let mut index: BTreeMap<&str, Inverted> =
-        fields.iter().map(|f| (*f, Inverted::default())).collect();
+    // Per field, each term's documents with their weight, in term order.
+    let mut postings: BTreeMap<&str, BTreeMap<&str, Vec<(usize, f64)>>> =
+        fields.iter().map(|f| (*f, BTreeMap::new())).collect();
     let mut store = Store::default();
     for (i, doc) in counted.iter().enumerate() {
         let doc_ref = i.to_string();
         let info = store.doc_info.entry(doc_ref.clone()).or_default();
-        for (field, terms) in fields.iter().zip(doc) {
-            info.insert(field.to_string(), terms.length);
-            if let Some(inverted) = index.get_mut(field) {
-                for (term, count) in &terms.counts {
-                    inverted.root.add(&doc_ref, term, (*count as f64).sqrt());
+        for (field, (counts, length)) in fields.iter().zip(doc) {
+            info.insert(field.to_string(), *length);
+            if let Some(terms) = postings.get_mut(field) {
+                for (term, count) in counts {
+                    terms
+                        .entry(term)
+                        .or_default()
+                        .push((i, (*count as f64).sqrt()));
                 }
             }
         }
         store.docs.insert(doc_ref, BTreeMap::new());
     }
     store.length = docs.len();
-
-    let lang = language_of(language);
-    let json = Json {
-        fields,
-        pipeline: lang.make_pipeline(),
-        ref_field: REF,
-        version: VERSION,
-        index,
-        document_store: store,
-        lang: lang.name(),
-    };
     if stopped() {
         return None;
     }
-    Some(serde_json::to_string(&json).unwrap_or_else(|_| "{}".into()))
+
+    // Document references sort as strings ("10" before "2") in the JSON.
+    let mut by_ref: Vec<usize> = (0..docs.len()).collect();
+    by_ref.sort_by_cached_key(|i| i.to_string());
+    let mut rank = vec![0; docs.len()];
+    for (r, i) in by_ref.iter().enumerate() {
+        rank[*i] = r;
+    }
+    let lang = language_of(language);
+    let mut out = String::new();
+    out.push_str("{\"fields\":");
+    out.push_str(&serde_json::to_string(fields).ok()?);
+    out.push_str(",\"pipeline\":");
+    out.push_str(&serde_json::to_string(&lang.make_pipeline()).ok()?);
+    out.push_str(&format!(
+        ",\"ref\":\"{REF}\",\"version\":\"{VERSION}\",\"index\":{{"
+    ));
+    for (n, (field, terms)) in postings.iter_mut().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(field).ok()?);
+        out.push_str(":{\"root\":");
+        write_trie(&mut out, terms, &rank);
+        out.push('}');
+    }
+    out.push_str("},\"documentStore\":");
+    out.push_str(&serde_json::to_string(&store).ok()?);
+    out.push_str(",\"lang\":");
+    out.push_str(&serde_json::to_string(&lang.name()).ok()?);
+    out.push('}');
+    Some(out)
 }
 
 /// Dutch gets its stemmer and stop words; other languages fall back to English.
@@ -87,104 +120,100 @@ pub fn language_of(language: &str) -> Box<dyn Language> {
     }
 }
 
-/// A field's terms: how often each occurs, and how many there are in all.
-#[derive(Default)]
-struct Terms {
-    counts: BTreeMap<String, u64>,
-    length: usize,
+/// What the language's pipeline (trimmer, stop words, stemmer) makes of each
+/// different word: each word goes through it once, on all cores.
+struct Terms<'w> {
+    of_word: HashMap<&'w str, Option<String>>,
 }
 
-/// The language's tokenizer and pipeline, remembering what each word became.
-struct Stemmer {
-    lang: Box<dyn Language>,
-    pipeline: Pipeline,
-    seen: HashMap<String, Option<String>>,
-}
-
-impl Stemmer {
-    fn new(language: &str) -> Self {
-        let lang = language_of(language);
-        let pipeline = lang.make_pipeline();
-        Stemmer {
-            lang,
-            pipeline,
-            seen: HashMap::new(),
+impl<'w> Terms<'w> {
+    fn of(language: &str, words: &'w [Vec<Vec<String>>]) -> Self {
+        let mut unique: Vec<&str> = words
+            .iter()
+            .flatten()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        unique.par_sort_unstable();
+        unique.dedup();
+        let terms: Vec<Option<String>> = unique
+            .par_iter()
+            .map_init(
+                || language_of(language).make_pipeline(),
+                |pipeline, word| pipeline.run(vec![word.to_string()]).pop(),
+            )
+            .collect();
+        Terms {
+            of_word: unique.into_iter().zip(terms).collect(),
         }
     }
 
-    fn terms(&mut self, text: &str) -> Terms {
-        let mut terms = Terms::default();
-        for token in self.lang.tokenize(text) {
-            let term = match self.seen.get(&token) {
-                Some(term) => term.clone(),
-                None => {
-                    let term = self.pipeline.run(vec![token.clone()]).pop();
-                    self.seen.insert(token, term.clone());
-                    term
-                }
-            };
-            if let Some(term) = term {
-                *terms.counts.entry(term).or_insert(0) += 1;
-                terms.length += 1;
+    /// How often each term occurs in `words`, and how many terms there are.
+    fn count(&self, words: &[String]) -> (HashMap<&str, u64>, usize) {
+        let mut counts: HashMap<&str, u64> = HashMap::new();
+        let mut length = 0;
+        for word in words {
+            if let Some(Some(term)) = self.of_word.get(word.as_str()) {
+                *counts.entry(term.as_str()).or_insert(0) += 1;
+                length += 1;
             }
         }
-        terms
+        (counts, length)
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Json<'a> {
-    fields: &'a [&'a str],
-    pipeline: Pipeline,
-    #[serde(rename = "ref")]
-    ref_field: &'a str,
-    version: &'a str,
-    index: BTreeMap<&'a str, Inverted>,
-    document_store: Store,
-    lang: String,
-}
-
-#[derive(Serialize, Default)]
-struct Inverted {
-    root: Node,
-}
-
-/// A trie node: the documents of the term that ends here, and the longer terms.
-#[derive(Serialize, Default)]
-struct Node {
-    docs: BTreeMap<String, Tf>,
-    df: i64,
-    #[serde(flatten, serialize_with = "children")]
-    children: BTreeMap<char, Node>,
-}
-
-#[derive(Serialize)]
-struct Tf {
-    tf: f64,
-}
-
-impl Node {
-    fn add(&mut self, doc_ref: &str, term: &str, tf: f64) {
-        let mut node = self;
-        for c in term.chars() {
-            node = node.children.entry(c).or_default();
+/// Writes the index trie of `terms` (sorted) as elasticlunr's JSON: a node per
+/// prefix, holding the documents of the term that ends there (`docs`, `df`) and
+/// one child per next character. Written in one pass without recursion, so a
+/// very long word cannot exhaust the stack: sorted order opens every prefix
+/// before the terms that extend it.
+fn write_trie(out: &mut String, terms: &mut BTreeMap<&str, Vec<(usize, f64)>>, rank: &[usize]) {
+    let mut ryu = ryu::Buffer::new();
+    let mut docs = |out: &mut String, postings: &mut Vec<(usize, f64)>| {
+        postings.sort_by_key(|(i, _)| rank[*i]);
+        out.push_str("{\"docs\":{");
+        for (n, (i, tf)) in postings.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("\"{i}\":{{\"tf\":{}}}", ryu.format_finite(*tf)));
         }
-        if node.docs.insert(doc_ref.to_string(), Tf { tf }).is_none() {
-            node.df += 1;
+        out.push_str(&format!("}},\"df\":{}", postings.len()));
+    };
+    docs(out, &mut Vec::new());
+    // The characters of the nodes open below the root.
+    let mut open: Vec<char> = Vec::new();
+    for (term, postings) in terms.iter_mut() {
+        let chars: Vec<char> = term.chars().collect();
+        let common = open.iter().zip(&chars).take_while(|(a, b)| a == b).count();
+        for _ in common..open.len() {
+            out.push('}');
+        }
+        open.truncate(common);
+        for (k, c) in chars.iter().enumerate().skip(common) {
+            out.push(',');
+            out.push_str(&key(*c));
+            out.push(':');
+            if k + 1 == chars.len() {
+                docs(out, postings);
+            } else {
+                docs(out, &mut Vec::new());
+            }
+            open.push(*c);
         }
     }
+    for _ in 0..=open.len() {
+        out.push('}');
+    }
 }
 
-/// Children as a map from one-character strings (serde cannot flatten `char` keys).
-fn children<S: serde::Serializer>(map: &BTreeMap<char, Node>, ser: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut out = ser.serialize_map(Some(map.len()))?;
-    let mut buf = [0u8; 4];
-    for (c, node) in map {
-        out.serialize_entry(c.encode_utf8(&mut buf), node)?;
+/// A character as a JSON object key.
+fn key(c: char) -> String {
+    if c == '"' || c == '\\' || c.is_control() {
+        serde_json::to_string(&c).unwrap_or_default()
+    } else {
+        format!("\"{c}\"")
     }
-    out.end()
 }
 
 #[derive(Serialize, Default)]
@@ -200,6 +229,14 @@ struct Store {
 mod tests {
     use super::*;
     use elasticlunr::IndexBuilder;
+
+    #[test]
+    fn a_very_long_word_does_not_exhaust_the_stack() {
+        let word = "a".repeat(200_000);
+        let docs = vec![vec!["Lang", word.as_str()]];
+        let json = index_json("nl", &["titel", "tekst"], &docs, &|| false).expect("not stopped");
+        assert!(json.len() > 200_000);
+    }
 
     /// What `elasticlunr-rs` itself makes of the same documents.
     fn by_the_crate(language: &str, fields: &[&str], docs: &[Vec<&str>]) -> serde_json::Value {
@@ -225,6 +262,16 @@ mod tests {
                 "Een gedeelde cultuur: samenwerken, leren, geleerd; het onderzoek!",
             ],
             vec!["Leeg", ""],
+            vec![
+                "Tekens",
+                "aan\"haling back\\slash tab\u{7f}teken 12 doc 10 ab abc abd b",
+            ],
+            vec!["Tien", "nog een document, zodat er een \"10\" is"],
+            vec!["a", "b"],
+            vec!["c", "d"],
+            vec!["e", "f"],
+            vec!["g", "h"],
+            vec!["i", "j"],
             vec![
                 "Café – één",
                 "Praktijk-onderzoek en cliënten (in de zorg) — samenwerken 3 keer samenwerken.",
