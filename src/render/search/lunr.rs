@@ -55,7 +55,7 @@ pub fn index_json(
         .collect();
 
     // Per field, each term's documents with their weight, in term order.
-    let mut postings: BTreeMap<&str, BTreeMap<&str, Vec<(usize, f64)>>> =
+    let mut postings: BTreeMap<&str, Postings> =
         fields.iter().map(|f| (*f, BTreeMap::new())).collect();
     let mut store = Store::default();
     for (i, doc) in counted.iter().enumerate() {
@@ -162,12 +162,15 @@ impl<'w> Terms<'w> {
     }
 }
 
+/// Per term (in order), the documents it occurs in with its weight there.
+type Postings<'t> = BTreeMap<&'t str, Vec<(usize, f64)>>;
+
 /// Writes the index trie of `terms` (sorted) as elasticlunr's JSON: a node per
 /// prefix, holding the documents of the term that ends there (`docs`, `df`) and
 /// one child per next character. Written in one pass without recursion, so a
 /// very long word cannot exhaust the stack: sorted order opens every prefix
 /// before the terms that extend it.
-fn write_trie(out: &mut String, terms: &mut BTreeMap<&str, Vec<(usize, f64)>>, rank: &[usize]) {
+fn write_trie(out: &mut String, terms: &mut Postings, rank: &[usize]) {
     let mut ryu = ryu::Buffer::new();
     let mut docs = |out: &mut String, postings: &mut Vec<(usize, f64)>| {
         postings.sort_by_key(|(i, _)| rank[*i]);
