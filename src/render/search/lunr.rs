@@ -12,7 +12,7 @@
 use elasticlunr::lang::Language;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The index format's version, as elasticlunr.js checks it.
 const VERSION: &str = "0.9.5";
@@ -128,14 +128,18 @@ struct Terms<'w> {
 
 impl<'w> Terms<'w> {
     fn of(language: &str, words: &'w [Vec<Vec<String>>]) -> Self {
-        let mut unique: Vec<&str> = words
-            .iter()
-            .flatten()
-            .flatten()
-            .map(String::as_str)
+        let unique: Vec<&str> = words
+            .par_iter()
+            .fold(HashSet::new, |mut set, doc| {
+                set.extend(doc.iter().flatten().map(String::as_str));
+                set
+            })
+            .reduce(HashSet::new, |mut a, b| {
+                a.extend(b);
+                a
+            })
+            .into_iter()
             .collect();
-        unique.par_sort_unstable();
-        unique.dedup();
         let terms: Vec<Option<String>> = unique
             .par_iter()
             .map_init(
