@@ -123,8 +123,48 @@ pub struct RenderContext<'a> {
     pub allow_raw_html: bool,
 }
 
+/// Stands for the way back to the site root in HTML made by
+/// [`to_html_any_depth`], as `escape_href` writes it (the percent-encoded
+/// Unicode noncharacter U+FDD0, which no real text uses).
+const ROOT: &str = "%EF%B7%90";
+const ROOT_CHAR: char = '\u{FDD0}';
+
+/// Renders `body` once for pages at any depth: every link and image to the
+/// site's own pages and files holds a marker where the way back to the root
+/// goes, which [`at_depth`] fills in. A body is shown on its page, in its print
+/// version and in the whole toolkit, at three depths; its Markdown is parsed
+/// once. `None` for a body that holds the marker itself (then render per page).
+pub fn to_html_any_depth(body: &str, links: &LinkTable, allow_raw_html: bool) -> Option<String> {
+    if body.contains(ROOT) || body.contains(ROOT_CHAR) {
+        return None;
+    }
+    Some(render(body, links, &ROOT_CHAR.to_string(), allow_raw_html))
+}
+
+/// HTML from [`to_html_any_depth`] for a page `depth` folders below the root.
+pub fn at_depth(html: &str, depth: usize) -> String {
+    html.replace(ROOT, &"../".repeat(depth))
+}
+
 /// Renders `body` to HTML.
 pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> String {
+    render(
+        body,
+        ctx.links,
+        &"../".repeat(ctx.from.depth()),
+        ctx.allow_raw_html,
+    )
+}
+
+/// Renders `body`, putting `root` (the way back to the site root) before the
+/// path of each `@` link and image.
+fn render(body: &str, links: &LinkTable, root: &str, allow_raw_html: bool) -> String {
+    let ctx = Resolve {
+        links,
+        root,
+        allow_raw_html,
+    };
+    let ctx = &ctx;
     let mut ids = Ids::default();
     let events: Vec<Event> = Parser::new_ext(body, options()).collect();
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
@@ -180,17 +220,33 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> String {
     html
 }
 
+/// How a render resolves `@` links.
+struct Resolve<'a> {
+    links: &'a LinkTable,
+    /// Put before a target's path: the way back to the site root.
+    root: &'a str,
+    allow_raw_html: bool,
+}
+
+impl Resolve<'_> {
+    fn href(&self, target: &str) -> Option<String> {
+        self.links
+            .resolve(target)
+            .map(|t| format!("{}{}", self.root, t.path()))
+    }
+}
+
 /// The opening `<a>` for a link: `@` links resolved, dangerous schemes dropped,
 /// external links with `rel="noopener noreferrer"`.
-fn open_link(dest: &str, title: &str, ctx: &RenderContext<'_>) -> String {
+fn open_link(dest: &str, title: &str, ctx: &Resolve<'_>) -> String {
     let mut href = String::new();
     let mut rel = "";
     if dest.starts_with('@') {
         let (target, fragment) = dest
             .split_once('#')
             .map_or((dest, None), |(t, f)| (t, Some(f)));
-        if let Some(target) = ctx.links.resolve(target) {
-            href = target.href_from(ctx.from);
+        if let Some(h) = ctx.href(target) {
+            href = h;
             if let Some(f) = fragment {
                 href.push('#');
                 href.push_str(f);
@@ -216,12 +272,9 @@ fn open_link(dest: &str, title: &str, ctx: &RenderContext<'_>) -> String {
 }
 
 /// An image's `src`: `@` paths resolved, dangerous schemes dropped.
-fn image_src(dest: &str, ctx: &RenderContext<'_>) -> String {
+fn image_src(dest: &str, ctx: &Resolve<'_>) -> String {
     if dest.starts_with('@') {
-        ctx.links
-            .resolve(dest)
-            .map(|t| t.href_from(ctx.from))
-            .unwrap_or_default()
+        ctx.href(dest).unwrap_or_default()
     } else if is_dangerous_url(dest) {
         String::new()
     } else {
@@ -299,6 +352,33 @@ mod tests {
         let scanned = scan(body);
         assert_eq!(scanned.links, links(body));
         assert_eq!(scanned.heading_ids, ["kop", "eigen", "kop-2"]);
+    }
+
+    #[test]
+    fn rendered_once_for_any_depth_is_what_each_depth_renders() {
+        let mut links = LinkTable::default();
+        links.insert("LOS", Route("elementen/los/".into()));
+        links.insert_file("bestanden/foto.jpg", "bestanden/foto.jpg".into());
+        let body = "[a](@LOS#wat) ![foto](@/bestanden/foto.jpg) [b](https://example.org/%20) \
+                    [c](../x) ![d](@ONBEKEND)\n\n<b>ruw</b> en `code`";
+        for raw in [false, true] {
+            let any = to_html_any_depth(body, &links, raw).expect("no marker in the body");
+            for route in ["", "elementen/los/", "afdrukken/a4/paginas/x/"] {
+                let from = Route(route.into());
+                let own = to_html(
+                    body,
+                    &RenderContext {
+                        links: &links,
+                        from: &from,
+                        allow_raw_html: raw,
+                    },
+                );
+                assert_eq!(at_depth(&any, from.depth()), own, "{route:?}");
+            }
+        }
+        for body in ["tekst \u{FDD0}", "[x](https://x/%EF%B7%90)"] {
+            assert!(to_html_any_depth(body, &links, false).is_none(), "{body}");
+        }
     }
 
     fn render(body: &str, raw: bool) -> String {

@@ -163,6 +163,14 @@ impl Target {
             Target::File(path) => format!("{}{path}", "../".repeat(from.depth())),
         }
     }
+
+    /// The target's path below the site root (`elementen/los/index.html`).
+    pub fn path(&self) -> String {
+        match self {
+            Target::Page(route) => route.file(),
+            Target::File(path) => path.clone(),
+        }
+    }
 }
 
 /// Every address content can link to with `@`: content paths (`elementen/los.md`),

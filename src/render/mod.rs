@@ -264,9 +264,13 @@ struct Renderer<'a> {
     counters: &'a Counters,
 }
 
-/// Markdown bodies rendered so far, by (body address, body length, page depth).
+/// Markdown bodies rendered so far, by (body address, body length, page depth
+/// or [`ANY_DEPTH`]); `None` for a body that cannot be rendered for any depth.
 type Bodies =
-    std::sync::Mutex<std::collections::HashMap<(usize, usize, usize), std::sync::Arc<str>>>;
+    std::sync::Mutex<std::collections::HashMap<(usize, usize, usize), Option<std::sync::Arc<str>>>>;
+
+/// The depth under which a body rendered for any depth is kept.
+const ANY_DEPTH: usize = usize::MAX;
 
 impl<'a> Renderer<'a> {
     fn new(
@@ -737,27 +741,46 @@ impl<'a> Renderer<'a> {
     /// The HTML of a Markdown body for a page at `from`.
     ///
     /// A body is shown on its page and in the print versions for each paper
-    /// and the whole toolkit; its links depend only on how deep the page is, so
-    /// each depth is rendered once and shared.
+    /// and the whole toolkit, at different depths; it is rendered once for any
+    /// depth and shared (`markdown::to_html_any_depth`), or, in the rare body
+    /// that cannot be, once per depth.
     fn markdown(&self, body: &str, from: &Route) -> String {
-        let key = (body.as_ptr() as usize, body.len(), from.depth());
+        let key = |depth| (body.as_ptr() as usize, body.len(), depth);
+        let valid = self.valid;
+        let shared = self.body(key(ANY_DEPTH), || {
+            markdown::to_html_any_depth(body, &valid.links, valid.toolkit.site.allow_raw_html)
+        });
+        if let Some(html) = shared {
+            return markdown::at_depth(&html, from.depth());
+        }
+        let own = self.body(key(from.depth()), || {
+            Some(markdown::to_html(
+                body,
+                &RenderContext {
+                    links: &valid.links,
+                    from,
+                    allow_raw_html: valid.toolkit.site.allow_raw_html,
+                },
+            ))
+        });
+        own.map(|html| html.to_string()).unwrap_or_default()
+    }
+
+    /// A body's HTML from the cache, or rendered by `render` and kept.
+    fn body(
+        &self,
+        key: (usize, usize, usize),
+        render: impl FnOnce() -> Option<String>,
+    ) -> Option<std::sync::Arc<str>> {
         if let Some(html) = self.bodies.lock().ok().and_then(|m| m.get(&key).cloned()) {
-            return html.to_string();
+            return html;
         }
         Counters::count(&self.counters.markdown);
-        let html: std::sync::Arc<str> = markdown::to_html(
-            body,
-            &RenderContext {
-                links: &self.valid.links,
-                from,
-                allow_raw_html: self.valid.toolkit.site.allow_raw_html,
-            },
-        )
-        .into();
+        let html: Option<std::sync::Arc<str>> = render().map(Into::into);
         if let Ok(mut m) = self.bodies.lock() {
             m.insert(key, html.clone());
         }
-        html.to_string()
+        html
     }
 
     /// Renders one page with the shared context plus what `fill` adds.
