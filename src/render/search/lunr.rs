@@ -13,6 +13,7 @@ use elasticlunr::lang::Language;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
 
 /// The index format's version, as elasticlunr.js checks it.
 const VERSION: &str = "0.9.5";
@@ -183,9 +184,9 @@ fn write_trie(out: &mut String, terms: &mut Postings, rank: &[usize]) {
             if n > 0 {
                 out.push(',');
             }
-            out.push_str(&format!("\"{i}\":{{\"tf\":{}}}", ryu.format_finite(*tf)));
+            let _ = write!(out, "\"{i}\":{{\"tf\":{}}}", ryu.format_finite(*tf));
         }
-        out.push_str(&format!("}},\"df\":{}", postings.len()));
+        let _ = write!(out, "}},\"df\":{}", postings.len());
     };
     docs(out, &mut Vec::new());
     // The characters of the nodes open below the root.
