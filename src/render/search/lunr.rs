@@ -29,8 +29,9 @@ pub fn index_json(
     docs: &[Vec<&str>],
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<String> {
-    // The words of every field of every document, on all cores.
-    let words: Vec<Vec<Vec<String>>> = docs
+    // The different words of every field of every document, each with how
+    // often it occurs there, on all cores.
+    let words: Vec<Vec<Words>> = docs
         .par_iter()
         .map_init(
             || language_of(language),
@@ -38,7 +39,15 @@ pub fn index_json(
                 if stopped() {
                     return Vec::new();
                 }
-                doc.iter().map(|text| lang.tokenize(text)).collect()
+                doc.iter()
+                    .map(|text| {
+                        let mut words = Words::new();
+                        for word in lang.tokenize(text) {
+                            *words.entry(word).or_insert(0) += 1;
+                        }
+                        words
+                    })
+                    .collect()
             },
         )
         .collect();
@@ -127,12 +136,15 @@ struct Terms<'w> {
     of_word: HashMap<&'w str, Option<String>>,
 }
 
+/// The different words of a text, each with how often it occurs.
+type Words = HashMap<String, u64>;
+
 impl<'w> Terms<'w> {
-    fn of(language: &str, words: &'w [Vec<Vec<String>>]) -> Self {
+    fn of(language: &str, words: &'w [Vec<Words>]) -> Self {
         let unique: Vec<&str> = words
             .par_iter()
             .fold(HashSet::new, |mut set, doc| {
-                set.extend(doc.iter().flatten().map(String::as_str));
+                set.extend(doc.iter().flat_map(|w| w.keys()).map(String::as_str));
                 set
             })
             .reduce(HashSet::new, |mut a, b| {
@@ -154,13 +166,13 @@ impl<'w> Terms<'w> {
     }
 
     /// How often each term occurs in `words`, and how many terms there are.
-    fn count(&self, words: &[String]) -> (HashMap<&str, u64>, usize) {
+    fn count(&self, words: &Words) -> (HashMap<&str, u64>, usize) {
         let mut counts: HashMap<&str, u64> = HashMap::new();
         let mut length = 0;
-        for word in words {
+        for (word, n) in words {
             if let Some(Some(term)) = self.of_word.get(word.as_str()) {
-                *counts.entry(term.as_str()).or_insert(0) += 1;
-                length += 1;
+                *counts.entry(term.as_str()).or_insert(0) += n;
+                length += *n as usize;
             }
         }
         (counts, length)
