@@ -1,0 +1,241 @@
+//! The `@` links of every body: the table of what they may point at, whether
+//! each one (and its `#anchor`) holds, plain relative links that should be `@`
+//! links, and free pages nothing links to.
+
+use super::suggest;
+use crate::content::Toolkit;
+use crate::diagnostics::{Problem, Problems};
+use crate::markdown::{self, BodyScan};
+use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// Every `@` target: content paths below `content/` and element codes.
+pub(super) fn link_table(toolkit: &Toolkit) -> LinkTable {
+    let mut t = LinkTable::default();
+    t.insert("model.md", Route::model());
+    // The site's own sections, by their address: `@/`, `@/elementen/`, `@/reflectiescan/`, …
+    for route in [
+        Route::home(),
+        Route::elements(),
+        Route::prompts(),
+        Route::checklists(),
+        Route::bibliography(),
+        Route::scan(),
+        Route::planner(),
+        Route::print_hub(),
+    ] {
+        t.insert(route.0.clone(), route);
+    }
+    for e in &toolkit.elements {
+        t.insert(e.content_path(), Route::element(e));
+        t.insert(e.meta.code.clone(), Route::element(e));
+    }
+    for p in &toolkit.prompts {
+        t.insert(p.content_path(), Route::prompt(p));
+    }
+    for c in &toolkit.checklists {
+        t.insert(c.content_path(), Route::checklist(c));
+    }
+    for p in &toolkit.pages {
+        t.insert(p.content_path(), Route::page(p));
+    }
+    for a in &toolkit.assets {
+        t.insert_file(format!("bestanden/{a}"), format!("bestanden/{a}"));
+    }
+    t
+}
+
+/// Heading ids per route, for checking `#anchor` links; takes the ids out of
+/// `scans`.
+pub(super) fn anchors(
+    docs: &[DocRef<'_>],
+    scans: &mut [BodyScan],
+) -> HashMap<Route, HashSet<String>> {
+    let ids: Vec<HashSet<String>> = scans
+        .par_iter_mut()
+        .map(|s| std::mem::take(&mut s.heading_ids).into_iter().collect())
+        .collect();
+    docs.iter().map(|d| d.route.clone()).zip(ids).collect()
+}
+
+/// For each output path that content can link to, the `@` link that reaches it;
+/// used to suggest the right link for a plain relative one.
+fn known_paths(links: &LinkTable) -> HashMap<String, String> {
+    let mut known = HashMap::new();
+    for key in links.keys() {
+        let at = if key.contains('/') || key.ends_with(".md") || key.is_empty() {
+            format!("@/{key}")
+        } else {
+            continue; // element codes: the content path gives the same route
+        };
+        match links.resolve(&at) {
+            Some(Target::Page(route)) => known.insert(route.0.clone(), at),
+            Some(Target::File(path)) => known.insert(path.clone(), at),
+            None => None,
+        };
+    }
+    known
+}
+
+pub(super) fn check_body_links(
+    docs: &[DocRef<'_>],
+    scans: &[BodyScan],
+    links: &LinkTable,
+    anchors: &HashMap<Route, HashSet<String>>,
+    problems: &mut Problems,
+) {
+    let known = known_paths(links);
+    // Each body on its own, on all cores; problems are gathered in document order.
+    let found: Vec<Problems> = docs
+        .par_iter()
+        .zip(scans)
+        .map(|(doc, scan)| {
+            let mut found = Problems::default();
+            check_doc_links(doc, scan, links, anchors, &known, &mut found);
+            found
+        })
+        .collect();
+    for f in found {
+        problems.extend(f);
+    }
+}
+
+/// Checks the links of one body.
+fn check_doc_links(
+    doc: &DocRef<'_>,
+    scan: &BodyScan,
+    links: &LinkTable,
+    anchors: &HashMap<Route, HashSet<String>>,
+    known: &HashMap<String, String>,
+    problems: &mut Problems,
+) {
+    for link in &scan.links {
+        // Line and column are counted only for a link that has a problem.
+        let at = |message: String| {
+            let before = &doc.body[..link.offset];
+            let line = doc.body_line + before.matches('\n').count();
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Problem::error(doc.file, line, message).column(column)
+        };
+        let (target, fragment) = link
+            .dest
+            .split_once('#')
+            .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
+        if markdown::is_dangerous_url(&link.dest) {
+            problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
+                    "links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link",
+                ));
+        } else if link.dest.starts_with('@') {
+            match links.resolve(target) {
+                None => {
+                    let keys: Vec<String> = links
+                        .keys()
+                        .map(|k| {
+                            if k.contains('/') || k.ends_with(".md") {
+                                format!("@/{k}")
+                            } else {
+                                format!("@{k}")
+                            }
+                        })
+                        .collect();
+                    problems.push(
+                        at(format!("de link \"{}\" wijst nergens naar", link.dest))
+                            .hint(suggest(target, &keys, "pagina")),
+                    );
+                }
+                Some(Target::File(_)) => {}
+                Some(Target::Page(route)) => {
+                    check_anchor(route, fragment, anchors, target, &at, problems)
+                }
+            }
+        } else if target.is_empty() {
+            check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
+        } else if !has_scheme(target) {
+            // Plain relative links break where the same text is shown at another
+            // depth (print versions, search results): content links with `@`.
+            let resolved = resolve_relative(&doc.route, target)
+                .map(|p| p.trim_end_matches("index.html").to_string());
+            let what = if link.image {
+                "de afbeelding"
+            } else {
+                "de link"
+            };
+            let problem = match resolved.as_ref().and_then(|p| known.get(p)) {
+                    Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
+                        .hint(format!("schrijf hem als @-link: ({at_link}); die werkt ook in de afdrukversie")),
+                    None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
+                        "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
+                    ),
+                };
+            problems.push(problem);
+        }
+    }
+}
+
+fn check_anchor(
+    route: &Route,
+    fragment: Option<&str>,
+    anchors: &HashMap<Route, HashSet<String>>,
+    target: &str,
+    at: &dyn Fn(String) -> Problem,
+    problems: &mut Problems,
+) {
+    let Some(f) = fragment.filter(|f| !f.is_empty()) else {
+        return;
+    };
+    let ids = anchors.get(route);
+    if !ids.is_some_and(|ids| ids.contains(f)) {
+        let ids: Vec<String> = ids.map(|s| s.iter().cloned().collect()).unwrap_or_default();
+        problems.push(
+            at(format!("de kop \"#{f}\" bestaat niet op {target}")).hint(suggest(f, &ids, "kop")),
+        );
+    }
+}
+
+/// A free page outside the menu that nothing links to cannot be found by readers.
+pub(super) fn check_orphans(
+    toolkit: &Toolkit,
+    docs: &[DocRef<'_>],
+    scans: &[BodyScan],
+    links: &LinkTable,
+    problems: &mut Problems,
+) {
+    let mut linked: HashSet<&Route> = HashSet::new();
+    for (doc, scan) in docs.iter().zip(scans) {
+        for link in &scan.links {
+            let target = link.dest.split('#').next().unwrap_or_default();
+            if let Some(Target::Page(route)) = links.resolve(target)
+                && *route != doc.route
+            {
+                linked.insert(route);
+            }
+        }
+    }
+    for p in toolkit.pages.iter().filter(|p| p.meta.order.is_none()) {
+        if !linked.contains(&Route::page(p)) {
+            problems.push(
+                Problem::warning(
+                    &p.file,
+                    0,
+                    "geen enkele pagina linkt hierheen en de pagina staat niet in het menu",
+                )
+                .hint(format!(
+                    "geef de pagina een `volgorde:` of link ernaar met [tekst](@/{})",
+                    p.content_path()
+                )),
+            );
+        }
+    }
+}
+
+/// `https:`, `mailto:`, `tel:` and the like: not ours to check.
+fn has_scheme(url: &str) -> bool {
+    url.starts_with("//")
+        || url.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
+}
