@@ -147,6 +147,18 @@ fn every_kind_of_edit_serves_what_a_full_build_writes() {
             }),
         ),
         (
+            "a page's text, saved the way sed -i does (a temp file renamed over it)",
+            true,
+            Box::new(move |r| {
+                let text = std::fs::read_to_string(r.join(page)).expect("read");
+                let temp = "content/paginas/sedX1b2c3";
+                let new = text.replacen("Het doel van het project", "Het doel van dit project", 1);
+                std::fs::write(r.join(temp), new).expect("write");
+                std::fs::rename(r.join(temp), r.join(page)).expect("rename");
+                vec![PathBuf::from(temp), PathBuf::from(page)]
+            }),
+        ),
+        (
             "an element's text",
             true,
             Box::new(|r| {

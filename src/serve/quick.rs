@@ -63,6 +63,18 @@ pub fn body_edit(root: &Path, valid: &Validated, rel: &Path) -> Option<BodyEdit>
     })
 }
 
+/// Whether `rel` (a path an event named) is neither on disk nor anything the
+/// last build read or copied: a temporary file an editor (or `sed -i`) wrote
+/// and renamed over the real one, or removed.
+pub fn left_no_trace(root: &Path, valid: &Validated, rel: &Path) -> bool {
+    let known = valid.texts.get(rel).is_some()
+        || rel.strip_prefix("content/bestanden").is_ok_and(|asset| {
+            let asset = asset.to_string_lossy();
+            valid.toolkit.assets.iter().any(|a| *a == asset)
+        });
+    !known && std::fs::symlink_metadata(root.join(rel)).is_err()
+}
+
 /// Puts `edit` into `valid`: the document's body and the text problems quote.
 pub fn apply(valid: &mut Validated, edit: &BodyEdit) {
     let t = &mut valid.toolkit;

@@ -155,12 +155,19 @@ impl Builder {
     /// last pages (see `serve::quick`); `None` when the full rebuild is needed.
     fn quick(&mut self) -> Option<Built> {
         let d = &self.dirty;
-        if d.theme || d.config || d.statics || d.paths.len() != 1 {
+        if d.theme || d.config || d.statics {
             return None;
         }
-        let rel = d.paths.first()?;
         let theme = &self.theme.as_ref()?.theme;
         let last = self.last.as_mut().filter(|l| !l.pages.is_empty())?;
+        // An editor's temporary file, gone by now, changed nothing.
+        let mut changed = d
+            .paths
+            .iter()
+            .filter(|p| !quick::left_no_trace(&self.root, &last.valid, p));
+        let (Some(rel), None) = (changed.next(), changed.next()) else {
+            return None;
+        };
         let edit = quick::body_edit(&self.root, &last.valid, rel)?;
         quick::apply(&mut last.valid, &edit);
         let options = RenderOptions::default();
