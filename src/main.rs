@@ -130,11 +130,15 @@ fn main() -> ExitCode {
                 Err(failure) => return out.fail(&failure.problems, &failure.texts),
             };
             out.problems(&site.warnings, &site.texts);
-            match write(&site, &root, &dir) {
+            let written = write(&site, &root, &dir);
+            let files = site.files.len();
+            // The process ends now: handing tens of thousands of buffers back to
+            // the allocator one by one would only add to the build's time.
+            std::mem::forget(site);
+            match written {
                 Ok(()) => {
                     out.say(&format!(
-                        "{} bestanden geschreven naar {}",
-                        site.files.len(),
+                        "{files} bestanden geschreven naar {}",
                         dir.display()
                     ));
                     ExitCode::SUCCESS
@@ -146,6 +150,8 @@ fn main() -> ExitCode {
             Ok(site) => {
                 out.problems(&site.warnings, &site.texts);
                 out.say(&format!("in orde: {}", summary(&site.warnings)));
+                // As for build: the process ends now.
+                std::mem::forget(site);
                 ExitCode::SUCCESS
             }
             Err(failure) => out.fail(&failure.problems, &failure.texts),
