@@ -136,8 +136,15 @@ fn inline_tag(tag: &str, table: &BTreeMap<String, String>) -> (String, bool) {
         if bytes.get(i + 1) == Some(&b'.') {
             let key_len = tag[i + 2..].bytes().take_while(|c| is_ident(*c)).count();
             let key = &tag[i + 2..i + 2 + key_len];
+            // Tera takes a literal where a value goes, but not before `.x`,
+            // `[x]` or a test (`is defined`), nor as what a loop walks.
+            let after = tag[i + 2 + key_len..].trim_start();
+            let before = tag[..i].trim_end();
+            let value_only = !(after.starts_with(['.', '['])
+                || starts_with_word(after, "is")
+                || ends_with_word(before, "in"));
             match table.get(key).and_then(|v| literal(v)) {
-                Some(lit) if key_len > 0 => {
+                Some(lit) if key_len > 0 && value_only => {
                     out.push_str(&tag[copied..i]);
                     out.push_str(&lit);
                     i += 2 + key_len;
@@ -153,6 +160,16 @@ fn inline_tag(tag: &str, table: &BTreeMap<String, String>) -> (String, bool) {
     }
     out.push_str(&tag[copied..]);
     (out, bare)
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|rest| rest.bytes().next().is_none_or(|c| !is_ident(c)))
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word)
+        .is_some_and(|rest| rest.bytes().last().is_none_or(|c| !is_ident(c)))
 }
 
 fn is_ident(b: u8) -> bool {
@@ -176,15 +193,17 @@ fn is_raw_start(tag: &str) -> bool {
     tag.starts_with("{%") && tag[2..tag.len() - 2].trim_matches(['-', ' ', '\t', '\n']) == "raw"
 }
 
+/// Where `{% endraw %}` starts: the first one, whatever quotes come before it,
+/// as Tera reads a raw block.
 fn find_endraw(text: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = text[from..].find("{%") {
         let at = from + i;
-        let len = tag_len(&text[at..], "%}")?;
+        let len = text[at..].find("%}")? + 2;
         if text[at + 2..at + len - 2].trim_matches(['-', ' ', '\t', '\n']) == "endraw" {
             return Some(at);
         }
-        from = at + len;
+        from = at + 2;
     }
     None
 }
@@ -231,6 +250,10 @@ mod tests {
             "{% macro m(t) %}{{ t.wat }}{% endmacro %}",
             "{{ t[\"wat\"] }}",
             "{{ t }}",
+            "{% if t.wat is defined %}x{% endif %}",
+            "{{ t.wat.x | default(value='') }}",
+            "{{ t.wat[0] }}",
+            "{% for c in t.wat %}{{ c }}{% endfor %}",
         ] {
             let got = inline(src, &table());
             assert!(got.needs_table, "{src}");
@@ -247,6 +270,18 @@ mod tests {
             got.source,
             "{{ at.wat }} {{ x.t.wat }} {{ tt.wat }} {% raw %}{{ t.wat }}{% endraw %} {{ \"Wat\" }}"
         );
+    }
+
+    #[test]
+    fn a_raw_block_ends_at_the_first_endraw_whatever_quotes_it_holds() {
+        let src = "{% raw %}{% x = 'a %}{% endraw %}<p class=\"a\">{{ t.wat }}</p>";
+        let got = inline(src, &table());
+        assert_eq!(
+            got.source,
+            "{% raw %}{% x = 'a %}{% endraw %}<p class=\"a\">{{ \"Wat\" }}</p>"
+        );
+        let src = "{% raw %}\"{{ t.wat }}{% endraw %}";
+        assert_eq!(inline(src, &table()).source, src);
     }
 
     #[test]

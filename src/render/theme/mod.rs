@@ -88,9 +88,8 @@ impl Theme {
                 BTreeMap::new()
             }
         };
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let mut sources = Vec::new();
+        let mut inlined_sources = Vec::new();
         let mut strings_in_context = false;
         let templates = abs.join("templates");
         for entry in WalkDir::new(&templates)
@@ -111,7 +110,8 @@ impl Theme {
                     texts.insert(&rel, &text);
                     let inlined = inline::inline(&text, &strings);
                     strings_in_context |= inlined.needs_table;
-                    sources.push((name, inlined.source));
+                    inlined_sources.push((name.clone(), inlined.source));
+                    sources.push((name, text));
                 }
                 Err(e) => problems.push(Problem::error(
                     &rel,
@@ -120,8 +120,17 @@ impl Theme {
                 )),
             }
         }
-        if let Err(e) = tera.add_raw_templates(sources) {
-            problems.push(template_problem(&dir, &e));
+        // One template that uses `t` any other way (a variable of its own, say,
+        // that templates it includes see too) keeps the table for all; and if
+        // the templates do not parse with the strings written in, they are
+        // parsed as written, so that an error points at what the author wrote.
+        let mut tera = new_tera();
+        if strings_in_context || tera.add_raw_templates(inlined_sources).is_err() {
+            strings_in_context = true;
+            tera = new_tera();
+            if let Err(e) = tera.add_raw_templates(sources) {
+                problems.push(template_problem(&dir, &e));
+            }
         }
         if problems.has_errors() {
             return Err(problems);
@@ -134,6 +143,13 @@ impl Theme {
             strings_in_context,
         })
     }
+}
+
+/// A Tera instance that escapes what HTML, XML and SVG templates print.
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    tera
 }
 
 /// Turns a Tera error into a problem naming the template and line.
@@ -191,6 +207,45 @@ fn position(text: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A theme below a temp folder with `templates` and the strings `nl.yaml`.
+    fn theme_with(templates: &[(&str, &str)]) -> (tempfile::TempDir, Theme) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = dir.path().join("themes/eigen");
+        std::fs::create_dir_all(t.join("templates")).expect("mkdir");
+        std::fs::create_dir_all(t.join("i18n")).expect("mkdir");
+        std::fs::write(t.join("i18n/nl.yaml"), "hallo: Hallo\n").expect("write");
+        for (name, text) in templates {
+            std::fs::write(t.join("templates").join(name), text).expect("write");
+        }
+        let theme = Theme::load(dir.path(), "eigen", "nl", &mut SourceTexts::default());
+        let theme = theme.map_err(|p| p.0).expect("the theme loads");
+        (dir, theme)
+    }
+
+    #[test]
+    fn one_template_with_its_own_t_keeps_the_table_for_all() {
+        let (_dir, theme) = theme_with(&[
+            ("a.html", "{{ t.hallo }}"),
+            ("b.html", "{% set t = 1 %}{% include \"a.html\" %}"),
+        ]);
+        assert!(theme.strings_in_context);
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", theme.context_strings().expect("the table"));
+        let html = theme.tera.render("a.html", &ctx).expect("renders");
+        assert_eq!(html, "Hallo");
+    }
+
+    #[test]
+    fn strings_are_written_in_where_tera_takes_a_literal() {
+        let (_dir, theme) = theme_with(&[
+            ("a.html", "{{ t.hallo | upper }}"),
+            ("m.html", "{% macro m() %}{{ t.hallo }}{% endmacro %}"),
+        ]);
+        assert!(!theme.strings_in_context);
+        let html = theme.tera.render("a.html", &tera::Context::new());
+        assert_eq!(html.expect("renders"), "HALLO");
+    }
 
     #[test]
     fn the_default_theme_has_its_strings_written_in() {
