@@ -8,6 +8,7 @@
 use crate::routes::{LinkTable, Route};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
+use std::cell::Cell;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -138,7 +139,17 @@ pub fn to_html_any_depth(body: &str, links: &LinkTable, allow_raw_html: bool) ->
     if body.contains(ROOT) || body.contains(ROOT_CHAR) {
         return None;
     }
-    Some(render(body, links, &ROOT_CHAR.to_string(), allow_raw_html))
+    let root = ROOT_CHAR.to_string();
+    let ctx = Resolve {
+        links,
+        root: &root,
+        allow_raw_html,
+        resolved: Cell::new(0),
+    };
+    let html = render(body, &ctx);
+    // A marker that is not one of ours (a character reference in a URL, say)
+    // would be filled in too: render such a body per page instead.
+    (html.matches(ROOT).count() == ctx.resolved.get()).then_some(html)
 }
 
 /// HTML from [`to_html_any_depth`] for a page `depth` folders below the root.
@@ -148,23 +159,18 @@ pub fn at_depth(html: &str, depth: usize) -> String {
 
 /// Renders `body` to HTML.
 pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> String {
-    render(
-        body,
-        ctx.links,
-        &"../".repeat(ctx.from.depth()),
-        ctx.allow_raw_html,
-    )
+    let root = "../".repeat(ctx.from.depth());
+    let ctx = Resolve {
+        links: ctx.links,
+        root: &root,
+        allow_raw_html: ctx.allow_raw_html,
+        resolved: Cell::new(0),
+    };
+    render(body, &ctx)
 }
 
-/// Renders `body`, putting `root` (the way back to the site root) before the
-/// path of each `@` link and image.
-fn render(body: &str, links: &LinkTable, root: &str, allow_raw_html: bool) -> String {
-    let ctx = Resolve {
-        links,
-        root,
-        allow_raw_html,
-    };
-    let ctx = &ctx;
+/// Renders `body`, resolving `@` links and images with `ctx`.
+fn render(body: &str, ctx: &Resolve<'_>) -> String {
     let mut ids = Ids::default();
     let events: Vec<Event> = Parser::new_ext(body, options()).collect();
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
@@ -226,13 +232,15 @@ struct Resolve<'a> {
     /// Put before a target's path: the way back to the site root.
     root: &'a str,
     allow_raw_html: bool,
+    /// How many links and images got `root`.
+    resolved: Cell<usize>,
 }
 
 impl Resolve<'_> {
     fn href(&self, target: &str) -> Option<String> {
-        self.links
-            .resolve(target)
-            .map(|t| format!("{}{}", self.root, t.path()))
+        let t = self.links.resolve(target)?;
+        self.resolved.set(self.resolved.get() + 1);
+        Some(format!("{}{}", self.root, t.path()))
     }
 }
 
@@ -376,7 +384,13 @@ mod tests {
                 assert_eq!(at_depth(&any, from.depth()), own, "{route:?}");
             }
         }
-        for body in ["tekst \u{FDD0}", "[x](https://x/%EF%B7%90)"] {
+        for body in [
+            "tekst \u{FDD0}",
+            "[x](https://x/%EF%B7%90)",
+            "[x](https://example.org/&#xFDD0;)",
+            "![x](a&#64976;.png) [a](@LOS)",
+            "[r]\n\n[r]: https://e.org/&#xfdd0;",
+        ] {
             assert!(to_html_any_depth(body, &links, false).is_none(), "{body}");
         }
     }
