@@ -43,7 +43,9 @@ fn served(s: &Snapshot) -> BTreeMap<String, Vec<u8>> {
 
 /// Every file a full `build` writes, read back from disk.
 fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let out = root.parent().expect("parent").join("public");
+    // Inside the toolkit's own temp folder, as `build` does by default: never in
+    // the shared temp folder, where other test processes build too.
+    let out = root.join("public");
     let site = crate::build_site(root, &RenderOptions::default())
         .map_err(|f| f.problems.0)
         .expect("the toolkit builds");

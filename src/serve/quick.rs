@@ -76,15 +76,17 @@ pub fn left_no_trace(root: &Path, valid: &Validated, rel: &Path) -> bool {
 }
 
 /// Puts `edit` into `valid`: the document's body and the text problems quote.
-pub fn apply(valid: &mut Validated, edit: &BodyEdit) {
+/// False when the body is the one it already had (a save without a change).
+pub fn apply(valid: &mut Validated, edit: &BodyEdit) -> bool {
     let t = &mut valid.toolkit;
     let body = &edit.text[edit.body_start..];
-    let replaced = set_body(&mut t.elements, &edit.file, body)
-        || set_body(&mut t.prompts, &edit.file, body)
-        || set_body(&mut t.checklists, &edit.file, body)
-        || set_body(&mut t.pages, &edit.file, body);
-    debug_assert!(replaced, "body_edit only accepts a document's file");
+    let changed = set_body(&mut t.elements, &edit.file, body)
+        .or_else(|| set_body(&mut t.prompts, &edit.file, body))
+        .or_else(|| set_body(&mut t.checklists, &edit.file, body))
+        .or_else(|| set_body(&mut t.pages, &edit.file, body))
+        .unwrap_or(false);
     valid.texts.insert(&edit.file, &edit.text);
+    changed
 }
 
 /// What the quick path compares of a document already loaded.
@@ -104,14 +106,15 @@ fn find<'a, T>(docs: &'a [Doc<T>], rel: &Path) -> Option<Old<'a>> {
     })
 }
 
-fn set_body<T>(docs: &mut [Doc<T>], rel: &Path, body: &str) -> bool {
-    match docs.iter_mut().find(|d| d.file == rel) {
-        Some(d) => {
-            d.body = body.to_string();
-            true
-        }
-        None => false,
+/// Sets the body of the document read from `rel`, if it is in `docs`: whether
+/// that changed it.
+fn set_body<T>(docs: &mut [Doc<T>], rel: &Path, body: &str) -> Option<bool> {
+    let d = docs.iter_mut().find(|d| d.file == rel)?;
+    if d.body == body {
+        return Some(false);
     }
+    d.body = body.to_string();
+    Some(true)
 }
 
 /// Whether two bodies link to the same targets (in order, as links or as

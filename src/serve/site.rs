@@ -131,7 +131,12 @@ impl Builder {
         };
         if pages_needed {
             let site = self.render_pages()?;
-            built.assets = Some(Arc::new(self.read_assets(&site.assets)?));
+            let assets = self.read_assets(&site.assets).inspect_err(|_| {
+                // No rest for pages that were not published.
+                self.rest_pending = false;
+                self.last = None;
+            })?;
+            built.assets = Some(Arc::new(assets));
             let pages = Arc::new(files_of(site.files));
             if let Some(last) = &mut self.last {
                 last.pages = pages.clone();
@@ -169,7 +174,19 @@ impl Builder {
             return None;
         };
         let edit = quick::body_edit(&self.root, &last.valid, rel)?;
-        quick::apply(&mut last.valid, &edit);
+        if !quick::apply(&mut last.valid, &edit) {
+            // Saved as it was: nothing to render, nothing to reload.
+            return Some(Built {
+                pages: None,
+                rest: None,
+                statics: None,
+                assets: None,
+                warnings: Problems::default(),
+                strings: theme.strings.clone(),
+                texts: SourceTexts::default(),
+                quick: true,
+            });
+        }
         let options = RenderOptions::default();
         match render_doc(&last.valid, theme, &options, &last.prepared, &edit.file)? {
             Ok(site) => {
@@ -484,6 +501,28 @@ mod tests {
         build.sort();
         let build: Vec<(&String, &Bytes)> = build.iter().map(|(k, v)| (*k, v)).collect();
         assert_eq!(preview, build);
+    }
+
+    #[test]
+    fn a_save_without_a_change_renders_nothing() {
+        let dir = kit();
+        let root = dir.path().join("kit");
+        let mut b = Builder::new(&root);
+        assert!(b.rebuild(Changes::default()).is_ok());
+        assert!(b.rebuild_rest().is_some_and(|r| r.is_ok()));
+        let page = walkdir::WalkDir::new(root.join("content/elementen"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .find(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .expect("an element");
+        let text = std::fs::read(page.path()).expect("read");
+        std::fs::write(page.path(), text).expect("write");
+        let rel = page.path().strip_prefix(&root).expect("inside");
+        let mut c = Changes::default();
+        c.add(Part::Content, rel.to_path_buf());
+        let built = b.rebuild(c).map_err(|f| f.problems.0).expect("rebuilds");
+        assert!(built.quick && built.pages.is_none());
+        assert!(!b.rest_pending(), "nothing to render after it either");
     }
 
     #[test]
