@@ -82,9 +82,10 @@ fn main() {
         .collect();
     print_row("pages after a new link, theme cached", &times);
     let times: Vec<Duration> = (0..rounds)
-        .map(|_| {
+        .map(|i| {
+            append(&kit.path().join(REAL.file), &format!("\ny{i}\n"));
             let mut c = Changes::default();
-            c.add(Part::Content, PathBuf::from("content/elementen/los.md"));
+            c.add(Part::Content, PathBuf::from(REAL.file));
             assert!(builder.rebuild(c).is_ok());
             timed(|| builder.rebuild_rest().is_some_and(|r| r.is_ok()))
         })
@@ -154,7 +155,8 @@ fn main() {
         print_row(name, &times);
     }
     let times: Vec<Duration> = (0..rounds)
-        .map(|_| {
+        .map(|i| {
+            append(&root.join(page.file), &format!("\ny{i}\n"));
             let mut c = Changes::default();
             c.add(Part::Content, PathBuf::from(page.file));
             assert!(builder.rebuild(c).is_ok());
