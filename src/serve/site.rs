@@ -30,7 +30,7 @@ use walkdir::WalkDir;
 pub type Files = HashMap<String, Bytes>;
 
 /// What a rebuild produced; `None` for a part that did not need rebuilding.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Built {
     /// The pages: `render::Parts::Pages`.
     pub pages: Option<Arc<Files>>,
@@ -119,16 +119,7 @@ impl Builder {
         let d = &self.dirty;
         let pages_needed = d.content || d.theme || d.config || self.theme.is_none();
         let statics_needed = d.statics || d.theme || d.config;
-        let mut built = Built {
-            pages: None,
-            rest: None,
-            statics: None,
-            assets: None,
-            warnings: Problems::default(),
-            strings: BTreeMap::new(),
-            texts: SourceTexts::default(),
-            quick: false,
-        };
+        let mut built = Built::default();
         if pages_needed {
             let site = self.render_pages()?;
             let assets = self.read_assets(&site.assets).inspect_err(|_| {
@@ -177,14 +168,9 @@ impl Builder {
         if !quick::apply(&mut last.valid, &edit) {
             // Saved as it was: nothing to render, nothing to reload.
             return Some(Built {
-                pages: None,
-                rest: None,
-                statics: None,
-                assets: None,
-                warnings: Problems::default(),
                 strings: theme.strings.clone(),
-                texts: SourceTexts::default(),
                 quick: true,
+                ..Built::default()
             });
         }
         let options = RenderOptions::default();
@@ -196,13 +182,11 @@ impl Builder {
                 self.rest_pending = true;
                 Some(Built {
                     pages: Some(last.pages.clone()),
-                    rest: None,
-                    statics: None,
-                    assets: None,
                     warnings: site.warnings,
                     strings: theme.strings.clone(),
                     texts: site.texts,
                     quick: true,
+                    ..Built::default()
                 })
             }
             Err(_) => {
@@ -238,14 +222,9 @@ impl Builder {
         self.rest_pending = false;
         Some(match rendered {
             Ok(site) => Ok(Built {
-                pages: None,
                 rest: Some(Arc::new(files_of(site.files))),
-                statics: None,
-                assets: None,
-                warnings: Problems::default(),
                 strings: theme.strings.clone(),
-                texts: SourceTexts::default(),
-                quick: false,
+                ..Built::default()
             }),
             Err(failure) => {
                 // Redo it all with the next change, whatever that is.

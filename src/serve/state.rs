@@ -266,7 +266,6 @@ impl Shared {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::{Problems, SourceTexts};
     use axum::body::Bytes;
 
     fn files(entries: &[(&str, &str)]) -> Arc<Files> {
@@ -281,13 +280,8 @@ mod tests {
     fn built(pages: Option<Arc<Files>>, statics: Option<Arc<Files>>) -> Built {
         Built {
             pages,
-            rest: None,
             statics,
-            assets: None,
-            warnings: Problems::default(),
-            strings: BTreeMap::new(),
-            texts: SourceTexts::default(),
-            quick: false,
+            ..Built::default()
         }
     }
 
