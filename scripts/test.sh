@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of werkplaats: Rust unit and integration tests, then the browser
-# tests in headless Chromium. Installs what it needs on a fresh Debian machine
-# (Chromium, poppler-utils, nginx, Node packages); never downloads a browser of its own.
+# Runs every check of werkplaats: formatting, lints, Rust unit and integration
+# tests, then the browser tests in headless Chromium. Installs what it needs on a
+# fresh Debian machine (Chromium, poppler-utils, nginx, Node packages); never
+# downloads a browser of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# main stays clean by construction: formatting and lints fail the run.
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --all-targets --locked -- -D warnings
 
 echo "== cargo test"
 cargo test --all-targets --locked
