@@ -20,6 +20,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  echo "== installing rustfmt and clippy (rustup)"
+  rustup component add rustfmt clippy
+fi
 # main stays clean by construction: formatting and lints fail the run.
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
