@@ -369,3 +369,25 @@ fn open_graph_urls_are_absolute_with_a_base_url() {
     let title = select(&doc, "meta[property=\"og:title\"]");
     assert_eq!(attr(&title[0], "content"), "ABC – Een voorbeeldelement");
 }
+
+#[test]
+fn bibliography_is_ordered_as_a_reference_list_not_by_key() {
+    let kit = Fixture::new();
+    // The scaffold cites voorbeeld2024 ("Voorbeeld, A. (2024) …"); keys and
+    // texts sort differently, and one author is written in lower case.
+    kit.write(
+        "content/bronnen.yaml",
+        "a-eerst:\n  kort: Zwart, 2020\n  tekst: \"Zwart, Z. (2020). Laatste werk.\"\n\
+         voorbeeld2024:\n  kort: Voorbeeld, 2024\n  tekst: \"Voorbeeld, A. (2024). Een werk.\"\n\
+         z-laatst:\n  kort: Aarts, 2019\n  tekst: \"Aarts, A. (2019). Eerste werk.\"\n\
+         m-midden:\n  kort: maas, z.d.\n  tekst: \"maas, M. (z.d.). Middelste werk.\"\n",
+    );
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = parse(&kit.public().join("bronnen/index.html"));
+    let ids: Vec<String> = select(&doc, "ul.bibliografie li")
+        .iter()
+        .map(|li| attr(li, "id").to_string())
+        .collect();
+    assert_eq!(ids, ["z-laatst", "m-midden", "voorbeeld2024", "a-eerst"]);
+}

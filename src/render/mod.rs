@@ -556,8 +556,10 @@ impl<'a> Renderer<'a> {
             None,
             "bronnen",
             |v, ctx| {
-                let keys: Vec<String> = t.bibliography.keys().cloned().collect();
-                ctx.insert("bronnen", &v.sources(&keys));
+                ctx.insert(
+                    "bronnen",
+                    &v.sources(&reference_list_order(&t.bibliography)),
+                );
             },
         );
 
@@ -984,4 +986,15 @@ fn model_view(v: &Views) -> ModelView {
         aanleiding: m.reasons.clone(),
         opbrengsten: m.outcomes.clone(),
     }
+}
+
+/// The bibliography's keys as a reference list orders them: by the full
+/// reference, which starts with the first author and the year, not by key.
+fn reference_list_order(bibliography: &crate::content::Bibliography) -> Vec<String> {
+    let mut keys: Vec<(String, &String)> = bibliography
+        .iter()
+        .map(|(key, r)| (r.text.to_lowercase(), key))
+        .collect();
+    keys.sort();
+    keys.into_iter().map(|(_, key)| key.clone()).collect()
 }
