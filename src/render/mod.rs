@@ -465,6 +465,8 @@ impl<'a> Renderer<'a> {
                 );
                 ctx.insert("secties", &sections(v, s));
                 ctx.insert("instrumenten", &tools::home_links(v));
+                // The diagram, aanleiding and opbrengsten are the model's.
+                ctx.insert("bronnen", &v.sources(&t.model.meta.sources));
             },
         );
 
@@ -503,6 +505,9 @@ impl<'a> Renderer<'a> {
                     "elementen",
                     &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
                 );
+                let cited: Vec<&[String]> =
+                    t.elements.iter().map(|e| &e.meta.sources[..]).collect();
+                ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
         self.each(&t.elements, |r, i, _| r.element_page(i));
@@ -520,6 +525,8 @@ impl<'a> Renderer<'a> {
                     "gesprekken",
                     &t.prompts.iter().map(|p| v.prompt(p)).collect::<Vec<_>>(),
                 );
+                let cited: Vec<&[String]> = t.prompts.iter().map(|p| &p.meta.sources[..]).collect();
+                ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
         self.each(&t.prompts, |r, i, _| r.prompt_page(i));
@@ -540,6 +547,9 @@ impl<'a> Renderer<'a> {
                         .map(|c| v.checklist(c))
                         .collect::<Vec<_>>(),
                 );
+                let cited: Vec<&[String]> =
+                    t.checklists.iter().map(|c| &c.meta.sources[..]).collect();
+                ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
         self.each(&t.checklists, |r, i, _| r.checklist_page(i));

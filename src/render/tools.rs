@@ -150,7 +150,13 @@ impl Renderer<'_> {
             label("nav_scan"),
             Some(label("scan_kort")),
             "reflectiescan",
-            |v, ctx| ctx.insert("scan", &scan_page(v, &t.site.scan)),
+            |v, ctx| {
+                ctx.insert("scan", &scan_page(v, &t.site.scan));
+                // The scan shows the elements' kern texts and aspects.
+                let cited: Vec<&[String]> =
+                    t.elements.iter().map(|e| &e.meta.sources[..]).collect();
+                ctx.insert("bronnen", &v.shared_sources(&cited));
+            },
         );
 
         let route = Route::planner();
@@ -162,7 +168,13 @@ impl Renderer<'_> {
             label("nav_planner"),
             Some(label("plan_kort")),
             "sessieplanner",
-            |v, ctx| ctx.insert("planner", &planner_page(v)),
+            |v, ctx| {
+                ctx.insert("planner", &planner_page(v));
+                let cited: Vec<&[String]> = (t.prompts.iter().map(|p| &p.meta.sources[..]))
+                    .chain(t.checklists.iter().map(|c| &c.meta.sources[..]))
+                    .collect();
+                ctx.insert("bronnen", &v.shared_sources(&cited));
+            },
         );
     }
 

@@ -125,6 +125,30 @@ impl Views<'_> {
             .collect()
     }
 
+    /// The sources of an overview of `lists` (one list of keys per item shown):
+    /// the works every item cites, or, when they share none, every work any
+    /// item cites, in order of first mention.
+    pub fn shared_sources(&self, lists: &[&[String]]) -> Vec<SourceView> {
+        let Some((first, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        let shared: Vec<String> = first
+            .iter()
+            .filter(|k| rest.iter().all(|l| l.contains(k)))
+            .cloned()
+            .collect();
+        if !shared.is_empty() {
+            return self.sources(&shared);
+        }
+        let mut all: Vec<String> = Vec::new();
+        for key in lists.iter().flat_map(|l| l.iter()) {
+            if !all.contains(key) {
+                all.push(key.clone());
+            }
+        }
+        self.sources(&all)
+    }
+
     pub fn element_link(&self, e: &Doc<Element>) -> ElementLink {
         ElementLink {
             code: e.meta.code.clone(),
