@@ -391,3 +391,44 @@ fn bibliography_is_ordered_as_a_reference_list_not_by_key() {
         .collect();
     assert_eq!(ids, ["z-laatst", "m-midden", "voorbeeld2024", "a-eerst"]);
 }
+
+#[test]
+fn overview_pages_and_printed_cards_cite_their_sources() {
+    let (_dir, out) = real_site();
+    // Every overview cites what it shows; the procesontwerp checklists all
+    // cite the same slides, so that index names just those.
+    for page in [
+        "index.html",
+        "elementen/index.html",
+        "in-gesprek/index.html",
+        "procesontwerp/index.html",
+        "reflectiescan/index.html",
+        "sessieplanner/index.html",
+    ] {
+        let doc = parse(&out.join(page));
+        let cited = select(&doc, "footer.bron li a");
+        assert!(!cited.is_empty(), "{page} cites no source");
+        for a in &cited {
+            assert!(attr(a, "href").contains("bronnen/index.html#"), "{page}");
+        }
+    }
+    let checklists = parse(&out.join("procesontwerp/index.html"));
+    let cited: Vec<String> = select(&checklists, "footer.bron li a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(cited, ["Zunderdorp, z.d."]);
+    for deck in ["elementkaarten", "gesprekskaarten"] {
+        let doc = parse(&out.join(format!("afdrukken/a4/{deck}/index.html")));
+        let fronts = select(&doc, "article.kaart-voor");
+        assert!(!fronts.is_empty(), "{deck}");
+        for card in fronts {
+            let bron = card
+                .select(&scraper::Selector::parse(".kaart-bron").unwrap())
+                .next()
+                .map(|b| text(&b))
+                .unwrap_or_default();
+            assert!(bron.starts_with("Bron: "), "{deck}: {bron:?}");
+        }
+    }
+}

@@ -35,6 +35,9 @@ pub struct CardView {
     pub url: Option<String>,
     /// "3 / 6".
     pub nummer: String,
+    /// The short form of the first work the card's page cites, printed on the
+    /// front so a card taken out of its deck still says where it comes from.
+    pub bron: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -64,6 +67,13 @@ impl CardMaker<'_> {
             .get(key)
             .cloned()
             .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The short citation of the first of `keys` that the bibliography has.
+    fn first_source(&self, keys: &[String]) -> Option<String> {
+        keys.iter()
+            .find_map(|k| self.toolkit.bibliography.get(k))
+            .map(|r| r.short.clone())
     }
 
     fn link(&self, path: &str) -> (Option<String>, Option<String>) {
@@ -106,6 +116,7 @@ impl CardMaker<'_> {
             qr,
             url,
             nummer: format!("{n} / {of}"),
+            bron: self.first_source(&m.sources),
         }
     }
 
@@ -166,6 +177,7 @@ impl CardMaker<'_> {
             qr,
             url,
             nummer: format!("{n} / {of}"),
+            bron: self.first_source(&m.sources),
         }
     }
 }
