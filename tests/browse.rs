@@ -432,3 +432,30 @@ fn overview_pages_and_printed_cards_cite_their_sources() {
         }
     }
 }
+
+#[test]
+fn element_pages_mark_the_toolkits_own_links_as_its_reading() {
+    let (_dir, out) = real_site();
+    let doc = parse(&out.join("elementen/los/index.html"));
+    let notes: Vec<String> = select(&doc, "section.verwijzingen")
+        .iter()
+        .filter(|s| {
+            let heading = text(
+                &s.select(&scraper::Selector::parse("h2").unwrap())
+                    .next()
+                    .unwrap(),
+            );
+            heading.contains("Checklists") || heading.contains("Verwante")
+        })
+        .map(|s| {
+            s.select(&scraper::Selector::parse("p.noot").unwrap())
+                .next()
+                .map(|p| text(&p))
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    for note in notes {
+        assert!(note.contains("lezing van deze toolkit"), "{note:?}");
+    }
+}
