@@ -459,3 +459,36 @@ fn element_pages_mark_the_toolkits_own_links_as_its_reading() {
         assert!(note.contains("lezing van deze toolkit"), "{note:?}");
     }
 }
+
+#[test]
+fn prompts_about_one_element_explain_it_on_page_and_worksheet() {
+    let (_dir, out) = real_site();
+    let one = |css: &str, doc: &scraper::Html| -> String {
+        select(doc, css).first().map(text).unwrap_or_default()
+    };
+    let los = parse(&out.join("elementen/los/index.html"));
+    let kern = one(".element-kop .lead", &los);
+    let wat: Vec<String> = select(&los, ".wdb .wat li").iter().map(text).collect();
+    assert!(!kern.is_empty() && !wat.is_empty());
+    for page in [
+        "in-gesprek/focusgroep-los/index.html",
+        "afdrukken/a4/in-gesprek/focusgroep-los/index.html",
+        "afdrukken/letter/in-gesprek/focusgroep-los/index.html",
+    ] {
+        let doc = parse(&out.join(page));
+        let shown = one(".element-uitleg .lead, .element-uitleg .kern", &doc);
+        assert_eq!(shown, kern, "{page}");
+        let shown_wat: Vec<String> = select(&doc, ".element-uitleg .wat li")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(shown_wat, wat, "{page}");
+        for list in ["doel", "benodigdheden"] {
+            let css = format!(".element-uitleg .{list} li");
+            assert!(!select(&doc, &css).is_empty(), "{page}: {list}");
+        }
+    }
+    // A prompt about no single element has none to explain.
+    let several = parse(&out.join("in-gesprek/model-in-duos/index.html"));
+    assert!(select(&several, ".element-uitleg").is_empty());
+}

@@ -73,6 +73,23 @@ pub struct PromptView {
     pub materialen: Vec<String>,
     pub stappen: Vec<Step>,
     pub vragen: Vec<String>,
+    /// The element a prompt about one element discusses, explained as its card
+    /// does: participants talk about it, so the page and worksheet show it.
+    pub uitleg: Option<ElementExplanation>,
+}
+
+/// What an element is, as a prompt about it presents it: its kern and its
+/// Wat, Doel and Benodigdheden, taken from the element itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElementExplanation {
+    pub code: String,
+    pub naam: String,
+    pub kern: String,
+    pub kleur: String,
+    pub href: String,
+    pub wat: Vec<String>,
+    pub doel: Vec<String>,
+    pub benodigdheden: Vec<String>,
 }
 
 /// A checklist as templates see it.
@@ -236,7 +253,26 @@ impl Views<'_> {
             materialen: m.materials.clone(),
             stappen: m.steps.clone(),
             vragen: m.questions.clone(),
+            uitleg: self.explanation(&m.elements),
         }
+    }
+
+    /// The explanation of the one element of `codes`; none for a prompt about
+    /// several elements or none (it would repeat the model).
+    fn explanation(&self, codes: &[String]) -> Option<ElementExplanation> {
+        let [code] = codes else { return None };
+        let e = self.toolkit.element(code)?;
+        let m = &e.meta;
+        Some(ElementExplanation {
+            code: m.code.clone(),
+            naam: m.name.clone(),
+            kern: m.essence.clone(),
+            kleur: m.colour.clone(),
+            href: self.from.link_to(&Route::element(e)),
+            wat: m.wat.clone(),
+            doel: m.doel.clone(),
+            benodigdheden: m.benodigdheden.clone(),
+        })
     }
 
     pub fn checklist(&self, c: &Doc<Checklist>) -> ChecklistView {
