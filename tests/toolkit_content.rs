@@ -1,5 +1,9 @@
-//! The real LOS in PW toolkit in `content/`: its structure is pinned here so that
-//! an edit cannot silently drop a part of the model.
+//! The LOS in PW toolkit's own content checks, not the generator's: they pin
+//! what the sources say about this model (six elements, nine kenmerken, the
+//! counts of the procesontwerp checklists, …) so that an edit cannot silently
+//! drop a part of it. An editor who changes the content on purpose changes the
+//! check here; the generator's behaviour is tested in the other test files,
+//! on fixture toolkits, and never depends on these numbers.
 
 mod common;
 
