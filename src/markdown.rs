@@ -318,18 +318,31 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// Hands out unique ids within one page.
+/// Hands out unique ids within one page: the first `base` gets `base`, the
+/// next `base-2`, then `base-3`, skipping ids already taken.
 #[derive(Default)]
-struct Ids(std::collections::HashSet<String>);
+struct Ids {
+    taken: std::collections::HashSet<String>,
+    /// Per base, the suffix to try next. Ids are never given back, so every
+    /// suffix below it is taken: a page of the same heading a thousand times
+    /// tries each id once instead of all the ones before it.
+    next: std::collections::HashMap<String, usize>,
+}
 
 impl Ids {
     fn claim(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.0.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if self.taken.insert(base.clone()) {
+            return base;
         }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let id = loop {
+            let id = format!("{base}-{n}");
+            n += 1;
+            if self.taken.insert(id.clone()) {
+                break id;
+            }
+        };
+        self.next.insert(base, n);
         id
     }
 }
@@ -444,6 +457,15 @@ mod tests {
         assert_eq!(
             heading_ids("## Wat is dit?\n\n## Wat is dit?\n"),
             ["wat-is-dit", "wat-is-dit-2"]
+        );
+    }
+
+    #[test]
+    fn heading_ids_skip_ids_taken_by_other_headings() {
+        let body = "## A\n\n## A-2 {#a-2}\n\n## A\n\n## A\n\n## A-3\n\n## A\n";
+        assert_eq!(
+            heading_ids(body),
+            ["a", "a-2", "a-3", "a-4", "a-3-2", "a-5"]
         );
     }
 
