@@ -13,6 +13,7 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+use werkplaats::diagnostics::render_report;
 use werkplaats::markdown::{self, RenderContext};
 use werkplaats::routes::{LinkTable, Route};
 use werkplaats::{RenderOptions, build_site, synthetic};
@@ -159,4 +160,32 @@ fn headings(n: usize) -> (usize, usize) {
 #[test]
 fn four_times_the_same_heading_takes_at_most_four_times_the_work() {
     grows_linearly("repeated headings", headings(500), headings(2000));
+}
+
+/// The report of a toolkit whose one page has `n` dead links, one a line.
+fn dead_links(n: usize) -> (usize, usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    synthetic::generate(10, dir.path()).expect("synthetic toolkit");
+    let body: String = (0..n)
+        .map(|i| format!("Zie [link {i}](@/nergens-{i}.md).\n"))
+        .collect();
+    std::fs::write(
+        dir.path().join("content/paginas/dood.md"),
+        format!("---\ntitel: Dood\nvolgorde: 1\n---\n\n{body}"),
+    )
+    .expect("page");
+    let failure = werkplaats::load(dir.path())
+        .and_then(werkplaats::validate)
+        .expect_err("dead links fail the check");
+    let problems = failure.problems.sorted();
+    assert_eq!(problems.errors(), n);
+    allocated(|| {
+        let report = render_report(&problems, &failure.texts, false);
+        assert!(report.contains(&format!("nergens-{}.md", n - 1)));
+    })
+}
+
+#[test]
+fn four_times_the_problems_take_at_most_four_times_the_work_to_report() {
+    grows_linearly("report of dead links", dead_links(500), dead_links(2000));
 }

@@ -4,7 +4,7 @@
 
 use super::suggest;
 use crate::content::Toolkit;
-use crate::diagnostics::{Problem, Problems};
+use crate::diagnostics::{LineIndex, Problem, Problems};
 use crate::markdown::{self, BodyScan};
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
 use rayon::prelude::*;
@@ -110,12 +110,19 @@ fn check_doc_links(
     known: &HashMap<String, String>,
     problems: &mut Problems,
 ) {
+    // Lines are found only for a body with a problem, and then once: a body
+    // of many broken links is not counted through from the top for each.
+    let lines = std::cell::OnceCell::new();
     for link in &scan.links {
-        // Line and column are counted only for a link that has a problem.
         let at = |message: String| {
-            let before = &doc.body[..link.offset];
-            let line = doc.body_line + before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let index = lines.get_or_init(|| LineIndex::new(doc.body));
+            let start = index.line_start_of(link.offset);
+            let line = doc.body_line + index.line_of(link.offset) - 1;
+            let column = doc
+                .body
+                .get(start..link.offset)
+                .map_or(0, |l| l.chars().count())
+                + 1;
             Problem::error(doc.file, line, message).column(column)
         };
         let (target, fragment) = link
