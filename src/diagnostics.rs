@@ -170,7 +170,7 @@ impl SourceTexts {
 struct Rendered {
     message: String,
     #[source_code]
-    code: Option<miette::NamedSource<String>>,
+    code: Option<Excerpt>,
     #[label("hier")]
     span: Option<miette::SourceSpan>,
     #[help]
@@ -181,6 +181,10 @@ struct Rendered {
 
 /// Renders problems for a terminal: each with the quoted line and a marker, then a
 /// count. `color` is off when output is not a terminal.
+///
+/// The work is in proportion to the problems and the files they point into:
+/// each file's lines are found once, and miette is handed only the lines it
+/// quotes, not a copy of the whole file per problem.
 pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
@@ -188,35 +192,27 @@ pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> S
         miette::GraphicalTheme::unicode_nocolor()
     };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    let mut indexes: HashMap<&Path, LineIndex> = HashMap::new();
     let mut out = String::new();
     for p in problems.iter() {
-        let location = match (p.line, p.column) {
-            (0, _) => format!("{}", p.file.display()),
-            (l, 0) => format!("{}:{l}", p.file.display()),
-            (l, c) => format!("{}:{l}:{c}", p.file.display()),
-        };
-        let (source, span) = match texts.get(&p.file) {
-            // A very long line (minified or hostile input) is not worth quoting.
-            Some(text) if p.line > 0 && line_len(text, p.line) <= MAX_QUOTED_LINE => {
-                let (offset, len) = span_of(text, p.line, p.column);
-                (
-                    Some(miette::NamedSource::new(
-                        p.file.display().to_string(),
-                        text.to_string(),
-                    )),
-                    Some(miette::SourceSpan::new(offset.into(), len)),
-                )
+        let quoted = match texts.get(&p.file) {
+            Some(text) if p.line > 0 => {
+                let index = indexes
+                    .entry(&p.file)
+                    .or_insert_with(|| LineIndex::new(text));
+                Excerpt::around(text, index, p)
             }
-            _ => (None, None),
+            _ => None,
         };
-        let message = if source.is_some() {
+        let (code, span) = quoted.unzip();
+        let message = if code.is_some() {
             p.message.clone()
         } else {
-            format!("{location}: {}", p.message)
+            format!("{}: {}", location(p), p.message)
         };
         let diag = Rendered {
             message,
-            code: source,
+            code,
             span,
             help: p.hint.clone(),
             severity: match p.severity {
@@ -230,6 +226,15 @@ pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> S
     out.push_str(&summary(problems));
     out.push('\n');
     out
+}
+
+/// `file:line:column`, as much of it as is known.
+fn location(p: &Problem) -> String {
+    match (p.line, p.column) {
+        (0, _) => format!("{}", p.file.display()),
+        (l, 0) => format!("{}:{l}", p.file.display()),
+        (l, c) => format!("{}:{l}:{c}", p.file.display()),
+    }
 }
 
 /// One JSON object per problem, one per line, for editors' tooling.
@@ -253,10 +258,6 @@ pub fn render_json(problems: &Problems) -> String {
 /// Lines longer than this are not quoted in reports.
 const MAX_QUOTED_LINE: usize = 1000;
 
-fn line_len(text: &str, line: usize) -> usize {
-    text.lines().nth(line.saturating_sub(1)).map_or(0, str::len)
-}
-
 /// The closing count line, e.g. "2 fouten, 1 waarschuwing".
 pub fn summary(problems: &Problems) -> String {
     let e = problems.errors();
@@ -272,24 +273,126 @@ pub fn summary(problems: &Problems) -> String {
     )
 }
 
-/// Byte offset and length of the marked part of a line: from the column to the end
-/// of the line's text, or the whole line when the column is unknown.
-fn span_of(text: &str, line: usize, column: usize) -> (usize, usize) {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            let content = l.trim_end_matches(['\n', '\r']);
-            let start = content
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map(|(b, _)| b)
-                .unwrap_or(0);
-            let start = if column == 0 { 0 } else { start };
-            return (offset + start, content.len().saturating_sub(start).max(1));
+/// Where each line of a text starts, found once, so that a file with many
+/// problems is not scanned from the top for each.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            starts,
+            len: text.len(),
         }
-        offset += l.len();
     }
-    (text.len().saturating_sub(1), 0)
+
+    /// The 1-based line that byte `offset` is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Byte offset where the line of `offset` starts.
+    pub fn line_start_of(&self, offset: usize) -> usize {
+        self.starts[self.line_of(offset).saturating_sub(1)]
+    }
+
+    /// The bytes of 1-based `line`, its line break included; `None` past the
+    /// last line.
+    fn line(&self, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).copied().unwrap_or(self.len);
+        (start < self.len || line == 1).then_some(start..end)
+    }
+}
+
+/// The lines of a file that a report quotes (the problem's line and one on
+/// either side), with where they are in the file, so that miette numbers and
+/// marks them as in the whole file.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// Byte offset of `text` in the file.
+    offset: usize,
+    /// 0-based line of `text`'s first line in the file.
+    first_line: usize,
+}
+
+impl Excerpt {
+    /// The excerpt around `p`'s line and the span that marks it: from the
+    /// column to the end of the line's text, or the whole line when the column
+    /// is unknown. `None` when the line is not worth quoting: past the end of
+    /// the text, or very long (minified or hostile input).
+    fn around(text: &str, index: &LineIndex, p: &Problem) -> Option<(Excerpt, miette::SourceSpan)> {
+        let content = |r: &std::ops::Range<usize>| text[r.clone()].trim_end_matches(['\n', '\r']);
+        let quotable = |l: usize| {
+            index
+                .line(l)
+                .filter(|r| content(r).len() <= MAX_QUOTED_LINE)
+        };
+        let own = quotable(p.line)?;
+        let first = p
+            .line
+            .checked_sub(1)
+            .and_then(quotable)
+            .unwrap_or(own.clone());
+        let last = quotable(p.line + 1).unwrap_or(own.clone());
+        let line = content(&own);
+        let start = match p.column {
+            0 => 0,
+            c => line.char_indices().nth(c - 1).map_or(0, |(b, _)| b),
+        };
+        let span = miette::SourceSpan::new(
+            (own.start + start).into(),
+            line.len().saturating_sub(start).max(1),
+        );
+        let excerpt = Excerpt {
+            name: p.file.display().to_string(),
+            text: text[first.start..last.end].to_string(),
+            offset: first.start,
+            first_line: index.line_of(first.start) - 1,
+        };
+        Some((excerpt, span))
+    }
+}
+
+impl miette::SourceCode for Excerpt {
+    /// Reads `span` (an offset in the whole file) from the excerpt and tells
+    /// miette where in the file it is.
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let local = span
+            .offset()
+            .checked_sub(self.offset)
+            .ok_or(miette::MietteError::OutOfBounds)?;
+        let inner = self.text.as_str().read_span(
+            &miette::SourceSpan::new(local.into(), span.len()),
+            before,
+            after,
+        )?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            miette::SourceSpan::new(
+                (inner.span().offset() + self.offset).into(),
+                inner.span().len(),
+            ),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
 }
 
 #[cfg(test)]
@@ -299,8 +402,26 @@ mod tests {
     #[test]
     fn span_points_at_the_line_and_column() {
         let text = "a: 1\nbb: 2\n";
-        assert_eq!(span_of(text, 2, 0), (5, 5));
-        assert_eq!(span_of(text, 2, 2), (6, 4));
+        let index = LineIndex::new(text);
+        let span = |line, column| {
+            let p = Problem::error("x", line, "m").column(column);
+            Excerpt::around(text, &index, &p).map(|(_, s)| (s.offset(), s.len()))
+        };
+        assert_eq!(span(2, 0), Some((5, 5)));
+        assert_eq!(span(2, 2), Some((6, 4)));
+        assert_eq!(span(3, 0), None, "past the last line");
+    }
+
+    #[test]
+    fn lines_are_looked_up() {
+        let index = LineIndex::new("a\nbb\n\nc");
+        let lines: Vec<usize> = (0..7).map(|o| index.line_of(o)).collect();
+        assert_eq!(lines, [1, 1, 2, 2, 2, 3, 4]);
+        assert_eq!(index.line_start_of(4), 2);
+        assert_eq!(index.line(2), Some(2..5));
+        assert_eq!(index.line(4), Some(6..7));
+        assert_eq!(index.line(5), None);
+        assert_eq!(LineIndex::new("").line(1), Some(0..0));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! those links (for validation) and turns them into relative URLs (for rendering).
 //! Raw HTML is shown as text unless the site allows it, `javascript:` links are
 //! never emitted, and external links open without handing over the opener.
+//! Headings keep only `{#id}` and `{.klasse}` of their attributes, with plain
+//! names: `{onclick=…}` or `{style=…}` would put script or layout into the page.
 
 use crate::routes::{LinkTable, Route};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -51,11 +53,21 @@ pub fn heading_ids(body: &str) -> Vec<String> {
     scan(body).heading_ids
 }
 
-/// What validation needs from a body: its links and its heading ids.
+/// What validation needs from a body: its links, its heading ids and the
+/// heading attributes the renderer leaves out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodyScan {
     pub links: Vec<FoundLink>,
     pub heading_ids: Vec<String>,
+    pub dropped: Vec<DroppedAttribute>,
+}
+
+/// A heading attribute that is not rendered, with the heading's byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedAttribute {
+    /// As written: `onclick=alert(1)`, `.a"b`, `#x<y`.
+    pub attribute: String,
+    pub offset: usize,
 }
 
 /// Links and heading ids of `body` from one parse; parsing is most of the cost of
@@ -76,10 +88,23 @@ pub fn scan(body: &str) -> BodyScan {
                 offset: range.start,
                 image: true,
             }),
-            Event::Start(Tag::Heading { id, .. }) => match id {
-                Some(id) => out.heading_ids.push(ids.claim(id.to_string())),
-                None => text = Some(String::new()),
-            },
+            Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) => {
+                out.dropped
+                    .extend(
+                        dropped_attributes(id.as_deref(), &classes, &attrs).map(|attribute| {
+                            DroppedAttribute {
+                                attribute,
+                                offset: range.start,
+                            }
+                        }),
+                    );
+                match id.filter(|id| is_plain_name(id)) {
+                    Some(id) => out.heading_ids.push(ids.claim(id.to_string())),
+                    None => text = Some(String::new()),
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(buf) = text.as_mut() {
                     buf.push_str(&t);
@@ -188,15 +213,20 @@ fn render(body: &str, ctx: &Resolve<'_>) -> String {
                     .iter()
                     .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
                     .map_or(events.len(), |p| i + p);
-                let id = match id {
+                let id = match id.as_deref().filter(|id| is_plain_name(id)) {
                     Some(id) => ids.claim(id.to_string()),
                     None => ids.claim(slugify(&plain_text(&events[i + 1..end]))),
                 };
+                let _ = attrs; // never rendered: validation warns about them
                 out_events.push(Event::Start(Tag::Heading {
                     level: *level,
                     id: Some(CowStr::from(id)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    classes: classes
+                        .iter()
+                        .filter(|c| is_plain_name(c))
+                        .cloned()
+                        .collect(),
+                    attrs: Vec::new(),
                 }));
             }
             Event::Html(html) | Event::InlineHtml(html) if !ctx.allow_raw_html => {
@@ -300,6 +330,35 @@ fn plain_text(events: &[Event]) -> String {
     s
 }
 
+/// Can this be a heading's id or class? Letters, digits, `-` and `_` only:
+/// a name, never a place for markup or script.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The attributes of a heading that are not rendered, as written.
+fn dropped_attributes<'a>(
+    id: Option<&'a str>,
+    classes: &'a [CowStr<'a>],
+    attrs: &'a [(CowStr<'a>, Option<CowStr<'a>>)],
+) -> impl Iterator<Item = String> + 'a {
+    let id = id
+        .filter(|id| !is_plain_name(id))
+        .map(|id| format!("#{id}"));
+    let classes = classes
+        .iter()
+        .filter(|c| !is_plain_name(c))
+        .map(|c| format!(".{c}"));
+    let attrs = attrs.iter().map(|(key, value)| match value {
+        Some(v) => format!("{key}={v}"),
+        None => key.to_string(),
+    });
+    id.into_iter().chain(classes).chain(attrs)
+}
+
 /// A heading id from its text: lowercase, letters and digits kept, the rest `-`.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
@@ -318,18 +377,31 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// Hands out unique ids within one page.
+/// Hands out unique ids within one page: the first `base` gets `base`, the
+/// next `base-2`, then `base-3`, skipping ids already taken.
 #[derive(Default)]
-struct Ids(std::collections::HashSet<String>);
+struct Ids {
+    taken: std::collections::HashSet<String>,
+    /// Per base, the suffix to try next. Ids are never given back, so every
+    /// suffix below it is taken: a page of the same heading a thousand times
+    /// tries each id once instead of all the ones before it.
+    next: std::collections::HashMap<String, usize>,
+}
 
 impl Ids {
     fn claim(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.0.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if self.taken.insert(base.clone()) {
+            return base;
         }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let id = loop {
+            let id = format!("{base}-{n}");
+            n += 1;
+            if self.taken.insert(id.clone()) {
+                break id;
+            }
+        };
+        self.next.insert(base, n);
         id
     }
 }
@@ -444,6 +516,56 @@ mod tests {
         assert_eq!(
             heading_ids("## Wat is dit?\n\n## Wat is dit?\n"),
             ["wat-is-dit", "wat-is-dit-2"]
+        );
+    }
+
+    #[test]
+    fn heading_ids_skip_ids_taken_by_other_headings() {
+        let body = "## A\n\n## A-2 {#a-2}\n\n## A\n\n## A\n\n## A-3\n\n## A\n";
+        assert_eq!(
+            heading_ids(body),
+            ["a", "a-2", "a-3", "a-4", "a-3-2", "a-5"]
+        );
+    }
+
+    #[test]
+    fn headings_keep_only_plain_ids_and_classes() {
+        let body = "## Kop {onclick=alert(2) style=position:fixed #eigen .klasse .a\"b}\n\n\
+                    ## Twee {#a\"b data-x}\n";
+        let html = render(body, false);
+        let doc = scraper::Html::parse_fragment(&html);
+        let heads: Vec<_> = doc
+            .select(&scraper::Selector::parse("h2").expect("selector"))
+            .map(|h| {
+                let mut attrs: Vec<_> = h.value().attrs().collect();
+                attrs.sort();
+                format!("{attrs:?}")
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                r#"[("class", "klasse"), ("id", "eigen")]"#,
+                r#"[("id", "twee")]"#
+            ],
+            "{html}"
+        );
+        let scanned = scan(body);
+        assert_eq!(scanned.heading_ids, ["eigen", "twee"]);
+        let dropped: Vec<_> = scanned
+            .dropped
+            .iter()
+            .map(|d| (d.attribute.as_str(), d.offset))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                (".a\"b", 0),
+                ("onclick=alert(2)", 0),
+                ("style=position:fixed", 0),
+                ("#a\"b", 68),
+                ("data-x", 68)
+            ]
         );
     }
 

@@ -80,6 +80,9 @@ struct Expect {
     pagina: Option<String>,
     #[serde(default)]
     bevat: Option<String>,
+    /// Markup the page's HTML must not hold (an attribute, a tag).
+    #[serde(default)]
+    mist: Option<String>,
     #[serde(default)]
     geen_meldingen: bool,
 }
@@ -217,6 +220,12 @@ fn run_case(path: &Path) -> Result<(), String> {
         let all: String = doc.root_element().text().collect();
         if !all.contains(text.as_str()) {
             wrong.push(format!("{page} lacks {text:?}"));
+        }
+    }
+    if let (Some(page), Some(absent)) = (&e.pagina, &e.mist) {
+        let html = fs::read_to_string(kit.public().join(page)).unwrap_or_default();
+        if html.is_empty() || html.contains(absent.as_str()) {
+            wrong.push(format!("{page} holds {absent:?} (or is missing)"));
         }
     }
     let outside_after: Vec<PathBuf> = fs::read_dir(kit.dir.path())

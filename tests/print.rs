@@ -411,3 +411,68 @@ fn a_free_page_may_not_take_the_print_section() {
     let out = kit.build();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+/// A Chromium that never finishes is stopped after the time limit (one
+/// second here, through WERKPLAATS_PDF_TIMEOUT), with an error that names
+/// the PDF and says how to give it more time.
+#[cfg(unix)]
+#[test]
+fn a_chromium_that_hangs_is_stopped() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let kit = Fixture::new();
+    let fake = kit.dir.path().join("chromium");
+    let pids = kit.dir.path().join("pids");
+    fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\necho $$ >> '{}'\nexec sleep 600\n",
+            pids.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["pdf", "--root", kit.root().to_str().unwrap(), "--chromium"])
+        .arg(&fake)
+        .env("WERKPLAATS_PDF_TIMEOUT", "1")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut err = String::new();
+        let _ = std::io::Read::read_to_string(&mut pipe, &mut err);
+        err
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("werkplaats pdf hangs with a hung Chromium (killed after 60 s)");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let err = reader.join().unwrap();
+    assert_eq!(status.code(), Some(1), "{err}");
+    assert!(err.contains("is gestopt"), "{err}");
+    assert!(err.contains(".pdf"), "names the PDF: {err}");
+    assert!(err.contains("WERKPLAATS_PDF_TIMEOUT="), "{err}");
+    // Every Chromium started was stopped, not left running.
+    let started = fs::read_to_string(&pids).unwrap();
+    assert!(!started.trim().is_empty());
+    #[cfg(target_os = "linux")]
+    for pid in started.split_whitespace() {
+        assert!(
+            !Path::new("/proc").join(pid).exists(),
+            "Chromium {pid} still runs"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! Property tests (fuzzing with proptest, since `cargo fuzz` needs a nightly
-//! toolchain): front-matter splitting, YAML loading, Markdown rendering and link
-//! resolution never panic on any input, and keep their promises.
+//! toolchain): front-matter splitting, YAML loading, Markdown rendering, link
+//! resolution and loading a theme's templates never panic on any input, and
+//! keep their promises.
 //!
 //! The default run is short; a long run: `PROPTEST_CASES=100000 cargo test --release --test properties`.
 
@@ -10,6 +11,7 @@ use werkplaats::content::{Element, Prompt};
 use werkplaats::load::{split, yaml};
 use werkplaats::markdown::{RenderContext, links, to_html};
 use werkplaats::routes::{LinkTable, Route, resolve_relative};
+use werkplaats::{Theme, diagnostics::SourceTexts};
 
 /// Text that looks like what editors write, with the characters that matter.
 fn contentish() -> impl Strategy<Value = String> {
@@ -33,7 +35,74 @@ fn contentish() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Loads a theme whose one template is `template`, as a build would: its UI
+/// strings are written into the template first. Ok or an error, never a panic.
+fn load_theme(template: &str) -> bool {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let theme = dir.path().join("themes/t");
+    std::fs::create_dir_all(theme.join("i18n")).expect("theme folder");
+    std::fs::create_dir_all(theme.join("templates")).expect("templates folder");
+    std::fs::write(theme.join("i18n/nl.yaml"), "wat: Wat\nzeg: Zeg \"ja\"\n").expect("strings");
+    std::fs::write(theme.join("templates/page.html"), template).expect("template");
+    Theme::load(dir.path(), "t", "nl", &mut SourceTexts::default()).is_ok()
+}
+
+/// Text that looks like a Tera template: tags, quotes, `t.key`, raw blocks,
+/// and characters of more than one byte where the lexer looks at bytes.
+fn templateish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("{{".to_string()),
+            Just("}}".to_string()),
+            Just("{%".to_string()),
+            Just("%}".to_string()),
+            Just("{#".to_string()),
+            Just("#}".to_string()),
+            Just("{% raw %}".to_string()),
+            Just("{% endraw %}".to_string()),
+            Just(" raw ".to_string()),
+            Just("t.wat".to_string()),
+            Just("t.zeg".to_string()),
+            Just(" t ".to_string()),
+            Just(" in ".to_string()),
+            Just(" is ".to_string()),
+            Just("\u{a0}".to_string()),
+            Just("é€😀".to_string()),
+            prop::sample::select(vec![
+                "{", "}", "%", "#", "-", "'", "\"", "`", ".", "[", "]", "\n"
+            ])
+            .prop_map(str::to_string),
+            "[ -~]{0,6}",
+            "\\PC{0,3}",
+        ],
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+#[test]
+fn a_non_breaking_space_in_a_tag_does_not_panic_the_theme_loader() {
+    // Whether Tera takes it is Tera's call; the loader answers either way.
+    load_theme("<p>{{ t.wat\u{a0}}}</p>");
+    load_theme("{{\u{a0}t.wat }}");
+}
+
+#[test]
+fn a_stray_tag_opener_in_a_raw_block_does_not_panic_the_theme_loader() {
+    assert!(load_theme("{% raw %}a{%}b{% endraw %}"));
+}
+
 proptest! {
+    #[test]
+    fn no_template_panics_the_theme_loader(template in templateish()) {
+        load_theme(&template);
+    }
+
+    #[test]
+    fn no_text_panics_the_theme_loader(template in "\\PC{0,40}") {
+        load_theme(&template);
+    }
+
     #[test]
     fn split_never_panics_and_counts_lines(text in contentish()) {
         if let Ok(s) = split(&text) {

@@ -1,10 +1,11 @@
 //! The `@` links of every body: the table of what they may point at, whether
 //! each one (and its `#anchor`) holds, plain relative links that should be `@`
-//! links, and free pages nothing links to.
+//! links, free pages nothing links to, and heading attributes that are not
+//! rendered.
 
 use super::suggest;
 use crate::content::Toolkit;
-use crate::diagnostics::{Problem, Problems};
+use crate::diagnostics::{LineIndex, Problem, Problems};
 use crate::markdown::{self, BodyScan};
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
 use rayon::prelude::*;
@@ -110,12 +111,31 @@ fn check_doc_links(
     known: &HashMap<String, String>,
     problems: &mut Problems,
 ) {
+    // Lines are found only for a body with a problem, and then once: a body
+    // of many broken links is not counted through from the top for each.
+    let lines = std::cell::OnceCell::new();
+    let place = |offset: usize| {
+        let index = lines.get_or_init(|| LineIndex::new(doc.body));
+        let start = index.line_start_of(offset);
+        let line = doc.body_line + index.line_of(offset) - 1;
+        let column = doc.body.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    };
+    for dropped in &scan.dropped {
+        let (line, column) = place(dropped.offset);
+        let message = format!(
+            "het kopattribuut {{{}}} wordt weggelaten",
+            dropped.attribute
+        );
+        problems.push(
+            Problem::warning(doc.file, line, message)
+                .column(column)
+                .hint("een kop kan alleen {#id} en {.klasse} krijgen, met letters, cijfers, - en _; haal de rest weg"),
+        );
+    }
     for link in &scan.links {
-        // Line and column are counted only for a link that has a problem.
         let at = |message: String| {
-            let before = &doc.body[..link.offset];
-            let line = doc.body_line + before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = place(link.offset);
             Problem::error(doc.file, line, message).column(column)
         };
         let (target, fragment) = link

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+mod assets;
 mod links;
 use links::{anchors, check_body_links, check_orphans, link_table};
 
@@ -86,6 +87,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     check_scan_thresholds(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
     check_body_links(&docs, &scans, &links, &anchors, &mut problems);
+    problems.extend(assets::check_downloads(&toolkit));
 
     for p in problems.0.drain(..) {
         warnings.push(p);

@@ -31,10 +31,9 @@ pub fn inline(source: &str, table: &BTreeMap<String, String>) -> Inlined {
         out.push_str(&rest[..open.start]);
         let tag = &rest[open.start..];
         let Some(len) = tag_len(tag, open.close) else {
-            // Unclosed: Tera reports it; leave the rest untouched.
-            out.push_str(tag);
+            // Unclosed: Tera reports it, on the template as written.
             return Inlined {
-                source: out,
+                source: source.to_string(),
                 needs_table: true,
             };
         };
@@ -93,7 +92,9 @@ fn next_tag(text: &str) -> Option<Open> {
 }
 
 /// The length of the tag at the start of `tag`, up to and including `close`,
-/// skipping string literals (which may contain `}}`).
+/// skipping string literals (which may contain `}}`). Scans bytes, since a tag
+/// may hold any character: every position it stops at is an ASCII byte, so
+/// the caller's slices fall between characters.
 fn tag_len(tag: &str, close: &str) -> Option<usize> {
     if close == "#}" {
         return tag.find(close).map(|i| i + 2);
@@ -103,9 +104,9 @@ fn tag_len(tag: &str, close: &str) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             q @ (b'"' | b'\'' | b'`') => {
-                i += 1 + tag[i + 1..].find(q as char)?;
+                i += 1 + bytes.get(i + 1..)?.iter().position(|&c| c == q)?;
             }
-            _ if tag[i..].starts_with(close) => return Some(i + close.len()),
+            _ if bytes[i..].starts_with(close.as_bytes()) => return Some(i + close.len()),
             _ => {}
         }
         i += 1;
@@ -123,8 +124,8 @@ fn inline_tag(tag: &str, table: &BTreeMap<String, String>) -> (String, bool) {
     while i < bytes.len() {
         let b = bytes[i];
         if matches!(b, b'"' | b'\'' | b'`') {
-            i += 1 + tag[i + 1..].find(b as char).unwrap_or(tag.len() - i - 1);
-            i += 1;
+            let len = bytes[i + 1..].iter().position(|&c| c == b);
+            i += 2 + len.unwrap_or(bytes.len() - i - 1);
             continue;
         }
         let starts_word = b == b't' && (i == 0 || !is_ident(bytes[i - 1]) && bytes[i - 1] != b'.');
@@ -190,17 +191,23 @@ fn literal(value: &str) -> Option<String> {
 }
 
 fn is_raw_start(tag: &str) -> bool {
-    tag.starts_with("{%") && tag[2..tag.len() - 2].trim_matches(['-', ' ', '\t', '\n']) == "raw"
+    tag.starts_with("{%") && tag_word(tag.get(2..tag.len().saturating_sub(2))) == Some("raw")
+}
+
+/// What a `{% … %}` tag says, without its blanks and `-` trims.
+fn tag_word(inner: Option<&str>) -> Option<&str> {
+    inner.map(|s| s.trim_matches(['-', ' ', '\t', '\n']))
 }
 
 /// Where `{% endraw %}` starts: the first one, whatever quotes come before it,
-/// as Tera reads a raw block.
+/// as Tera reads a raw block. The `%}` that closes a tag is looked for after
+/// its `{%`, so `{%}` is no tag of its own.
 fn find_endraw(text: &str) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = text[from..].find("{%") {
+    while let Some(i) = text.get(from..)?.find("{%") {
         let at = from + i;
-        let len = text[at..].find("%}")? + 2;
-        if text[at + 2..at + len - 2].trim_matches(['-', ' ', '\t', '\n']) == "endraw" {
+        let inner_len = text.get(at + 2..)?.find("%}")?;
+        if tag_word(text.get(at + 2..at + 2 + inner_len)) == Some("endraw") {
             return Some(at);
         }
         from = at + 2;
@@ -282,6 +289,17 @@ mod tests {
         );
         let src = "{% raw %}\"{{ t.wat }}{% endraw %}";
         assert_eq!(inline(src, &table()).source, src);
+    }
+
+    #[test]
+    fn characters_of_several_bytes_and_stray_openers_are_text() {
+        let got = inline("{{ t.wat\u{a0}}} {{ 'é' ~ t.wat }}", &table());
+        assert_eq!(got.source, "{{ \"Wat\"\u{a0}}} {{ 'é' ~ \"Wat\" }}");
+        let got = inline("{% raw %}a{%}b{% endraw %}{{ t.wat }}", &table());
+        assert_eq!(got.source, "{% raw %}a{%}b{% endraw %}{{ \"Wat\" }}");
+        for src in ["{%\u{a0}", "{{ 'é", "{% raw %}{%}", "{%}"] {
+            assert_eq!(inline(src, &table()).source, src, "left as written");
+        }
     }
 
     #[test]
