@@ -457,6 +457,58 @@ fn other_sites_in_the_browser_cannot_read_the_preview() {
     assert_eq!(raw_status(&server, "/__werkplaats/live", &same), 101);
 }
 
+/// Runs the binary, killing it when it takes longer than a hang would.
+fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run werkplaats");
+    let err = collect(child.stderr.take().unwrap());
+    let start = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // The reader thread gets the last bytes.
+    std::thread::sleep(Duration::from_millis(50));
+    let text = err.lock().unwrap().clone();
+    (code, text)
+}
+
+#[test]
+fn outside_a_toolkit_serve_says_so_and_stops() {
+    let empty = tempfile::tempdir().unwrap();
+    let not_a_folder = empty.path().join("site.yaml.txt");
+    fs::write(&not_a_folder, "").unwrap();
+    for root in [
+        empty.path(),
+        Path::new("/bestaat/niet"),
+        not_a_folder.as_path(),
+    ] {
+        let root = root.to_str().unwrap();
+        let (code, err) = run_with_limit(&["serve", "--root", root, "--port", "0"]);
+        assert_eq!(code, Some(1), "{root}: {err}");
+        assert!(err.contains(root), "{err}");
+        assert!(err.contains("geen toolkit"), "{err}");
+        assert!(
+            err.contains("werkplaats new") && err.contains("--root"),
+            "says what to do: {err}"
+        );
+        assert!(err.contains("1 fout,"), "one error: {err}");
+        assert!(!err.contains("symbolische link"), "{err}");
+    }
+}
+
 #[test]
 fn every_way_of_saving_reaches_the_open_page() {
     let kit = Fixture::new();
