@@ -457,6 +457,29 @@ fn other_sites_in_the_browser_cannot_read_the_preview() {
     assert_eq!(raw_status(&server, "/__werkplaats/live", &same), 101);
 }
 
+#[test]
+fn malformed_requests_get_400() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let own = server.addr.as_str();
+    let userinfo = format!("gebruiker@{own}");
+    let cases: [(&str, Vec<(&str, &str)>); 5] = [
+        ("http://evil.example/", vec![("Host", own)]),
+        ("/", vec![("Host", own), ("Host", own)]),
+        ("/", vec![("Host", own), ("Host", "evil.example")]),
+        ("/", vec![("Host", &userinfo)]),
+        ("/", vec![]),
+    ];
+    for (target, headers) in &cases {
+        let (status, reply) = raw_request(&server, target, headers);
+        assert_eq!(status, 400, "{target} {headers:?}");
+        assert!(!reply.contains("Mijn toolkit"), "{target} {headers:?}");
+    }
+    // The absolute form is fine when it names this server.
+    let target = format!("http://{own}/");
+    assert_eq!(raw_get(&server, &target).0, 200);
+}
+
 /// Runs the binary, killing it when it takes longer than a hang would.
 fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))

@@ -10,6 +10,7 @@
 //! last good site and shows the error over open pages. This module only wires
 //! the parts together: the address, the threads, the signals.
 
+mod guard;
 mod http;
 #[cfg(test)]
 mod incremental_tests;
