@@ -457,6 +457,80 @@ fn other_sites_in_the_browser_cannot_read_the_preview() {
     assert_eq!(raw_status(&server, "/__werkplaats/live", &same), 101);
 }
 
+/// A header of a raw reply, by name.
+fn header_of(reply: &str, name: &str) -> Option<String> {
+    let head = reply.split("\r\n\r\n").next()?;
+    head.lines().skip(1).find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim().to_string())
+    })
+}
+
+#[test]
+fn pages_of_other_origins_can_link_to_the_preview_but_not_read_it() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let host = ("Host", server.addr.as_str());
+    let ask = |target: &str, site: &'static str, mode: &'static str, dest: &'static str| {
+        raw_request(
+            &server,
+            target,
+            &[
+                host,
+                ("Sec-Fetch-Site", site),
+                ("Sec-Fetch-Mode", mode),
+                ("Sec-Fetch-Dest", dest),
+            ],
+        )
+    };
+    // Another site, or another port of this machine (same site, other origin).
+    for site in ["cross-site", "same-site"] {
+        for (mode, dest) in [
+            ("no-cors", "script"),
+            ("cors", "empty"),
+            ("no-cors", "image"),
+            ("navigate", "iframe"),
+            ("navigate", "object"),
+        ] {
+            let (status, reply) = ask("/zoekindex.js", site, mode, dest);
+            assert_eq!(status, 403, "{site} {mode} {dest}");
+            assert!(
+                !reply.contains("Een voorbeeldelement"),
+                "{site} {mode} {dest}"
+            );
+            assert_eq!(
+                header_of(&reply, "cross-origin-resource-policy").as_deref(),
+                Some("same-origin")
+            );
+        }
+        // Following a link shows the page to the user, not to the other site.
+        assert_eq!(ask("/", site, "navigate", "document").0, 200, "{site}");
+    }
+    for site in ["same-origin", "none"] {
+        let (status, reply) = ask("/zoekindex.js", site, "no-cors", "script");
+        assert_eq!(status, 200, "{site}");
+        assert!(reply.contains("Een voorbeeldelement"), "{site}");
+    }
+    // Every answer is for this origin alone, whatever it is.
+    for target in [
+        "/",
+        "/zoekindex.js",
+        "/static/site.css",
+        "/__werkplaats/live.js",
+        "/elementen/abc",
+        "/bestaat/niet/",
+    ] {
+        let (status, reply) = raw_get(&server, target);
+        assert_eq!(
+            header_of(&reply, "cross-origin-resource-policy").as_deref(),
+            Some("same-origin"),
+            "{target} ({status})"
+        );
+    }
+}
+
 #[test]
 fn malformed_requests_get_400() {
     let kit = Fixture::new();

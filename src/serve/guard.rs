@@ -4,7 +4,11 @@
 //! other web sites open. So before a request reaches a file it must be well
 //! formed (RFC 9112: one `Host`, no user name in it, a request line that names
 //! no other server), address this machine when the server listens on loopback
-//! (a DNS name rebound to 127.0.0.1 still says its own name).
+//! (a DNS name rebound to 127.0.0.1 still says its own name), and not come from
+//! another site's page (Fetch Metadata: a `<script src>` of another origin
+//! would otherwise read the whole site, search index included). Another site
+//! may still link to the preview: a top-level navigation shows the page to the
+//! user, not to that site.
 //!
 //! Only the headers are judged here; `http` turns a refusal into an answer.
 
@@ -18,6 +22,8 @@ pub enum Refusal {
     Malformed(&'static str),
     /// Addressed to another machine, while the server listens on loopback: 403.
     OtherHost,
+    /// A resource asked for by another site's page: 403.
+    OtherSite,
 }
 
 /// Whether to answer a request, judged by its version, target and headers.
@@ -42,6 +48,9 @@ pub fn check(
     }
     if loopback_only && !host.is_none_or(names_this_machine) {
         return Err(Refusal::OtherHost);
+    }
+    if from_other_site(headers) {
+        return Err(Refusal::OtherSite);
     }
     Ok(())
 }
@@ -83,6 +92,25 @@ pub fn names_this_machine(host: &str) -> bool {
         || name
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Whether the browser says another site's page asked (Fetch Metadata), for
+/// anything but a top-level navigation. Another port of this machine is
+/// `same-site` but another origin, so it is refused too; browsers that send no
+/// `Sec-Fetch-Site` (and tools) are let through.
+fn from_other_site(headers: &HeaderMap) -> bool {
+    let get = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let own = |site: &str| site == "same-origin" || site == "none";
+    if get("sec-fetch-site").is_none_or(own) {
+        return false;
+    }
+    let navigation =
+        get("sec-fetch-mode") == Some("navigate") && get("sec-fetch-dest") == Some("document");
+    !navigation
 }
 
 /// Whether a WebSocket request comes from a page of this server (or from no page
@@ -173,6 +201,43 @@ mod tests {
             false,
         );
         assert_eq!(anywhere, Ok(()), "listening beyond loopback, any name");
+    }
+
+    #[test]
+    fn other_sites_may_link_but_not_embed_or_fetch() {
+        let from = |site: &'static str, mode: &'static str, dest: &'static str| {
+            verdict(
+                "/zoekindex.js",
+                &[
+                    HOST,
+                    ("sec-fetch-site", site),
+                    ("sec-fetch-mode", mode),
+                    ("sec-fetch-dest", dest),
+                ],
+            )
+        };
+        for site in ["same-origin", "none"] {
+            assert_eq!(from(site, "no-cors", "script"), Ok(()), "{site}");
+        }
+        assert_eq!(verdict("/", &[HOST]), Ok(()), "no Fetch Metadata at all");
+        for site in ["cross-site", "same-site", "iets-nieuws"] {
+            assert_eq!(from(site, "navigate", "document"), Ok(()), "{site} link");
+            for (mode, dest) in [
+                ("no-cors", "script"),
+                ("cors", "empty"),
+                ("no-cors", "image"),
+                ("navigate", "iframe"),
+                ("navigate", "embed"),
+                ("navigate", "object"),
+                ("websocket", "websocket"),
+            ] {
+                assert_eq!(
+                    from(site, mode, dest),
+                    Err(Refusal::OtherSite),
+                    "{site} {mode} {dest}"
+                );
+            }
+        }
     }
 
     #[test]

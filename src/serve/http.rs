@@ -5,9 +5,10 @@
 //! cached by the browser, so a reload always shows the newest build.
 //!
 //! The preview shows unpublished work, so it guards against other web sites open
-//! in the same browser: `guard` decides which requests are answered at all, and
-//! the WebSocket answers only pages of its own origin (browsers do not apply the
-//! same-origin rule to WebSockets).
+//! in the same browser: `guard` decides which requests are answered at all; the
+//! WebSocket answers only pages of its own origin (browsers do not apply the
+//! same-origin rule to WebSockets); every answer tells the browser not to hand it
+//! to another origin (`Cross-Origin-Resource-Policy`).
 
 use super::guard::{self, Refusal, same_origin};
 use super::paths::{content_type, request_key};
@@ -35,7 +36,8 @@ pub fn router(shared: Arc<Shared>, loopback_only: bool) -> Router {
         .with_state(shared)
 }
 
-/// Answers only the requests `guard::check` lets through.
+/// Answers only the requests `guard::check` lets through; marks every answer
+/// as this origin's alone.
 async fn guard(State(loopback_only): State<bool>, request: Request, next: Next) -> Response {
     let verdict = guard::check(
         request.version(),
@@ -43,10 +45,20 @@ async fn guard(State(loopback_only): State<bool>, request: Request, next: Next) 
         request.headers(),
         loopback_only,
     );
-    match verdict {
+    let mut response = match verdict {
         Ok(()) => next.run(request).await,
         Err(refusal) => refuse(refusal),
-    }
+    };
+    let h = response.headers_mut();
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 fn refuse(refusal: Refusal) -> Response {
@@ -55,6 +67,10 @@ fn refuse(refusal: Refusal) -> Response {
         Refusal::OtherHost => (
             StatusCode::FORBIDDEN,
             "de voorvertoning antwoordt alleen op de adressen van deze computer",
+        ),
+        Refusal::OtherSite => (
+            StatusCode::FORBIDDEN,
+            "de voorvertoning geeft haar bestanden niet aan pagina's van andere websites",
         ),
     };
     (status, format!("{text}\n")).into_response()
@@ -136,10 +152,6 @@ fn respond(status: StatusCode, content_type: &str, body: Bytes) -> Response {
         h.insert(header::CONTENT_TYPE, v);
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     r
 }
 
@@ -149,7 +161,7 @@ async fn socket(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     if !same_origin(&headers) {
-        return refuse(Refusal::OtherHost);
+        return refuse(Refusal::OtherSite);
     }
     upgrade.on_upgrade(move |socket| talk(socket, shared))
 }

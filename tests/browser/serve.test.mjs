@@ -2,15 +2,16 @@
 // follows its Markdown file as it is saved (in place and by rename), shows the
 // build error over the page and recovers, swaps a stylesheet without reloading,
 // picks up changes made while the server was down, and ends on the last of 500
-// saves. Every server listens on 127.0.0.1 on a free port and is killed when its
-// test ends, passed or not.
+// saves; and a page of another origin cannot read the unpublished site. Every
+// server listens on 127.0.0.1 on a free port and is killed when its test ends,
+// passed or not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, werkplaats, watchRequests, bin, repo } from './lib.mjs';
+import { launch, werkplaats, watchRequests, bin, repo, serveStatic } from './lib.mjs';
 
 /** Upper bound for anything a test waits for; it only ends a broken test. */
 const PATIENCE = 20000;
@@ -296,6 +297,27 @@ test('500 saves in a burst: the page ends on the last one and the server still a
     assert.doesNotMatch(server.stderr(), /fout/);
   } finally {
     await browser.close();
+    await server.stop();
+  }
+});
+
+test('a page of another origin cannot read the unpublished site', { timeout: 60000 }, async () => {
+  const server = await serve(newKit().root);
+  // Another port of this machine: the same site, another origin.
+  const other = mkdtempSync(join(tmpdir(), 'wp-other-'));
+  writeFileSync(join(other, 'index.html'), `<!doctype html><title>ander</title>
+<script src="${server.url}zoekindex.js" onload="document.title = 'geladen'" onerror="document.title = 'geweigerd'"></script>`);
+  const foreign = await serveStatic(other);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(foreign.url);
+    await page.waitForFunction(() => document.title !== 'ander', null, { timeout: PATIENCE });
+    assert.equal(await page.title(), 'geweigerd');
+    assert.equal(await page.evaluate(() => typeof window.werkplaatsZoekindex), 'undefined');
+  } finally {
+    await browser.close();
+    await foreign.close();
     await server.stop();
   }
 });
