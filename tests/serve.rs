@@ -532,6 +532,41 @@ fn pages_of_other_origins_can_link_to_the_preview_but_not_read_it() {
 }
 
 #[test]
+fn downloads_run_no_script_with_the_previews_origin() {
+    let kit = Fixture::new();
+    let steal = "<script>fetch('/zoekindex.js').then(r => r.text()).then(alert)</script>";
+    kit.write(
+        "content/bestanden/kwaad.svg",
+        &format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{steal}</svg>"),
+    );
+    kit.write(
+        "content/bestanden/kwaad.html",
+        &format!("<!doctype html><html><body>{steal}</body></html>"),
+    );
+    kit.write("content/bestanden/werkblad.pdf", "%PDF-1.4\n");
+    let server = Server::start(&kit.root());
+    for path in ["/bestanden/kwaad.svg", "/bestanden/kwaad.html"] {
+        let (status, reply) = raw_get(&server, path);
+        assert_eq!(status, 200, "{path}");
+        let policy = header_of(&reply, "content-security-policy").unwrap_or_default();
+        assert_eq!(policy, "sandbox", "{path}");
+        assert!(
+            !reply.contains("__werkplaats"),
+            "{path} is a download, not a page"
+        );
+    }
+    // Chromium shows no PDF in a sandbox.
+    let (status, reply) = raw_get(&server, "/bestanden/werkblad.pdf");
+    assert_eq!(status, 200);
+    assert_eq!(header_of(&reply, "content-security-policy"), None);
+    // The site's own pages keep their own policy, and the live-reload script.
+    let (status, home) = raw_get(&server, "/");
+    assert_eq!(status, 200);
+    assert_eq!(header_of(&home, "content-security-policy"), None);
+    assert!(home.contains("/__werkplaats/live.js"));
+}
+
+#[test]
 fn malformed_requests_get_400() {
     let kit = Fixture::new();
     let server = Server::start(&kit.root());

@@ -8,7 +8,10 @@
 //! in the same browser: `guard` decides which requests are answered at all; the
 //! WebSocket answers only pages of its own origin (browsers do not apply the
 //! same-origin rule to WebSockets); every answer tells the browser not to hand it
-//! to another origin (`Cross-Origin-Resource-Policy`).
+//! to another origin (`Cross-Origin-Resource-Policy`); and only the site's own
+//! pages may run scripts: anything else, a download from `content/bestanden/`
+//! above all, is sandboxed, so an SVG or HTML file with a script in it cannot
+//! read the site.
 
 use super::guard::{self, Refusal, same_origin};
 use super::paths::{content_type, request_key};
@@ -96,11 +99,16 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
     if !snap.ready {
         // No build has succeeded yet: a page that shows the error and reloads
         // once there is a site.
-        return respond(
+        let mut r = respond(
             StatusCode::SERVICE_UNAVAILABLE,
             "text/html; charset=utf-8",
             Bytes::from(reload::placeholder(&snap.build_id())),
         );
+        r.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(reload::PLACEHOLDER_POLICY),
+        );
+        return r;
     }
     let Some(key) = request_key(uri.path()) else {
         return not_found(&snap);
@@ -135,13 +143,26 @@ fn not_found(snap: &Snapshot) -> Response {
 
 fn page_or_file(snap: &Snapshot, key: &str, bytes: &Bytes, status: StatusCode) -> Response {
     let kind = content_type(key);
-    let body = if kind.starts_with("text/html") {
+    let page = kind.starts_with("text/html") && !snap.is_download(key);
+    let body = if page {
         let is_404 = status == StatusCode::NOT_FOUND;
         Bytes::from(reload::inject(bytes, &snap.build_id(), key, is_404))
     } else {
         bytes.clone()
     };
-    respond(status, &kind, body)
+    let mut r = respond(status, &kind, body);
+    if !page && kind != "application/pdf" {
+        // Its own origin-less sandbox: a script in it (an SVG or HTML download,
+        // opened in a tab) runs, if at all, without access to the site. Used as
+        // an image, style or script of a page, a file is not affected. Chromium
+        // will not show a PDF in a sandbox, and its viewer keeps PDF scripts
+        // away from the site anyway.
+        r.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox"),
+        );
+    }
+    r
 }
 
 fn respond(status: StatusCode, content_type: &str, body: Bytes) -> Response {
