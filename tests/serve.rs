@@ -642,6 +642,40 @@ fn outside_a_toolkit_serve_says_so_and_stops() {
 }
 
 #[test]
+fn a_save_that_breaks_the_builder_does_not_end_the_preview() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    let base = "themes/default/templates/base.html";
+    let good = kit.read(base);
+    // Made the theme loader panic (render::theme::inline) when this was written.
+    kit.edit(
+        base,
+        "<body class=",
+        "{% raw %}a{%}b{% endraw %}<body class=",
+    );
+    let m = wait_for_message(&mut socket, |m| m["type"] == "error");
+    let report = m["overlay"]["report"].as_str().unwrap();
+    assert!(
+        report.contains("base.html"),
+        "names the saved file: {report}"
+    );
+    wait_until(|| server.stderr().contains("base.html"));
+    assert!(
+        !server.stderr().contains("RUST_BACKTRACE"),
+        "{}",
+        server.stderr()
+    );
+
+    kit.write(base, &good);
+    kit.edit(ABC, "naam: Een voorbeeldelement", "naam: Na de fout");
+    wait_for_page(&server, "/elementen/abc/", |r| {
+        texts(&r.body, "h1") == ["Na de fout"]
+    });
+}
+
+#[test]
 fn every_way_of_saving_reaches_the_open_page() {
     let kit = Fixture::new();
     let server = Server::start(&kit.root());

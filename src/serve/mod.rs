@@ -10,6 +10,7 @@
 //! last good site and shows the error over open pages. This module only wires
 //! the parts together: the address, the threads, the signals.
 
+mod boundary;
 mod guard;
 mod http;
 #[cfg(test)]
@@ -77,6 +78,7 @@ pub enum ServeError {
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     check_root(&options.root).map_err(|p| ServeError::NotAToolkit(Box::new(p)))?;
     let root = std::fs::canonicalize(&options.root)?;
+    boundary::quiet_hook();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
