@@ -198,6 +198,9 @@ fn main() -> ExitCode {
             open,
         }) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(serve::ServeError::NotAToolkit(problem)) => {
+                out.fail(&Problems(vec![*problem]), &SourceTexts::default())
+            }
             // Not about a file, and serve is for people: a plain line.
             Err(e) => {
                 eprintln!("fout: {e}");

@@ -111,7 +111,11 @@ fn apply(root: &Path, step: &Step) {
         Step::Kopieer { van, naar } => {
             fs::copy(p(van), p(naar)).unwrap();
         }
-        Step::Verwijder(pad) => fs::remove_file(p(pad)).unwrap(),
+        // A folder goes with all it holds; a link to one is removed, not followed.
+        Step::Verwijder(pad) => match fs::symlink_metadata(p(pad)) {
+            Ok(m) if m.is_dir() => fs::remove_dir_all(p(pad)).unwrap(),
+            _ => fs::remove_file(p(pad)).unwrap(),
+        },
         Step::Bytes { pad, hex: h } => {
             let mut bytes = fs::read(p(pad)).unwrap();
             bytes.extend(hex(h));

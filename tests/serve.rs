@@ -457,6 +457,242 @@ fn other_sites_in_the_browser_cannot_read_the_preview() {
     assert_eq!(raw_status(&server, "/__werkplaats/live", &same), 101);
 }
 
+/// A header of a raw reply, by name.
+fn header_of(reply: &str, name: &str) -> Option<String> {
+    let head = reply.split("\r\n\r\n").next()?;
+    head.lines().skip(1).find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| v.trim().to_string())
+    })
+}
+
+#[test]
+fn pages_of_other_origins_can_link_to_the_preview_but_not_read_it() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let host = ("Host", server.addr.as_str());
+    let ask = |target: &str, site: &'static str, mode: &'static str, dest: &'static str| {
+        raw_request(
+            &server,
+            target,
+            &[
+                host,
+                ("Sec-Fetch-Site", site),
+                ("Sec-Fetch-Mode", mode),
+                ("Sec-Fetch-Dest", dest),
+            ],
+        )
+    };
+    // Another site, or another port of this machine (same site, other origin).
+    for site in ["cross-site", "same-site"] {
+        for (mode, dest) in [
+            ("no-cors", "script"),
+            ("cors", "empty"),
+            ("no-cors", "image"),
+            ("navigate", "iframe"),
+            ("navigate", "object"),
+        ] {
+            let (status, reply) = ask("/zoekindex.js", site, mode, dest);
+            assert_eq!(status, 403, "{site} {mode} {dest}");
+            assert!(
+                !reply.contains("Een voorbeeldelement"),
+                "{site} {mode} {dest}"
+            );
+            assert_eq!(
+                header_of(&reply, "cross-origin-resource-policy").as_deref(),
+                Some("same-origin")
+            );
+        }
+        // Following a link shows the page to the user, not to the other site.
+        assert_eq!(ask("/", site, "navigate", "document").0, 200, "{site}");
+    }
+    for site in ["same-origin", "none"] {
+        let (status, reply) = ask("/zoekindex.js", site, "no-cors", "script");
+        assert_eq!(status, 200, "{site}");
+        assert!(reply.contains("Een voorbeeldelement"), "{site}");
+    }
+    // Every answer is for this origin alone, whatever it is.
+    for target in [
+        "/",
+        "/zoekindex.js",
+        "/static/site.css",
+        "/__werkplaats/live.js",
+        "/elementen/abc",
+        "/bestaat/niet/",
+    ] {
+        let (status, reply) = raw_get(&server, target);
+        assert_eq!(
+            header_of(&reply, "cross-origin-resource-policy").as_deref(),
+            Some("same-origin"),
+            "{target} ({status})"
+        );
+    }
+}
+
+#[test]
+fn downloads_run_no_script_with_the_previews_origin() {
+    let kit = Fixture::new();
+    let steal = "<script>fetch('/zoekindex.js').then(r => r.text()).then(alert)</script>";
+    kit.write(
+        "content/bestanden/kwaad.svg",
+        &format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{steal}</svg>"),
+    );
+    kit.write(
+        "content/bestanden/kwaad.html",
+        &format!("<!doctype html><html><body>{steal}</body></html>"),
+    );
+    kit.write("content/bestanden/werkblad.pdf", "%PDF-1.4\n");
+    let server = Server::start(&kit.root());
+    for path in ["/bestanden/kwaad.svg", "/bestanden/kwaad.html"] {
+        let (status, reply) = raw_get(&server, path);
+        assert_eq!(status, 200, "{path}");
+        let policy = header_of(&reply, "content-security-policy").unwrap_or_default();
+        assert_eq!(policy, "sandbox", "{path}");
+        assert!(
+            !reply.contains("__werkplaats"),
+            "{path} is a download, not a page"
+        );
+    }
+    // Chromium shows no PDF in a sandbox.
+    let (status, reply) = raw_get(&server, "/bestanden/werkblad.pdf");
+    assert_eq!(status, 200);
+    assert_eq!(header_of(&reply, "content-security-policy"), None);
+    // The site's own pages keep their own policy, and the live-reload script.
+    let (status, home) = raw_get(&server, "/");
+    assert_eq!(status, 200);
+    assert_eq!(header_of(&home, "content-security-policy"), None);
+    assert!(home.contains("/__werkplaats/live.js"));
+}
+
+#[test]
+fn malformed_requests_get_400() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let own = server.addr.as_str();
+    let userinfo = format!("gebruiker@{own}");
+    let cases: [(&str, Vec<(&str, &str)>); 5] = [
+        ("http://evil.example/", vec![("Host", own)]),
+        ("/", vec![("Host", own), ("Host", own)]),
+        ("/", vec![("Host", own), ("Host", "evil.example")]),
+        ("/", vec![("Host", &userinfo)]),
+        ("/", vec![]),
+    ];
+    for (target, headers) in &cases {
+        let (status, reply) = raw_request(&server, target, headers);
+        assert_eq!(status, 400, "{target} {headers:?}");
+        assert!(!reply.contains("Mijn toolkit"), "{target} {headers:?}");
+    }
+    // The absolute form is fine when it names this server.
+    let target = format!("http://{own}/");
+    assert_eq!(raw_get(&server, &target).0, 200);
+}
+
+/// Runs the binary, killing it when it takes longer than a hang would.
+fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run werkplaats");
+    let err = collect(child.stderr.take().unwrap());
+    let start = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // The reader thread gets the last bytes.
+    std::thread::sleep(Duration::from_millis(50));
+    let text = err.lock().unwrap().clone();
+    (code, text)
+}
+
+#[test]
+fn outside_a_toolkit_serve_says_so_and_stops() {
+    let empty = tempfile::tempdir().unwrap();
+    let not_a_folder = empty.path().join("site.yaml.txt");
+    fs::write(&not_a_folder, "").unwrap();
+    for root in [
+        empty.path(),
+        Path::new("/bestaat/niet"),
+        not_a_folder.as_path(),
+    ] {
+        let root = root.to_str().unwrap();
+        let (code, err) = run_with_limit(&["serve", "--root", root, "--port", "0"]);
+        assert_eq!(code, Some(1), "{root}: {err}");
+        assert!(err.contains(root), "{err}");
+        assert!(err.contains("geen toolkit"), "{err}");
+        assert!(
+            err.contains("werkplaats new") && err.contains("--root"),
+            "says what to do: {err}"
+        );
+        assert!(err.contains("1 fout,"), "one error: {err}");
+        assert!(!err.contains("symbolische link"), "{err}");
+    }
+}
+
+#[test]
+fn a_save_that_breaks_the_builder_does_not_end_the_preview() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    let base = "themes/default/templates/base.html";
+    let good = kit.read(base);
+    // Made the theme loader panic (render::theme::inline) when this was written.
+    kit.edit(
+        base,
+        "<body class=",
+        "{% raw %}a{%}b{% endraw %}<body class=",
+    );
+    let m = wait_for_message(&mut socket, |m| m["type"] == "error");
+    let report = m["overlay"]["report"].as_str().unwrap();
+    assert!(
+        report.contains("base.html"),
+        "names the saved file: {report}"
+    );
+    wait_until(|| server.stderr().contains("base.html"));
+    assert!(
+        !server.stderr().contains("RUST_BACKTRACE"),
+        "{}",
+        server.stderr()
+    );
+
+    kit.write(base, &good);
+    kit.edit(ABC, "naam: Een voorbeeldelement", "naam: Na de fout");
+    wait_for_page(&server, "/elementen/abc/", |r| {
+        texts(&r.body, "h1") == ["Na de fout"]
+    });
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "needs the load-side FIFO fix"]
+fn a_named_pipe_that_came_and_went_does_not_stop_the_preview() {
+    let kit = Fixture::new();
+    let server = Server::start(&kit.root());
+    let pipe = kit.root().join("content/paginas/pijp.md");
+    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo");
+    assert!(made.success());
+    // Long enough for a rebuild to see it.
+    std::thread::sleep(Duration::from_millis(500));
+    fs::remove_file(&pipe).unwrap();
+    kit.edit(ABC, "naam: Een voorbeeldelement", "naam: Na de pijp");
+    wait_for_page(&server, "/elementen/abc/", |r| {
+        texts(&r.body, "h1") == ["Na de pijp"]
+    });
+}
+
 #[test]
 fn every_way_of_saving_reaches_the_open_page() {
     let kit = Fixture::new();

@@ -10,6 +10,7 @@
 
 mod frontmatter;
 mod read;
+pub mod root;
 mod walk;
 pub mod yaml;
 
@@ -33,6 +34,10 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Reads the toolkit at `root`.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    root::check_root(root).map_err(|problem| Failure {
+        problems: Problems(vec![problem]),
+        texts: SourceTexts::default(),
+    })?;
     let mut out = Gathered::default();
     let (site, model, bibliography) = (
         Path::new("site.yaml"),

@@ -5,10 +5,15 @@
 //! cached by the browser, so a reload always shows the newest build.
 //!
 //! The preview shows unpublished work, so it guards against other web sites open
-//! in the same browser: on loopback it answers only requests addressed to this
-//! machine (a rebinding DNS name is refused), and the WebSocket only pages of its
-//! own origin (browsers do not apply the same-origin rule to WebSockets).
+//! in the same browser: `guard` decides which requests are answered at all; the
+//! WebSocket answers only pages of its own origin (browsers do not apply the
+//! same-origin rule to WebSockets); every answer tells the browser not to hand it
+//! to another origin (`Cross-Origin-Resource-Policy`); and only the site's own
+//! pages may run scripts: anything else, a download from `content/bestanden/`
+//! above all, is sandboxed, so an SVG or HTML file with a script in it cannot
+//! read the site.
 
+use super::guard::{self, Refusal, same_origin};
 use super::paths::{content_type, request_key};
 use super::reload::{self, Message, SCRIPT, SCRIPT_PATH, SOCKET_PATH};
 use super::state::{Shared, Snapshot};
@@ -30,56 +35,48 @@ pub fn router(shared: Arc<Shared>, loopback_only: bool) -> Router {
         .route(SCRIPT_PATH, get(script))
         .route(SOCKET_PATH, get(socket))
         .fallback(site_file)
-        .layer(middleware::from_fn_with_state(loopback_only, guard_host))
+        .layer(middleware::from_fn_with_state(loopback_only, guard))
         .with_state(shared)
 }
 
-async fn guard_host(State(loopback_only): State<bool>, request: Request, next: Next) -> Response {
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok());
-    if loopback_only && !host.is_none_or(names_this_machine) {
-        return refuse();
-    }
-    next.run(request).await
-}
-
-fn refuse() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        "de voorvertoning antwoordt alleen op de adressen van deze computer\n",
-    )
-        .into_response()
-}
-
-/// Whether a `Host` header names this machine: `localhost` or a loopback address.
-fn names_this_machine(host: &str) -> bool {
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => host.rsplit_once(':').map_or(host, |(name, _port)| name),
+/// Answers only the requests `guard::check` lets through; marks every answer
+/// as this origin's alone.
+async fn guard(State(loopback_only): State<bool>, request: Request, next: Next) -> Response {
+    let verdict = guard::check(
+        request.version(),
+        request.uri(),
+        request.headers(),
+        loopback_only,
+    );
+    let mut response = match verdict {
+        Ok(()) => next.run(request).await,
+        Err(refusal) => refuse(refusal),
     };
-    name.eq_ignore_ascii_case("localhost")
-        || name
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    let h = response.headers_mut();
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
-/// Whether a WebSocket request comes from a page of this server (or from no page
-/// at all, as from a test client): its `Origin` must be `http://` plus its `Host`.
-fn same_origin(headers: &HeaderMap) -> bool {
-    let get = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
+fn refuse(refusal: Refusal) -> Response {
+    let (status, text) = match refusal {
+        Refusal::Malformed(what) => (StatusCode::BAD_REQUEST, what),
+        Refusal::OtherHost => (
+            StatusCode::FORBIDDEN,
+            "de voorvertoning antwoordt alleen op de adressen van deze computer",
+        ),
+        Refusal::OtherSite => (
+            StatusCode::FORBIDDEN,
+            "de voorvertoning geeft haar bestanden niet aan pagina's van andere websites",
+        ),
     };
-    match (get(header::ORIGIN), get(header::HOST)) {
-        (None, _) => true,
-        (Some(origin), Some(host)) => origin
-            .strip_prefix("http://")
-            .is_some_and(|o| o.eq_ignore_ascii_case(host)),
-        (Some(_), None) => false,
-    }
+    (status, format!("{text}\n")).into_response()
 }
 
 async fn script() -> Response {
@@ -102,11 +99,16 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
     if !snap.ready {
         // No build has succeeded yet: a page that shows the error and reloads
         // once there is a site.
-        return respond(
+        let mut r = respond(
             StatusCode::SERVICE_UNAVAILABLE,
             "text/html; charset=utf-8",
             Bytes::from(reload::placeholder(&snap.build_id())),
         );
+        r.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(reload::PLACEHOLDER_POLICY),
+        );
+        return r;
     }
     let Some(key) = request_key(uri.path()) else {
         return not_found(&snap);
@@ -141,13 +143,26 @@ fn not_found(snap: &Snapshot) -> Response {
 
 fn page_or_file(snap: &Snapshot, key: &str, bytes: &Bytes, status: StatusCode) -> Response {
     let kind = content_type(key);
-    let body = if kind.starts_with("text/html") {
+    let page = kind.starts_with("text/html") && !snap.is_download(key);
+    let body = if page {
         let is_404 = status == StatusCode::NOT_FOUND;
         Bytes::from(reload::inject(bytes, &snap.build_id(), key, is_404))
     } else {
         bytes.clone()
     };
-    respond(status, &kind, body)
+    let mut r = respond(status, &kind, body);
+    if !page && kind != "application/pdf" {
+        // Its own origin-less sandbox: a script in it (an SVG or HTML download,
+        // opened in a tab) runs, if at all, without access to the site. Used as
+        // an image, style or script of a page, a file is not affected. Chromium
+        // will not show a PDF in a sandbox, and its viewer keeps PDF scripts
+        // away from the site anyway.
+        r.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox"),
+        );
+    }
+    r
 }
 
 fn respond(status: StatusCode, content_type: &str, body: Bytes) -> Response {
@@ -158,10 +173,6 @@ fn respond(status: StatusCode, content_type: &str, body: Bytes) -> Response {
         h.insert(header::CONTENT_TYPE, v);
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     r
 }
 
@@ -171,7 +182,7 @@ async fn socket(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     if !same_origin(&headers) {
-        return refuse();
+        return refuse(Refusal::OtherSite);
     }
     upgrade.on_upgrade(move |socket| talk(socket, shared))
 }
@@ -213,59 +224,4 @@ async fn send(socket: &mut WebSocket, message: &Message) -> Result<(), axum::Err
     socket
         .send(ws::Message::Text(message.to_json().into()))
         .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn knows_the_names_of_this_machine() {
-        for host in [
-            "127.0.0.1:1111",
-            "127.0.0.1",
-            "localhost:1111",
-            "LOCALHOST",
-            "[::1]:1111",
-            "127.1.2.3:80",
-        ] {
-            assert!(names_this_machine(host), "{host}");
-        }
-        for host in [
-            "evil.example:1111",
-            "evil.example",
-            "127.0.0.1.evil.example",
-            "localhost.evil.example:1111",
-            "192.168.1.2:1111",
-            "[2001:db8::1]:1111",
-            "",
-        ] {
-            assert!(!names_this_machine(host), "{host}");
-        }
-    }
-
-    #[test]
-    fn lets_only_its_own_pages_open_the_socket() {
-        let headers = |origin: Option<&str>, host: Option<&str>| {
-            let mut h = HeaderMap::new();
-            for (name, value) in [(header::ORIGIN, origin), (header::HOST, host)] {
-                if let Some(v) = value {
-                    h.insert(name, HeaderValue::from_str(v).unwrap());
-                }
-            }
-            h
-        };
-        let host = Some("127.0.0.1:1111");
-        assert!(same_origin(&headers(None, host)));
-        assert!(same_origin(&headers(Some("http://127.0.0.1:1111"), host)));
-        for origin in [
-            "http://evil.example",
-            "http://127.0.0.1:2222",
-            "https://127.0.0.1:1111",
-            "null",
-        ] {
-            assert!(!same_origin(&headers(Some(origin), host)), "{origin}");
-        }
-        assert!(!same_origin(&headers(Some("http://x"), None)));
-    }
 }

@@ -10,6 +10,8 @@
 //! last good site and shows the error over open pages. This module only wires
 //! the parts together: the address, the threads, the signals.
 
+mod boundary;
+mod guard;
 mod http;
 #[cfg(test)]
 mod incremental_tests;
@@ -21,6 +23,8 @@ pub mod site;
 mod state;
 pub mod watch;
 
+use crate::diagnostics::Problem;
+use crate::load::root::check_root;
 use std::io::ErrorKind;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -47,8 +51,9 @@ pub struct ServeOptions {
 /// Why the preview could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("de map {0} bestaat niet")]
-    NoRoot(PathBuf),
+    /// Said as `build` says it (see `load::root`), before anything listens.
+    #[error("{0}")]
+    NotAToolkit(Box<Problem>),
     #[error(
         "poort {port} is al in gebruik (misschien draait werkplaats serve al?); kies een andere poort met --port, bijvoorbeeld --port {}",
         port.saturating_add(1)
@@ -71,10 +76,9 @@ pub enum ServeError {
 
 /// Builds, serves and watches until Ctrl-C (or SIGTERM).
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
-    let root = std::fs::canonicalize(&options.root)
-        .ok()
-        .filter(|r| r.is_dir())
-        .ok_or_else(|| ServeError::NoRoot(options.root.clone()))?;
+    check_root(&options.root).map_err(|p| ServeError::NotAToolkit(Box::new(p)))?;
+    let root = std::fs::canonicalize(&options.root)?;
+    boundary::quiet_hook();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

@@ -8,6 +8,7 @@
 //! briefly leave a file missing or half written, and that should not flash an
 //! error over the page.
 
+use super::boundary;
 use super::site::{Builder, Built};
 use super::state::{Labels, Shared, Snapshot};
 use super::watch::{Changes, Debouncer, OpenWrites, classify, is_change};
@@ -139,15 +140,43 @@ impl Publisher {
 
     /// Builds and publishes the whole site, failed or not.
     pub fn first(&mut self) {
-        match self.builder.rebuild(Changes::everything()) {
+        match self.rebuild(Changes::everything()) {
             Ok(built) => self.succeeded(built, None),
             Err(failure) => return self.failed(&failure),
         }
-        match self.builder.rebuild_rest() {
+        match self.rebuild_rest() {
             Some(Ok(built)) => self.succeeded(built, None),
             Some(Err(failure)) => self.failed(&failure),
             None => {}
         }
+    }
+
+    /// `Builder::rebuild` inside the panic boundary.
+    fn rebuild(&mut self, changes: Changes) -> Result<Built, Failure> {
+        let about = changes.paths.iter().next().cloned();
+        self.guarded(about.as_deref(), |b| b.rebuild(changes))
+            .and_then(|built| built)
+    }
+
+    /// `Builder::rebuild_rest` inside the panic boundary.
+    fn rebuild_rest(&mut self) -> Option<Result<Built, Failure>> {
+        self.guarded(None, Builder::rebuild_rest)
+            .unwrap_or_else(|failure| Some(Err(failure)))
+    }
+
+    /// Runs one rebuild step; a panic in it becomes a failure about `about`
+    /// (the file whose save set it off), and the builder forgets what the step
+    /// may have left half done.
+    fn guarded<T>(
+        &mut self,
+        about: Option<&Path>,
+        step: impl FnOnce(&mut Builder) -> T,
+    ) -> Result<T, Failure> {
+        let builder = &mut self.builder;
+        boundary::catch(|| step(builder)).map_err(|panic| {
+            self.builder.forget();
+            boundary::internal_error(about, &panic)
+        })
     }
 
     fn succeeded(&mut self, built: Built, timing: Option<(Instant, String)>) {
@@ -235,7 +264,7 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
                 }
             }
             let paths = describe(&changes);
-            match publisher.builder.rebuild(changes) {
+            match publisher.rebuild(changes) {
                 Ok(built) => {
                     held = None;
                     publisher.succeeded(built, Some((now, paths)));
@@ -243,7 +272,7 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
                 Err(failure) => held = Some((failure, Instant::now() + ERROR_GRACE)),
             }
         } else if publisher.builder.rest_pending() && debouncer.deadline(false).is_none() {
-            match publisher.builder.rebuild_rest() {
+            match publisher.rebuild_rest() {
                 Some(Ok(built)) => publisher.succeeded(built, None),
                 Some(Err(failure)) => held = Some((failure, Instant::now() + ERROR_GRACE)),
                 None => {}
@@ -274,4 +303,62 @@ fn describe(changes: &Changes) -> String {
         names.push(format!("en {} meer", changes.paths.len() - 3));
     }
     names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::watch::Part;
+
+    const ABC: &str = "content/elementen/abc.md";
+
+    /// A publisher of the scaffold toolkit, its first build published.
+    fn publisher(dir: &Path) -> Publisher {
+        let root = dir.join("kit");
+        crate::scaffold::create(&root).expect("scaffold");
+        let shared = Arc::new(Shared::new(Snapshot::new("t".into())));
+        let mut publisher = Publisher::new(Builder::new(&root), shared);
+        publisher.first();
+        assert!(publisher.shared.current().ready);
+        publisher
+    }
+
+    #[test]
+    fn a_panicking_rebuild_is_shown_and_the_next_save_rebuilds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut publisher = publisher(dir.path());
+        let saved = Path::new("themes/default/templates/base.html");
+        let failure = publisher
+            .guarded(Some(saved), |_| -> Built { panic!("ingebouwde fout") })
+            .expect_err("the panic is caught");
+        assert_eq!(failure.problems.0[0].file, saved);
+        publisher.failed(&failure);
+        let report = publisher
+            .shared
+            .current()
+            .error
+            .clone()
+            .expect("shown")
+            .report;
+        assert!(
+            report.contains("interne fout in werkplaats; meld dit alstublieft"),
+            "{report}"
+        );
+        assert!(report.contains("base.html") && report.contains("ingebouwde fout"));
+
+        let file = dir.path().join("kit").join(ABC);
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(&file, text.replace("Een voorbeeldelement", "Na de fout")).expect("write");
+        let mut changes = Changes::default();
+        changes.add(Part::Content, ABC.into());
+        let built = publisher.rebuild(changes).expect("rebuilds");
+        publisher.succeeded(built, None);
+        while let Some(rest) = publisher.rebuild_rest() {
+            publisher.succeeded(rest.expect("the rest builds"), None);
+        }
+        let current = publisher.shared.current();
+        let page = current.file("elementen/abc/index.html").expect("page");
+        assert!(String::from_utf8_lossy(page).contains("Na de fout"));
+        assert_eq!(current.error, None, "the error is gone");
+    }
 }

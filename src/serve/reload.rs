@@ -90,6 +90,10 @@ pub fn inject(html: &[u8], build: &str, page: &str, base_root: bool) -> Vec<u8> 
     out
 }
 
+/// The placeholder's Content-Security-Policy: the site pages' own, which the
+/// placeholder lacks, so the preview's script is all that runs in it.
+pub const PLACEHOLDER_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
 /// The page served before any build has succeeded: empty but for the script,
 /// which shows the error.
 pub fn placeholder(build: &str) -> Vec<u8> {

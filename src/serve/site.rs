@@ -197,6 +197,16 @@ impl Builder {
         }
     }
 
+    /// Forgets all it kept between rebuilds, after a rebuild that never finished
+    /// (it panicked): the next one starts from the files alone.
+    pub fn forget(&mut self) {
+        self.theme = None;
+        self.dirty = Changes::everything();
+        self.assets.clear();
+        self.last = None;
+        self.rest_pending = false;
+    }
+
     /// Whether the last rebuild rendered pages whose rest is still to render.
     pub fn rest_pending(&self) -> bool {
         self.rest_pending

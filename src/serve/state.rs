@@ -78,6 +78,15 @@ impl Snapshot {
             .or_else(|| self.assets.get(key))
     }
 
+    /// Whether `file(key)` is a download from `content/bestanden/`, which
+    /// the toolkit's authors did not write as pages of the site.
+    pub fn is_download(&self, key: &str) -> bool {
+        self.assets.contains_key(key)
+            && !(self.pages.contains_key(key)
+                || self.rest.contains_key(key)
+                || self.statics.contains_key(key))
+    }
+
     /// The snapshot after a successful rebuild, and the message for open pages
     /// (`None` when nothing they show changed). `complete`: no second pass
     /// follows; until then an error is kept, since that pass may fail too.

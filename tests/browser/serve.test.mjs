@@ -2,15 +2,16 @@
 // follows its Markdown file as it is saved (in place and by rename), shows the
 // build error over the page and recovers, swaps a stylesheet without reloading,
 // picks up changes made while the server was down, and ends on the last of 500
-// saves. Every server listens on 127.0.0.1 on a free port and is killed when its
-// test ends, passed or not.
+// saves; and neither a page of another origin nor a script in a download can
+// read the unpublished site. Every server listens on 127.0.0.1 on a free port
+// and is killed when its test ends, passed or not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, werkplaats, watchRequests, bin, repo } from './lib.mjs';
+import { launch, werkplaats, watchRequests, bin, repo, serveStatic } from './lib.mjs';
 
 /** Upper bound for anything a test waits for; it only ends a broken test. */
 const PATIENCE = 20000;
@@ -294,6 +295,51 @@ test('500 saves in a burst: the page ends on the last one and the server still a
     const home = await page.request.get(server.url);
     assert.equal(home.status(), 200);
     assert.doesNotMatch(server.stderr(), /fout/);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test('a page of another origin cannot read the unpublished site', { timeout: 60000 }, async () => {
+  const server = await serve(newKit().root);
+  // Another port of this machine: the same site, another origin.
+  const other = mkdtempSync(join(tmpdir(), 'wp-other-'));
+  writeFileSync(join(other, 'index.html'), `<!doctype html><title>ander</title>
+<script src="${server.url}zoekindex.js" onload="document.title = 'geladen'" onerror="document.title = 'geweigerd'"></script>`);
+  const foreign = await serveStatic(other);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(foreign.url);
+    await page.waitForFunction(() => document.title !== 'ander', null, { timeout: PATIENCE });
+    assert.equal(await page.title(), 'geweigerd');
+    assert.equal(await page.evaluate(() => typeof window.werkplaatsZoekindex), 'undefined');
+  } finally {
+    await browser.close();
+    await foreign.close();
+    await server.stop();
+  }
+});
+
+test('a download with a script in it cannot read the unpublished site', { timeout: 60000 }, async () => {
+  const kit = newKit();
+  const steal = '<script>window.gestolen = "nee"; fetch("/zoekindex.js").then((r) => r.text())'
+    + '.then((t) => { window.gestolen = t; document.title = "gestolen"; });</script>';
+  mkdirSync(join(kit.root, 'content/bestanden'), { recursive: true });
+  writeFileSync(join(kit.root, 'content/bestanden/kwaad.html'), `<!doctype html><title>kwaad</title>${steal}`);
+  writeFileSync(join(kit.root, 'content/bestanden/kwaad.svg'),
+    `<svg xmlns="http://www.w3.org/2000/svg">${steal.replace('<script>', '<script><![CDATA[').replace('</script>', ']]></script>')}</svg>`);
+  const server = await serve(kit.root);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    for (const file of ['kwaad.html', 'kwaad.svg']) {
+      await page.goto(`${server.url}bestanden/${file}`);
+      await page.waitForTimeout(500);
+      assert.notEqual(await page.title(), 'gestolen', file);
+      assert.equal(await page.evaluate(() => window.gestolen ?? null), null, `${file}: its script ran`);
+    }
   } finally {
     await browser.close();
     await server.stop();
