@@ -534,6 +534,12 @@ fn pages_of_other_origins_can_link_to_the_preview_but_not_read_it() {
 #[test]
 fn downloads_run_no_script_with_the_previews_origin() {
     let kit = Fixture::new();
+    // With raw HTML allowed the build lets such files through; the preview
+    // must still keep their script away from its origin.
+    kit.write(
+        "site.yaml",
+        &format!("{}ruwe_html: true\n", kit.read("site.yaml")),
+    );
     let steal = "<script>fetch('/zoekindex.js').then(r => r.text()).then(alert)</script>";
     kit.write(
         "content/bestanden/kwaad.svg",
@@ -649,24 +655,19 @@ fn a_save_that_breaks_the_builder_does_not_end_the_preview() {
     next_message(&mut socket);
     let base = "themes/default/templates/base.html";
     let good = kit.read(base);
-    // Made the theme loader panic (render::theme::inline) when this was written.
+    // Made the theme loader panic (render::theme::inline) when this was
+    // written; the loader is total now, and the boundary that turns a panic
+    // into a report is pinned by serve::rebuild's unit test. Here: whatever
+    // the rebuild made of it, the preview answers the save and goes on.
     kit.edit(
         base,
         "<body class=",
         "{% raw %}a{%}b{% endraw %}<body class=",
     );
-    let m = wait_for_message(&mut socket, |m| m["type"] == "error");
-    let report = m["overlay"]["report"].as_str().unwrap();
-    assert!(
-        report.contains("base.html"),
-        "names the saved file: {report}"
-    );
-    wait_until(|| server.stderr().contains("base.html"));
-    assert!(
-        !server.stderr().contains("RUST_BACKTRACE"),
-        "{}",
-        server.stderr()
-    );
+    wait_for_message(&mut socket, |m| {
+        m["type"] == "error" || m["type"] == "change"
+    });
+    assert!(!server.stderr().contains("panicked"), "{}", server.stderr());
 
     kit.write(base, &good);
     kit.edit(ABC, "naam: Een voorbeeldelement", "naam: Na de fout");

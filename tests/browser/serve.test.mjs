@@ -326,6 +326,9 @@ test('a download with a script in it cannot read the unpublished site', { timeou
   const kit = newKit();
   const steal = '<script>window.gestolen = "nee"; fetch("/zoekindex.js").then((r) => r.text())'
     + '.then((t) => { window.gestolen = t; document.title = "gestolen"; });</script>';
+  // With raw HTML allowed the build lets such files through; the preview
+  // must still keep their script away from its origin.
+  kit.write('site.yaml', `${kit.read('site.yaml')}ruwe_html: true\n`);
   mkdirSync(join(kit.root, 'content/bestanden'), { recursive: true });
   writeFileSync(join(kit.root, 'content/bestanden/kwaad.html'), `<!doctype html><title>kwaad</title>${steal}`);
   writeFileSync(join(kit.root, 'content/bestanden/kwaad.svg'),
