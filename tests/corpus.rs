@@ -66,6 +66,8 @@ enum Step {
         pad: String,
         diepte: usize,
     },
+    /// A named pipe (FIFO): opening it for reading blocks until a writer comes.
+    Fifo(String),
 }
 
 #[derive(Deserialize)]
@@ -134,6 +136,11 @@ fn apply(root: &Path, step: &Step) {
                 format!("a: {}{}", "[".repeat(*diepte), "]".repeat(*diepte)),
             )
             .unwrap();
+        }
+        Step::Fifo(pad) => {
+            fs::create_dir_all(p(pad).parent().unwrap()).unwrap();
+            let made = Command::new("mkfifo").arg(p(pad)).status().unwrap();
+            assert!(made.success(), "mkfifo {pad}");
         }
     }
 }
