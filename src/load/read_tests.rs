@@ -1,0 +1,47 @@
+use super::*;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Runs `f` on its own thread and fails when it has not returned in time: a
+/// read that blocks must fail the test, not hang the suite.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("reading did not return: it blocks")
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.expect("mkfifo runs").success(), "mkfifo {path:?}");
+}
+
+#[test]
+fn a_named_pipe_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_path_buf();
+    for name in ["site.yaml", "model.md", "bronnen.yaml"] {
+        mkfifo(&root.join(name));
+        let root = root.clone();
+        let result = within_seconds(move || text(&root, Path::new(name), true));
+        let problem = result.expect_err("a pipe is no text");
+        assert!(
+            problem.message.contains("geen gewoon bestand"),
+            "{}",
+            problem.message
+        );
+        assert_eq!(problem.file, Path::new(name));
+    }
+}
+
+#[test]
+fn a_link_to_a_named_pipe_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_path_buf();
+    mkfifo(&root.join("pijp"));
+    std::os::unix::fs::symlink("pijp", root.join("link.md")).expect("symlink");
+    let result = within_seconds(move || text(&root, Path::new("link.md"), true));
+    assert!(result.expect_err("refused").message.contains("named pipe"));
+}
