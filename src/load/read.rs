@@ -35,13 +35,13 @@ fn bytes(rel: &Path, path: &Path) -> Result<Vec<u8>, Problem> {
         // Rare: ask again by path so the message is the one for a missing file,
         // a file that is too big, or one that cannot be read, in that order.
         Err(open_error) => {
-            let meta = std::fs::metadata(path).map_err(|e| not_found_or_denied(rel, &e))?;
+            let meta = std::fs::metadata(path).map_err(|e| unreadable(rel, &e))?;
             regular(rel, meta.file_type())?;
             too_big(rel, meta.len())?;
             return Err(unreadable(rel, &open_error));
         }
     };
-    let meta = file.metadata().map_err(|e| not_found_or_denied(rel, &e))?;
+    let meta = file.metadata().map_err(|e| unreadable(rel, &e))?;
     regular(rel, meta.file_type())?;
     too_big(rel, meta.len())?;
     // The length is read again through the limit: a file that grows while it is
@@ -108,17 +108,24 @@ pub fn special_kind(kind: FileType) -> &'static str {
     }
 }
 
-fn not_found_or_denied(rel: &Path, e: &std::io::Error) -> Problem {
-    let hint = if e.kind() == ErrorKind::NotFound {
-        format!("maak {} aan (zie docs/content.md)", rel.display())
-    } else {
-        "controleer de rechten van het bestand".to_string()
-    };
-    Problem::error(rel, 0, format!("kan het bestand niet lezen: {e}")).hint(hint)
-}
-
+/// A read error told apart by its cause, with what to do about each.
 fn unreadable(rel: &Path, e: &std::io::Error) -> Problem {
-    Problem::error(rel, 0, format!("kan het bestand niet lezen: {e}"))
+    let (message, hint) = match e.kind() {
+        ErrorKind::NotFound => (
+            "het bestand ontbreekt".to_string(),
+            format!("maak {} aan (zie docs/content.md)", rel.display()),
+        ),
+        ErrorKind::PermissionDenied => (
+            "geen toegang tot het bestand".to_string(),
+            "geef jezelf leesrechten op het bestand (bijvoorbeeld chmod u+r) en op de mappen erboven"
+                .to_string(),
+        ),
+        _ => (
+            format!("kan het bestand niet lezen: {e}"),
+            "controleer het bestand en de schijf, en probeer het opnieuw".to_string(),
+        ),
+    };
+    Problem::error(rel, 0, message).hint(hint)
 }
 
 fn too_big(rel: &Path, len: u64) -> Result<(), Problem> {

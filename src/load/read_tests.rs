@@ -1,4 +1,5 @@
 use super::*;
+use std::io::ErrorKind;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -44,4 +45,22 @@ fn a_link_to_a_named_pipe_is_refused_at_once() {
     std::os::unix::fs::symlink("pijp", root.join("link.md")).expect("symlink");
     let result = within_seconds(move || text(&root, Path::new("link.md"), true));
     assert!(result.expect_err("refused").message.contains("named pipe"));
+}
+
+#[test]
+fn read_errors_are_told_apart() {
+    let rel = Path::new("content/model.md");
+    let missing = unreadable(rel, &std::io::Error::from(ErrorKind::NotFound));
+    assert_eq!(missing.message, "het bestand ontbreekt");
+    assert!(
+        missing
+            .hint
+            .expect("hint")
+            .contains("maak content/model.md aan")
+    );
+    let denied = unreadable(rel, &std::io::Error::from(ErrorKind::PermissionDenied));
+    assert_eq!(denied.message, "geen toegang tot het bestand");
+    assert!(denied.hint.expect("hint").contains("leesrechten"));
+    let other = unreadable(rel, &std::io::Error::other("schijf kapot"));
+    assert!(other.message.contains("schijf kapot"));
 }

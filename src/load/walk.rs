@@ -6,6 +6,7 @@
 
 use super::read::{inside_root, special_kind};
 use crate::diagnostics::{Problem, Problems};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -43,10 +44,9 @@ pub fn walk_content(root: &Path) -> Walk {
                     .path()
                     .and_then(|p| p.strip_prefix(root).ok())
                     .unwrap_or(Path::new("content"));
-                found.problems.push(
-                    Problem::error(rel, 0, format!("kan de map niet doorlopen: {e}"))
-                        .hint("verwijder de kapotte of rondlopende symbolische link"),
-                );
+                found
+                    .problems
+                    .push(walk_problem(rel, e.loop_ancestor().is_some(), e.io_error()));
                 continue;
             }
         };
@@ -142,6 +142,33 @@ pub fn special_file(rel: &Path, kind: &str) -> Problem {
         format!("dit is geen gewoon bestand maar {kind}; het wordt overgeslagen"),
     )
     .hint("vervang het door een gewoon bestand, of haal het weg")
+}
+
+/// A folder the walk could not enter, told apart by its cause: a loop of links,
+/// missing rights, a folder that is gone, or anything else the system says.
+pub fn walk_problem(rel: &Path, is_loop: bool, io: Option<&std::io::Error>) -> Problem {
+    let (message, hint) = match io.map(std::io::Error::kind) {
+        _ if is_loop => (
+            "de symbolische link loopt rond".to_string(),
+            "verwijder de rondlopende symbolische link".to_string(),
+        ),
+        Some(ErrorKind::PermissionDenied) => (
+            "geen toegang tot de map".to_string(),
+            "geef jezelf lees- en openrechten op de map (bijvoorbeeld chmod u+rx)".to_string(),
+        ),
+        Some(ErrorKind::NotFound) => (
+            "de map ontbreekt of verdween tijdens het lezen".to_string(),
+            format!("maak {} aan, of bouw opnieuw", rel.display()),
+        ),
+        _ => (
+            match io {
+                Some(e) => format!("kan de map niet doorlopen: {e}"),
+                None => "kan de map niet doorlopen".to_string(),
+            },
+            "controleer de map en de rechten erop".to_string(),
+        ),
+    };
+    Problem::error(rel, 0, message).hint(hint)
 }
 
 /// Editors' swap, backup and temp files and hidden files are never content.
@@ -305,6 +332,38 @@ mod tests {
         for p in walk.problems.iter() {
             assert!(!p.is_error() && p.message.contains("named pipe"), "{p}");
         }
+    }
+
+    #[test]
+    fn walk_errors_are_told_apart() {
+        let rel = Path::new("content/paginas");
+        let denied = std::io::Error::from(ErrorKind::PermissionDenied);
+        let p = walk_problem(rel, false, Some(&denied));
+        assert_eq!(p.message, "geen toegang tot de map");
+        assert!(p.hint.expect("hint").contains("chmod"));
+        let p = walk_problem(rel, true, None);
+        assert!(p.message.contains("loopt rond"));
+        let gone = std::io::Error::from(ErrorKind::NotFound);
+        assert!(
+            walk_problem(rel, false, Some(&gone))
+                .message
+                .contains("ontbreekt")
+        );
+        for p in [
+            walk_problem(rel, false, Some(&denied)),
+            walk_problem(rel, false, Some(&gone)),
+        ] {
+            assert!(!p.hint.expect("hint").contains("symbolische link"));
+        }
+    }
+
+    #[test]
+    fn a_missing_content_folder_is_named_as_missing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let walk = walk_content(dir.path());
+        let p = walk.problems.iter().next().expect("a problem");
+        assert_eq!(p.file, Path::new("content"));
+        assert!(p.message.contains("ontbreekt"), "{p}");
     }
 
     #[test]
