@@ -62,10 +62,12 @@ impl<T> Doc<T> {
             .unwrap_or(1)
     }
 
-    /// The path of this file below `content/`, as written in `@/` links.
+    /// The path of this file below `content/`, as written in `@/` links: its
+    /// parts joined with `/` (a backslash in a Unix file name is a character).
     pub fn content_path(&self) -> String {
-        let s = self.file.to_string_lossy().replace('\\', "/");
-        s.strip_prefix("content/").unwrap_or(&s).to_string()
+        let rel = self.file.strip_prefix("content").unwrap_or(&self.file);
+        let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+        parts.join("/")
     }
 }
 
