@@ -9,6 +9,7 @@
 //! gathered in walk order so problems come out the same on every run.
 
 mod frontmatter;
+pub mod locate;
 mod read;
 mod walk;
 pub mod yaml;

@@ -123,7 +123,7 @@ impl Known {
                 problems.push(
                     Problem::error(
                         &doc.file,
-                        doc.line_of(code),
+                        doc.line_of_value(code),
                         format!("onbekende elementcode \"{code}\""),
                     )
                     .hint(suggest(code, &self.codes, "elementcode")),
@@ -150,7 +150,7 @@ impl Known {
                 problems.push(
                     Problem::error(
                         &doc.file,
-                        doc.line_of(key),
+                        doc.line_of_value(key),
                         format!("onbekende bron \"{key}\""),
                     )
                     .hint(format!(
@@ -271,7 +271,7 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 problems.push(
                     Problem::error(
                         &model.file,
-                        model.line_of(code),
+                        model.line_of_value(code),
                         format!("onbekende elementcode \"{code}\" in `ordening.{group}`"),
                     )
                     .hint(suggest(code, &known.codes, "elementcode")),
@@ -280,7 +280,7 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 problems.push(
                     Problem::error(
                         &model.file,
-                        model.line_of(code),
+                        model.line_of_value(code),
                         format!("{code} staat meer dan eens in `ordening`"),
                     )
                     .hint("elk element hoort bij precies één groep"),
@@ -361,7 +361,7 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     {
         problems.push(Problem::error(
             &p.file,
-            p.line_of("max"),
+            p.line_of("groepsgrootte.max"),
             "`groepsgrootte.max` is kleiner dan `min`",
         ));
     }
