@@ -42,7 +42,12 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     );
     let site = out.take(site, yaml_file::<SiteConfig>(root, site));
     let model = out.take(model, doc::<Model>(root, model, true));
-    let bibliography = out.take(bibliography, yaml_file::<Bibliography>(root, bibliography));
+    let bibliography = out
+        .take(
+            bibliography,
+            yaml_file::<yaml::UniqueKeys<_>>(root, bibliography),
+        )
+        .map(|keys| -> Bibliography { keys.0 });
 
     let walk::Walk {
         files,
