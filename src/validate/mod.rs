@@ -7,6 +7,7 @@
 
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems};
+use crate::load::locate::{self, Seg};
 use crate::markdown::{self, BodyScan};
 use crate::routes::{RESERVED, documents};
 use crate::{Failure, Loaded, Validated};
@@ -386,39 +387,39 @@ fn check_scan_thresholds(
     }
 }
 
+/// Keys and URLs of the bibliography, each at the line where it is written
+/// (found by key, so an escaped or oddly quoted value still gets its line).
 fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
     let file = Path::new("content/bronnen.yaml");
     let text = &toolkit.bibliography_text;
-    let line_of = |needle: &str| {
-        text.lines()
-            .position(|l| l.contains(needle))
-            .map_or(0, |i| i + 1)
-    };
+    let line_of = |path: &[Seg]| locate::find(text, path).map_or(0, |i| i + 1);
     for (key, reference) in &toolkit.bibliography {
+        let key_ok = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !key_ok {
+            problems.push(
+                Problem::error(
+                    file,
+                    line_of(&[Seg::Key(key)]),
+                    format!("de sleutel \"{key}\" is ongeldig"),
+                )
+                .hint("gebruik alleen kleine letters, cijfers en '-'"),
+            );
+        }
         if let Some(url) = &reference.url {
             let lowered = url.trim().to_ascii_lowercase();
             if !(lowered.starts_with("https://") || lowered.starts_with("http://")) {
                 problems.push(
                     Problem::error(
                         file,
-                        line_of(url),
+                        line_of(&[Seg::Key(key), Seg::Key("url")]),
                         format!("de url van \"{key}\" is geen webadres"),
                     )
                     .hint("begin de url met https:// (of http://)"),
                 );
             }
-        }
-    }
-    for key in toolkit.bibliography.keys() {
-        let ok = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
-            problems.push(
-                Problem::error(file, 0, format!("de sleutel \"{key}\" is ongeldig"))
-                    .hint("gebruik alleen kleine letters, cijfers en '-'"),
-            );
         }
     }
 }
