@@ -24,7 +24,7 @@ pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::Page;
 pub use prompt::{GroupSize, Prompt, Step, WorkForm};
 pub use scan::ScanThresholds;
-pub use site::{DuplexOffset, Paper, SiteConfig};
+pub use site::{DuplexOffset, Paper, SettingProblem, SiteConfig};
 
 use std::path::PathBuf;
 

@@ -84,10 +84,82 @@ pub struct DuplexOffset {
     pub y_mm: f64,
 }
 
+/// A site setting whose value is wrong: its key path in `site.yaml` (to find
+/// its line), what is wrong and what to do, in Dutch for the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingProblem {
+    pub path: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+impl SiteConfig {
+    /// What is wrong with the values of these settings; empty when all hold.
+    /// The types already took care of the shapes; these are the values.
+    pub fn problems(&self) -> Vec<SettingProblem> {
+        let mut out = Vec::new();
+        out.extend(self.duplex_offset.problems());
+        out.extend(self.scan.problems());
+        out
+    }
+}
+
+impl DuplexOffset {
+    /// Offsets that are no number, or larger than a printer ever drifts.
+    pub fn problems(&self) -> Vec<SettingProblem> {
+        let max = crate::print::sheet::MAX_OFFSET;
+        let mut out = Vec::new();
+        for (path, mm) in [
+            ("duplex_verschuiving.x_mm", self.x_mm),
+            ("duplex_verschuiving.y_mm", self.y_mm),
+        ] {
+            let message = if !mm.is_finite() {
+                format!("`{path}` is geen getal ({mm})")
+            } else if mm.abs() > max {
+                format!("`{path}` is {mm} mm, maar mag naar beide kanten hoogstens {max} mm zijn")
+            } else {
+                continue;
+            };
+            out.push(SettingProblem {
+                path,
+                message,
+                hint: "meet hoeveel de achterkant verschoven is (meestal 2–4 mm) en vul dat in, bijvoorbeeld `x_mm: 2.5`".into(),
+            });
+        }
+        out
+    }
+}
+
 fn default_language() -> String {
     "nl".into()
 }
 
 fn default_theme() -> String {
     "default".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(yaml: &str) -> SiteConfig {
+        serde_yaml::from_str(&format!("titel: t\n{yaml}")).expect("parses")
+    }
+
+    fn paths(site: &SiteConfig) -> Vec<&'static str> {
+        site.problems().iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn duplex_offsets_are_finite_and_small() {
+        assert!(paths(&site("duplex_verschuiving: {x_mm: -2.5, y_mm: 5}")).is_empty());
+        assert_eq!(
+            paths(&site("duplex_verschuiving: {x_mm: .nan, y_mm: -.inf}")),
+            ["duplex_verschuiving.x_mm", "duplex_verschuiving.y_mm"]
+        );
+        assert_eq!(
+            paths(&site("duplex_verschuiving: {y_mm: 5.5}")),
+            ["duplex_verschuiving.y_mm"]
+        );
+    }
 }

@@ -6,7 +6,7 @@
 //! every element. All problems are collected before failing.
 
 use crate::content::{Doc, Toolkit};
-use crate::diagnostics::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::load::locate::{self, Seg};
 use crate::markdown::{self, BodyScan};
 use crate::routes::{RESERVED, documents};
@@ -84,7 +84,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         }
     }
     check_bibliography(&toolkit, &mut problems);
-    check_scan_thresholds(&toolkit, &texts, &mut problems);
+    check_site(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
     check_body_links(&docs, &scans, &links, &anchors, &mut problems);
 
@@ -343,8 +343,10 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("kies uit individueel, duo, subgroepen, plenair"),
         );
     }
-    let total: u32 = m.steps.iter().map(|s| s.minutes).sum();
-    if !m.steps.is_empty() && total != m.minutes {
+    check_prompt_numbers(p, problems);
+    // Summed wide: each step is in range only when the check above passed.
+    let total: u64 = m.steps.iter().map(|s| u64::from(s.minutes)).sum();
+    if !m.steps.is_empty() && total != u64::from(m.minutes) {
         problems.push(
             Problem::warning(
                 &p.file,
@@ -368,22 +370,57 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     }
 }
 
-/// The scan's thresholds must make sense on its 1–5 scale.
-fn check_scan_thresholds(
-    toolkit: &Toolkit,
-    texts: &crate::diagnostics::SourceTexts,
-    problems: &mut Problems,
-) {
+/// The longest a conversation or one step of it may take: a day. More is a
+/// typing error, and near the integer limit a sum of steps would overflow.
+const MAX_MINUTES: u32 = 24 * 60;
+
+/// The most participants a group size may name.
+const MAX_PARTICIPANTS: u32 = 1000;
+
+/// Every number of a prompt in a sensible range, at the line of its key.
+fn check_prompt_numbers(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
+    let m = &p.meta;
+    let mut numbers = vec![
+        ("duur".to_string(), m.minutes, 1, MAX_MINUTES),
+        (
+            "groepsgrootte.min".to_string(),
+            m.group_size.min,
+            1,
+            MAX_PARTICIPANTS,
+        ),
+    ];
+    if let Some(max) = m.group_size.max {
+        numbers.push(("groepsgrootte.max".into(), max, 1, MAX_PARTICIPANTS));
+    }
+    for (i, step) in m.steps.iter().enumerate() {
+        numbers.push((
+            format!("stappen[{i}].minuten"),
+            step.minutes,
+            0,
+            MAX_MINUTES,
+        ));
+    }
+    for (path, value, low, high) in numbers {
+        if !(low..=high).contains(&value) {
+            problems.push(
+                Problem::error(
+                    &p.file,
+                    p.line_of(&path),
+                    format!("`{path}` is {value}, maar moet tussen {low} en {high} liggen"),
+                )
+                .hint("controleer het getal: minuten voor een duur, mensen voor een groepsgrootte"),
+            );
+        }
+    }
+}
+
+/// The values of site.yaml's settings, each at the line of its key.
+fn check_site(toolkit: &Toolkit, texts: &SourceTexts, problems: &mut Problems) {
     let file = Path::new("site.yaml");
-    let line = texts
-        .get(file)
-        .and_then(|t| t.lines().position(|l| l.starts_with("reflectiescan")))
-        .map_or(0, |i| i + 1);
-    for message in toolkit.site.scan.problems() {
-        problems.push(
-            Problem::error(file, line, message)
-                .hint("bijvoorbeeld `reflectiescan: {sterk: 4, aandacht: 2.5, verschil: 1.5}`"),
-        );
+    let text = texts.get(file).unwrap_or_default();
+    for p in toolkit.site.problems() {
+        let line = locate::find(text, &locate::path(p.path)).map_or(0, |i| i + 1);
+        problems.push(Problem::error(file, line, p.message).hint(p.hint));
     }
 }
 
