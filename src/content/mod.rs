@@ -24,7 +24,7 @@ pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::Page;
 pub use prompt::{GroupSize, Prompt, Step, WorkForm};
 pub use scan::ScanThresholds;
-pub use site::{DuplexOffset, Paper, SettingProblem, SiteConfig};
+pub use site::{DuplexOffset, Paper, SettingProblem, SiteConfig, names_problems};
 
 use std::path::PathBuf;
 

@@ -97,11 +97,61 @@ impl SiteConfig {
     /// What is wrong with the values of these settings; empty when all hold.
     /// The types already took care of the shapes; these are the values.
     pub fn problems(&self) -> Vec<SettingProblem> {
-        let mut out = Vec::new();
+        let mut out = names_problems(&self.theme, &self.language);
         out.extend(self.duplex_offset.problems());
         out.extend(self.scan.problems());
         out
     }
+}
+
+/// Theme and language are names, never paths: the theme is one folder below
+/// themes/, the language one file below its i18n/.
+pub fn names_problems(theme: &str, language: &str) -> Vec<SettingProblem> {
+    let mut out = Vec::new();
+    if let Some(why) = name_problem(theme) {
+        out.push(SettingProblem {
+            path: "thema",
+            message: format!(
+                "`thema` is de naam van een map onder themes/, geen pad (\"{theme}\" {why})"
+            ),
+            hint: "schrijf alleen de naam, bijvoorbeeld `thema: default`; een thema van elders kopieer je naar themes/".into(),
+        });
+    }
+    if let Some(why) = language_problem(language) {
+        out.push(SettingProblem {
+            path: "taal",
+            message: format!(
+                "`taal` is een taalcode zoals nl of en-GB, geen pad (\"{language}\" {why})"
+            ),
+            hint: "de teksten van een taal staan in themes/<thema>/i18n/<taal>.yaml".into(),
+        });
+    }
+    out
+}
+
+/// Why `name` cannot be a theme name; `None` when it can. A name is one folder
+/// below themes/: it must not climb out of it or point elsewhere.
+fn name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() || name.len() > 64 {
+        return Some("is leeg of langer dan 64 tekens");
+    }
+    let plain = name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (!plain).then_some("mag alleen letters, cijfers, '-' en '_' bevatten")
+}
+
+/// Why `code` cannot be a language code (`nl`, `en-GB`); `None` when it can.
+fn language_problem(code: &str) -> Option<&'static str> {
+    let mut parts = code.split(['-', '_']);
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (!(first_ok && rest_ok))
+        .then_some("is geen taalcode van twee of drie letters, eventueel met een regio")
 }
 
 impl DuplexOffset {
@@ -148,6 +198,27 @@ mod tests {
 
     fn paths(site: &SiteConfig) -> Vec<&'static str> {
         site.problems().iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn theme_and_language_are_names_not_paths() {
+        assert!(paths(&site("thema: mijn-thema_2\ntaal: en-GB")).is_empty());
+        for bad in [
+            "../../elders/thema",
+            "/usr/share",
+            "a/b",
+            ".",
+            "..",
+            "",
+            "a b",
+        ] {
+            let s = site(&format!("thema: {bad:?}"));
+            assert_eq!(paths(&s), ["thema"], "{bad}");
+        }
+        for bad in ["../x", "n", "nl/../x", "nl-", "nederlands", "n1"] {
+            let s = site(&format!("taal: {bad:?}"));
+            assert_eq!(paths(&s), ["taal"], "{bad}");
+        }
     }
 
     #[test]
