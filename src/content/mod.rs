@@ -24,7 +24,10 @@ pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::Page;
 pub use prompt::{GroupSize, Prompt, Step, WorkForm};
 pub use scan::ScanThresholds;
-pub use site::{DuplexOffset, Paper, SettingProblem, SiteConfig, names_problems};
+pub use site::{
+    BASE_URL_HINT, DuplexOffset, Paper, SettingProblem, SiteConfig, base_url_problem,
+    names_problems,
+};
 
 use std::path::PathBuf;
 

@@ -98,6 +98,13 @@ impl SiteConfig {
     /// The types already took care of the shapes; these are the values.
     pub fn problems(&self) -> Vec<SettingProblem> {
         let mut out = names_problems(&self.theme, &self.language);
+        if let Some(why) = self.base_url.as_deref().and_then(base_url_problem) {
+            out.push(SettingProblem {
+                path: "basis_url",
+                message: format!("`basis_url` is geen webadres: {why}"),
+                hint: BASE_URL_HINT.into(),
+            });
+        }
         out.extend(self.duplex_offset.problems());
         out.extend(self.scan.problems());
         out
@@ -129,6 +136,10 @@ pub fn names_problems(theme: &str, language: &str) -> Vec<SettingProblem> {
     out
 }
 
+/// What to do about a base URL that is no web address.
+pub const BASE_URL_HINT: &str =
+    "schrijf het volledige adres van de site, bijvoorbeeld https://example.org/toolkit/";
+
 /// Why `name` cannot be a theme name; `None` when it can. A name is one folder
 /// below themes/: it must not climb out of it or point elsewhere.
 fn name_problem(name: &str) -> Option<&'static str> {
@@ -152,6 +163,83 @@ fn language_problem(code: &str) -> Option<&'static str> {
         parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     (!(first_ok && rest_ok))
         .then_some("is geen taalcode van twee of drie letters, eventueel met een regio")
+}
+
+/// Why `url` cannot be the base URL the site is hosted at; `None` when it can
+/// (an empty one means there is none).
+///
+/// The base URL is written as it is into canonical links, `og:url`, the
+/// sitemap and the QR codes on printed cards, so only a plain absolute
+/// `http(s)://host[:port]/path` in ASCII passes. A general URL parser would
+/// accept `javascript:` and normalise what it should refuse, and still need
+/// these checks after it; this small check says exactly what is allowed.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url.trim().is_empty() {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return Some("het begint niet met https:// of http://");
+    };
+    if url.chars().any(|c| !c.is_ascii_graphic()) {
+        return Some("het bevat een spatie, een stuurteken of een teken buiten ASCII");
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if let Some(why) = authority_problem(authority) {
+        return Some(why);
+    }
+    if path.contains(['?', '#']) {
+        return Some("een basisadres heeft geen zoekvraag (?) of anker (#)");
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@%/".contains(c);
+    if !path.chars().all(allowed) || !percent_escapes_ok(path) {
+        return Some("het pad bevat tekens die in een adres gecodeerd moeten worden");
+    }
+    None
+}
+
+/// `host` or `host:port`; a user name (`user@host`) is refused, it only hides
+/// where a link goes.
+fn authority_problem(authority: &str) -> Option<&'static str> {
+    if authority.contains('@') {
+        return Some("het bevat een gebruikersnaam (@)");
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !authority.ends_with(']') => (h, Some(p)),
+        _ => (authority, None),
+    };
+    if let Some(port) = port
+        && !(!port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("het poortnummer is geen getal");
+    }
+    let ipv6 = host.starts_with('[')
+        && host.ends_with(']')
+        && host.len() > 2
+        && host[1..host.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    let name = !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    (!(ipv6 || name)).then_some("er staat geen geldige domeinnaam na https://")
+}
+
+fn percent_escapes_ok(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    })
 }
 
 impl DuplexOffset {
@@ -219,6 +307,42 @@ mod tests {
             let s = site(&format!("taal: {bad:?}"));
             assert_eq!(paths(&s), ["taal"], "{bad}");
         }
+    }
+
+    #[test]
+    fn only_plain_http_addresses_are_base_urls() {
+        for good in [
+            "https://example.org",
+            "https://example.org/toolkit/",
+            "HTTP://x.org:8080/a%20b/",
+            "https://[::1]:8080/",
+            "",
+        ] {
+            assert_eq!(base_url_problem(good), None, "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)//",
+            "javascript:",
+            "example.org",
+            "ftp://x y",
+            "ftp://x",
+            "https://",
+            "https://x y.org/",
+            "https://x.org/a b",
+            "https://x.org/\"><script>",
+            "https://user@x.org/",
+            "https://x.org:port/",
+            "https://x.org/?a=1",
+            "https://x.org/%zz",
+            "https://bücher.de/",
+            "https://-x.org/",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad}");
+        }
+        assert_eq!(
+            paths(&site("basis_url: \"javascript:alert(1)//\"")),
+            ["basis_url"]
+        );
     }
 
     #[test]
