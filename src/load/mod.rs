@@ -15,7 +15,8 @@ mod walk;
 pub mod yaml;
 
 pub use frontmatter::{Split, SplitError, split};
-pub use walk::{is_ignored, suggest_slug};
+pub use read::{resolves_inside_root, text_resolved};
+pub use walk::{What, is_ignored, suggest_slug, walk_problem, what_is};
 
 use crate::content::{
     Bibliography, Checklist, Doc, Element, Model, Page, Prompt, SiteConfig, Toolkit,

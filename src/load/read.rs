@@ -27,6 +27,16 @@ pub fn text(root: &Path, rel: &Path, maybe_link: bool) -> Result<String, Problem
     decode(rel, bytes(rel, &path)?)
 }
 
+/// [`text`] for a file whose folders may be links too (a theme folder linked
+/// in from elsewhere): the whole path, not just its last part, must resolve
+/// inside the toolkit. One more system call per file; themes have few.
+pub fn text_resolved(root: &Path, rel: &Path) -> Result<String, Problem> {
+    let path = root.join(rel);
+    inside_root(root, rel, &path)?;
+    resolves_inside_root(root, rel, &path)?;
+    decode(rel, bytes(rel, &path)?)
+}
+
 /// The file's bytes, refusing a file over [`MAX_FILE_BYTES`] or one that is no
 /// regular file before reading it.
 fn bytes(rel: &Path, path: &Path) -> Result<Vec<u8>, Problem> {
@@ -191,6 +201,26 @@ pub fn inside_root(root: &Path, rel: &Path, path: &Path) -> Result<(), Problem> 
         )
         .hint("kopieer het bestand naar de toolkit in plaats van ernaar te linken"))
     }
+}
+
+/// Whether `path` as a whole, folders included, resolves inside the toolkit. A
+/// path that does not resolve at all is left to the read, which names the cause.
+pub fn resolves_inside_root(root: &Path, rel: &Path, path: &Path) -> Result<(), Problem> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    if target.starts_with(canonical_root(root)) {
+        return Ok(());
+    }
+    Err(Problem::error(
+        rel,
+        0,
+        format!(
+            "een map op dit pad is een symbolische link die buiten de toolkit wijst ({})",
+            target.display()
+        ),
+    )
+    .hint("kopieer de map naar de toolkit in plaats van ernaar te linken"))
 }
 
 fn canonical_root(root: &Path) -> std::path::PathBuf {

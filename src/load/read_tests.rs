@@ -48,6 +48,40 @@ fn a_link_to_a_named_pipe_is_refused_at_once() {
 }
 
 #[test]
+fn a_sparse_huge_file_is_refused_without_reading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = File::create(dir.path().join("groot.html")).expect("create");
+    file.set_len(1024 * 1024 * 1024).expect("set_len");
+    let problem = text_resolved(dir.path(), Path::new("groot.html")).expect_err("too big");
+    assert!(problem.message.contains("te groot"), "{}", problem.message);
+}
+
+#[test]
+fn a_folder_linked_out_of_the_toolkit_is_refused() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(outside.path().join("nl.yaml"), "a: b\n").expect("write");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("i18n")).expect("symlink");
+    let rel = Path::new("i18n/nl.yaml");
+    assert!(
+        text(dir.path(), rel, true).is_ok(),
+        "the last part is no link"
+    );
+    let problem = text_resolved(dir.path(), rel).expect_err("refused");
+    assert!(
+        problem.message.contains("buiten de toolkit"),
+        "{}",
+        problem.message
+    );
+    // A link that stays inside is fine.
+    let inside = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(inside.path().join("echt")).expect("mkdir");
+    std::fs::write(inside.path().join("echt/nl.yaml"), "a: b\n").expect("write");
+    std::os::unix::fs::symlink("echt", inside.path().join("i18n")).expect("symlink");
+    assert!(text_resolved(inside.path(), rel).is_ok());
+}
+
+#[test]
 fn read_errors_are_told_apart() {
     let rel = Path::new("content/model.md");
     let missing = unreadable(rel, &std::io::Error::from(ErrorKind::NotFound));
