@@ -243,7 +243,7 @@ pub fn render_json(problems: &Problems) -> String {
     for p in problems.iter() {
         let value = serde_json::json!({
             "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
-            "file": p.file.to_string_lossy().replace('\\', "/"),
+            "file": json_path(&p.file),
             "line": p.line,
             "column": p.column,
             "message": p.message,
@@ -253,6 +253,18 @@ pub fn render_json(problems: &Problems) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A problem's file as tools read it: the real path, with `/` between parts.
+/// Only on Windows is a backslash a separator; on Unix it is a character of
+/// the file name (`a\b.md`), and turning it into `/` would name another file.
+fn json_path(file: &Path) -> String {
+    let path = file.to_string_lossy();
+    if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.into_owned()
+    }
 }
 
 /// Lines longer than this are not quoted in reports.
@@ -422,6 +434,16 @@ mod tests {
         assert_eq!(index.line(4), Some(6..7));
         assert_eq!(index.line(5), None);
         assert_eq!(LineIndex::new("").line(1), Some(0..0));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn json_names_the_real_file_when_its_name_holds_a_backslash() {
+        let mut problems = Problems::default();
+        problems.push(Problem::error("content/paginas/a\\b.md", 0, "geen slug"));
+        let line = render_json(&problems);
+        let value: serde_json::Value = serde_json::from_str(line.trim()).expect("json");
+        assert_eq!(value["file"], "content/paginas/a\\b.md");
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::Page;
 pub use prompt::{GroupSize, Prompt, Step, WorkForm};
 pub use scan::ScanThresholds;
-pub use site::{DuplexOffset, Paper, SiteConfig};
+pub use site::{
+    BASE_URL_HINT, DuplexOffset, Paper, SettingProblem, SiteConfig, base_url_problem,
+    names_problems,
+};
 
 use std::path::PathBuf;
 
@@ -52,21 +55,46 @@ pub struct Doc<T> {
 }
 
 impl<T> Doc<T> {
-    /// The file line of the first front-matter line containing `needle`, so an
-    /// error about a value points where the editor wrote it; line 1 when absent.
-    pub fn line_of(&self, needle: &str) -> usize {
-        self.front_matter
-            .lines()
-            .position(|l| l.contains(needle))
+    /// The file line of the front-matter key at `key` (`doel`, a path such as
+    /// `groepsgrootte.max` or `stappen[1].minuten`; a trailing `:` is allowed),
+    /// so an error about a field points where the editor wrote it. Only keys
+    /// count: a line that merely contains the word does not. Line 1 when absent.
+    pub fn line_of(&self, key: &str) -> usize {
+        let path = crate::load::locate::path(key.trim_end_matches(':'));
+        crate::load::locate::find(&self.front_matter, &path)
             .map(|i| self.front_matter_line + i)
             .unwrap_or(1)
     }
 
-    /// The path of this file below `content/`, as written in `@/` links.
-    pub fn content_path(&self) -> String {
-        let s = self.file.to_string_lossy().replace('\\', "/");
-        s.strip_prefix("content/").unwrap_or(&s).to_string()
+    /// The file line of the first front-matter line where `value` stands as a
+    /// whole word (a code in `elementen: [ABC]`, not inside `ABCD`); line 1
+    /// when absent.
+    pub fn line_of_value(&self, value: &str) -> usize {
+        self.front_matter
+            .lines()
+            .position(|l| has_word(l, value))
+            .map(|i| self.front_matter_line + i)
+            .unwrap_or(1)
     }
+
+    /// The path of this file below `content/`, as written in `@/` links: its
+    /// parts joined with `/` (a backslash in a Unix file name is a character).
+    pub fn content_path(&self) -> String {
+        let rel = self.file.strip_prefix("content").unwrap_or(&self.file);
+        let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+        parts.join("/")
+    }
+}
+
+/// Whether `word` occurs in `line` with no letter, digit, `-` or `_` next to it.
+fn has_word(line: &str, word: &str) -> bool {
+    let part_of_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    !word.is_empty()
+        && line.match_indices(word).any(|(i, _)| {
+            let before = line[..i].chars().next_back();
+            let after = line[i + word.len()..].chars().next();
+            !before.is_some_and(part_of_word) && !after.is_some_and(part_of_word)
+        })
 }
 
 /// A whole toolkit as loaded from disk.
@@ -96,5 +124,45 @@ impl Toolkit {
     /// Looks an element up by its code.
     pub fn element(&self, code: &str) -> Option<&Doc<Element>> {
         self.elements.iter().find(|e| e.meta.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(front_matter: &str) -> Doc<()> {
+        Doc {
+            meta: (),
+            body: String::new(),
+            body_line: 1,
+            front_matter: front_matter.into(),
+            front_matter_line: 2,
+            file: PathBuf::from("content/in-gesprek/x.md"),
+            slug: "x".into(),
+        }
+    }
+
+    #[test]
+    fn line_of_finds_the_key_not_a_line_that_contains_it() {
+        let d = doc("titel: x\nvragen:\n  - het doel: iets\ndoel: y\ngroepsgrootte:\n  max: 3\n");
+        assert_eq!(d.line_of("doel"), 5);
+        assert_eq!(d.line_of("doel:"), 5);
+        assert_eq!(d.line_of("groepsgrootte.max"), 7);
+        assert_eq!(d.line_of("ontbreekt"), 1);
+    }
+
+    #[test]
+    fn line_of_value_takes_whole_words() {
+        let d = doc("code: ABCD\nverwant: [ABC]\n");
+        assert_eq!(d.line_of_value("ABC"), 3);
+        assert_eq!(d.line_of_value("ABCD"), 2);
+    }
+
+    #[test]
+    fn content_path_keeps_a_backslash() {
+        let mut d = doc("");
+        d.file = PathBuf::from("content/paginas/a\\b.md");
+        assert_eq!(d.content_path(), "paginas/a\\b.md");
     }
 }

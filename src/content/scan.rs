@@ -1,3 +1,4 @@
+use super::site::SettingProblem;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -32,33 +33,53 @@ impl Default for ScanThresholds {
 
 impl ScanThresholds {
     /// What is wrong with these thresholds, in Dutch, for the editor; empty when
-    /// they make sense on the 1–5 scale.
-    pub fn problems(&self) -> Vec<String> {
+    /// they make sense on the 1–5 scale. NaN lies on no scale and is refused too.
+    pub fn problems(&self) -> Vec<SettingProblem> {
         let mut out = Vec::new();
+        let mut push = |path: &'static str, message: String| {
+            out.push(SettingProblem {
+                path,
+                message,
+                hint: "bijvoorbeeld `reflectiescan: {sterk: 4, aandacht: 2.5, verschil: 1.5}`"
+                    .into(),
+            });
+        };
         let on_scale = |x: f64| (1.0..=5.0).contains(&x);
         if !on_scale(self.strong) {
-            out.push(format!(
-                "`reflectiescan.sterk` is {}, maar moet tussen 1 en 5 liggen",
-                self.strong
-            ));
+            push(
+                "reflectiescan.sterk",
+                format!(
+                    "`reflectiescan.sterk` is {}, maar moet tussen 1 en 5 liggen",
+                    self.strong
+                ),
+            );
         }
         if !on_scale(self.attention) {
-            out.push(format!(
-                "`reflectiescan.aandacht` is {}, maar moet tussen 1 en 5 liggen",
-                self.attention
-            ));
+            push(
+                "reflectiescan.aandacht",
+                format!(
+                    "`reflectiescan.aandacht` is {}, maar moet tussen 1 en 5 liggen",
+                    self.attention
+                ),
+            );
         }
         if on_scale(self.strong) && on_scale(self.attention) && self.attention >= self.strong {
-            out.push(format!(
-                "`reflectiescan.aandacht` ({}) moet lager zijn dan `sterk` ({})",
-                self.attention, self.strong
-            ));
+            push(
+                "reflectiescan.aandacht",
+                format!(
+                    "`reflectiescan.aandacht` ({}) moet lager zijn dan `sterk` ({})",
+                    self.attention, self.strong
+                ),
+            );
         }
         if !(self.disagreement > 0.0 && self.disagreement <= 4.0) {
-            out.push(format!(
-                "`reflectiescan.verschil` is {}, maar moet groter dan 0 en hoogstens 4 zijn",
-                self.disagreement
-            ));
+            push(
+                "reflectiescan.verschil",
+                format!(
+                    "`reflectiescan.verschil` is {}, maar moet groter dan 0 en hoogstens 4 zijn",
+                    self.disagreement
+                ),
+            );
         }
         out
     }

@@ -84,10 +84,277 @@ pub struct DuplexOffset {
     pub y_mm: f64,
 }
 
+/// A site setting whose value is wrong: its key path in `site.yaml` (to find
+/// its line), what is wrong and what to do, in Dutch for the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingProblem {
+    pub path: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+impl SiteConfig {
+    /// What is wrong with the values of these settings; empty when all hold.
+    /// The types already took care of the shapes; these are the values.
+    pub fn problems(&self) -> Vec<SettingProblem> {
+        let mut out = names_problems(&self.theme, &self.language);
+        if let Some(why) = self.base_url.as_deref().and_then(base_url_problem) {
+            out.push(SettingProblem {
+                path: "basis_url",
+                message: format!("`basis_url` is geen webadres: {why}"),
+                hint: BASE_URL_HINT.into(),
+            });
+        }
+        out.extend(self.duplex_offset.problems());
+        out.extend(self.scan.problems());
+        out
+    }
+}
+
+/// Theme and language are names, never paths: the theme is one folder below
+/// themes/, the language one file below its i18n/.
+pub fn names_problems(theme: &str, language: &str) -> Vec<SettingProblem> {
+    let mut out = Vec::new();
+    if let Some(why) = name_problem(theme) {
+        out.push(SettingProblem {
+            path: "thema",
+            message: format!(
+                "`thema` is de naam van een map onder themes/, geen pad (\"{theme}\" {why})"
+            ),
+            hint: "schrijf alleen de naam, bijvoorbeeld `thema: default`; een thema van elders kopieer je naar themes/".into(),
+        });
+    }
+    if let Some(why) = language_problem(language) {
+        out.push(SettingProblem {
+            path: "taal",
+            message: format!(
+                "`taal` is een taalcode zoals nl of en-GB, geen pad (\"{language}\" {why})"
+            ),
+            hint: "de teksten van een taal staan in themes/<thema>/i18n/<taal>.yaml".into(),
+        });
+    }
+    out
+}
+
+/// What to do about a base URL that is no web address.
+pub const BASE_URL_HINT: &str =
+    "schrijf het volledige adres van de site, bijvoorbeeld https://example.org/toolkit/";
+
+/// Why `name` cannot be a theme name; `None` when it can. A name is one folder
+/// below themes/: it must not climb out of it or point elsewhere.
+fn name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() || name.len() > 64 {
+        return Some("is leeg of langer dan 64 tekens");
+    }
+    let plain = name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (!plain).then_some("mag alleen letters, cijfers, '-' en '_' bevatten")
+}
+
+/// Why `code` cannot be a language code (`nl`, `en-GB`); `None` when it can.
+fn language_problem(code: &str) -> Option<&'static str> {
+    let mut parts = code.split(['-', '_']);
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (!(first_ok && rest_ok))
+        .then_some("is geen taalcode van twee of drie letters, eventueel met een regio")
+}
+
+/// Why `url` cannot be the base URL the site is hosted at; `None` when it can
+/// (an empty one means there is none).
+///
+/// The base URL is written as it is into canonical links, `og:url`, the
+/// sitemap and the QR codes on printed cards, so only a plain absolute
+/// `http(s)://host[:port]/path` in ASCII passes. A general URL parser would
+/// accept `javascript:` and normalise what it should refuse, and still need
+/// these checks after it; this small check says exactly what is allowed.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url.trim().is_empty() {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return Some("het begint niet met https:// of http://");
+    };
+    if url.chars().any(|c| !c.is_ascii_graphic()) {
+        return Some("het bevat een spatie, een stuurteken of een teken buiten ASCII");
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if let Some(why) = authority_problem(authority) {
+        return Some(why);
+    }
+    if path.contains(['?', '#']) {
+        return Some("een basisadres heeft geen zoekvraag (?) of anker (#)");
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@%/".contains(c);
+    if !path.chars().all(allowed) || !percent_escapes_ok(path) {
+        return Some("het pad bevat tekens die in een adres gecodeerd moeten worden");
+    }
+    None
+}
+
+/// `host` or `host:port`; a user name (`user@host`) is refused, it only hides
+/// where a link goes.
+fn authority_problem(authority: &str) -> Option<&'static str> {
+    if authority.contains('@') {
+        return Some("het bevat een gebruikersnaam (@)");
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !authority.ends_with(']') => (h, Some(p)),
+        _ => (authority, None),
+    };
+    if let Some(port) = port
+        && !(!port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("het poortnummer is geen getal");
+    }
+    let ipv6 = host.starts_with('[')
+        && host.ends_with(']')
+        && host.len() > 2
+        && host[1..host.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    let name = !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    (!(ipv6 || name)).then_some("er staat geen geldige domeinnaam na https://")
+}
+
+fn percent_escapes_ok(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    })
+}
+
+impl DuplexOffset {
+    /// Offsets that are no number, or larger than a printer ever drifts.
+    pub fn problems(&self) -> Vec<SettingProblem> {
+        let max = crate::print::sheet::MAX_OFFSET;
+        let mut out = Vec::new();
+        for (path, mm) in [
+            ("duplex_verschuiving.x_mm", self.x_mm),
+            ("duplex_verschuiving.y_mm", self.y_mm),
+        ] {
+            let message = if !mm.is_finite() {
+                format!("`{path}` is geen getal ({mm})")
+            } else if mm.abs() > max {
+                format!("`{path}` is {mm} mm, maar mag naar beide kanten hoogstens {max} mm zijn")
+            } else {
+                continue;
+            };
+            out.push(SettingProblem {
+                path,
+                message,
+                hint: "meet hoeveel de achterkant verschoven is (meestal 2–4 mm) en vul dat in, bijvoorbeeld `x_mm: 2.5`".into(),
+            });
+        }
+        out
+    }
+}
+
 fn default_language() -> String {
     "nl".into()
 }
 
 fn default_theme() -> String {
     "default".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(yaml: &str) -> SiteConfig {
+        serde_yaml::from_str(&format!("titel: t\n{yaml}")).expect("parses")
+    }
+
+    fn paths(site: &SiteConfig) -> Vec<&'static str> {
+        site.problems().iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn theme_and_language_are_names_not_paths() {
+        assert!(paths(&site("thema: mijn-thema_2\ntaal: en-GB")).is_empty());
+        for bad in [
+            "../../elders/thema",
+            "/usr/share",
+            "a/b",
+            ".",
+            "..",
+            "",
+            "a b",
+        ] {
+            let s = site(&format!("thema: {bad:?}"));
+            assert_eq!(paths(&s), ["thema"], "{bad}");
+        }
+        for bad in ["../x", "n", "nl/../x", "nl-", "nederlands", "n1"] {
+            let s = site(&format!("taal: {bad:?}"));
+            assert_eq!(paths(&s), ["taal"], "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_plain_http_addresses_are_base_urls() {
+        for good in [
+            "https://example.org",
+            "https://example.org/toolkit/",
+            "HTTP://x.org:8080/a%20b/",
+            "https://[::1]:8080/",
+            "",
+        ] {
+            assert_eq!(base_url_problem(good), None, "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)//",
+            "javascript:",
+            "example.org",
+            "ftp://x y",
+            "ftp://x",
+            "https://",
+            "https://x y.org/",
+            "https://x.org/a b",
+            "https://x.org/\"><script>",
+            "https://user@x.org/",
+            "https://x.org:port/",
+            "https://x.org/?a=1",
+            "https://x.org/%zz",
+            "https://bücher.de/",
+            "https://-x.org/",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad}");
+        }
+        assert_eq!(
+            paths(&site("basis_url: \"javascript:alert(1)//\"")),
+            ["basis_url"]
+        );
+    }
+
+    #[test]
+    fn duplex_offsets_are_finite_and_small() {
+        assert!(paths(&site("duplex_verschuiving: {x_mm: -2.5, y_mm: 5}")).is_empty());
+        assert_eq!(
+            paths(&site("duplex_verschuiving: {x_mm: .nan, y_mm: -.inf}")),
+            ["duplex_verschuiving.x_mm", "duplex_verschuiving.y_mm"]
+        );
+        assert_eq!(
+            paths(&site("duplex_verschuiving: {y_mm: 5.5}")),
+            ["duplex_verschuiving.y_mm"]
+        );
+    }
 }

@@ -9,13 +9,15 @@
 //! gathered in walk order so problems come out the same on every run.
 
 mod frontmatter;
+pub mod locate;
 mod read;
 pub mod root;
 mod walk;
 pub mod yaml;
 
 pub use frontmatter::{Split, SplitError, split};
-pub use walk::{is_ignored, suggest_slug};
+pub use read::{resolves_inside_root, text_resolved};
+pub use walk::{What, is_ignored, suggest_slug, walk_problem, what_is};
 
 use crate::content::{
     Bibliography, Checklist, Doc, Element, Model, Page, Prompt, SiteConfig, Toolkit,
@@ -46,7 +48,12 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     );
     let site = out.take(site, yaml_file::<SiteConfig>(root, site));
     let model = out.take(model, doc::<Model>(root, model, true));
-    let bibliography = out.take(bibliography, yaml_file::<Bibliography>(root, bibliography));
+    let bibliography = out
+        .take(
+            bibliography,
+            yaml_file::<yaml::UniqueKeys<_>>(root, bibliography),
+        )
+        .map(|keys| -> Bibliography { keys.0 });
 
     let walk::Walk {
         files,

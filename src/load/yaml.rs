@@ -5,7 +5,9 @@
 //! fields and variants get a "did you mean" hint.
 
 use crate::diagnostics::Problem;
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned};
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A YAML problem before the file name is known.
@@ -46,6 +48,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
         }
         // serde_yaml appends " at line N column M"; the position is reported separately.
         let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        if let Some(twice) = duplicate(text, first_line, &message) {
+            return twice;
+        }
         let hint = hint_for(&message);
         YamlProblem {
             line,
@@ -53,6 +58,64 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
             message: translate(&message),
             hint,
         }
+    })
+}
+
+/// A top-level map (`bronnen.yaml`, a theme's strings) that refuses a key
+/// written twice: into a plain map serde_yaml keeps the last one silently.
+#[derive(Debug)]
+pub struct UniqueKeys<V>(pub BTreeMap<String, V>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueKeys<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> de::Visitor<'de> for Visitor<V> {
+            type Value = UniqueKeys<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(de::Error::custom(format!("{DUPLICATE_KEY}`{key}`")));
+                    }
+                    out.insert(key, map.next_value()?);
+                }
+                Ok(UniqueKeys(out))
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}
+
+/// How [`UniqueKeys`] starts its error; serde's derive says "duplicate field ".
+const DUPLICATE_KEY: &str = "duplicate key ";
+
+/// A key or field written twice, at the line of its second top-level
+/// occurrence: serde_yaml places it at the start of the whole map.
+fn duplicate(text: &str, first_line: usize, message: &str) -> Option<YamlProblem> {
+    let rest = message
+        .strip_prefix(DUPLICATE_KEY)
+        .or_else(|| message.strip_prefix("duplicate field "))?;
+    let key = rest.trim().trim_matches('`');
+    let lines: Vec<usize> = super::locate::top_level_keys(text)
+        .into_iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, i)| first_line + i)
+        .collect();
+    let (line, earlier) = match lines[..] {
+        [first, second, ..] => (second, format!(" (ook op regel {first})")),
+        _ => (first_line, String::new()),
+    };
+    Some(YamlProblem {
+        line,
+        column: 1,
+        message: format!("\"{key}\" staat er twee keer{earlier}"),
+        hint: Some(
+            "elke sleutel mag maar één keer voorkomen: voeg de twee samen of geef er een een andere naam"
+                .into(),
+        ),
     })
 }
 
@@ -234,6 +297,23 @@ mod tests {
         assert_eq!(err.line, 2);
         assert!(err.message.contains("genest"));
         assert!(parse::<serde_yaml::Value>("a: \"[[[[\"\nb: [[1], {c: [2]}]\n", 1).is_ok());
+    }
+
+    #[test]
+    fn a_key_twice_is_refused_at_its_second_line() {
+        let text = "a: x\nb: y\na: z\n";
+        let err = parse::<UniqueKeys<String>>(text, 3).err().unwrap();
+        assert_eq!(err.line, 5);
+        assert!(
+            err.message
+                .contains("\"a\" staat er twee keer (ook op regel 3)")
+        );
+        let flow = parse::<UniqueKeys<String>>("{a: x, a: y}", 1)
+            .err()
+            .unwrap();
+        assert!(flow.message.contains("twee keer"), "{}", flow.message);
+        let field = parse::<T>("doel: x\nnaam: y\ndoel: z\n", 2).err().unwrap();
+        assert_eq!((field.line, field.message.contains("\"doel\"")), (4, true));
     }
 
     #[test]

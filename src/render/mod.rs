@@ -201,6 +201,12 @@ pub fn render_prepared(
     parts: Parts,
     prepared: &Prepared,
 ) -> Result<RenderedSite, Failure> {
+    if let Err(problem) = share::check_base_flag(options.base_url.as_deref()) {
+        let mut problems = valid.warnings.clone();
+        problems.push(problem);
+        let texts = valid.texts.clone();
+        return Err(Failure { problems, texts });
+    }
     let (pages, rest) = (parts != Parts::Rest, parts != Parts::Pages);
     let counters = Counters::default();
     let mut r = Renderer::new(valid, theme, options, prepared, &counters);

@@ -7,6 +7,7 @@
 //! left out rather than guessed.
 
 use crate::content::SiteConfig;
+use crate::diagnostics::Problem;
 use serde_json::json;
 
 /// The manifest's path below the site root.
@@ -50,6 +51,20 @@ fn short_name(title: &str) -> String {
     }
 }
 
+/// The `--base-url` flag, held to the rule `basis_url` in site.yaml is held to
+/// in validation: it lands in the same links, sitemap and QR codes.
+pub fn check_base_flag(base: Option<&str>) -> Result<(), Problem> {
+    match base.and_then(crate::content::base_url_problem) {
+        None => Ok(()),
+        Some(why) => Err(Problem::error(
+            "--base-url",
+            0,
+            format!("de waarde van --base-url is geen webadres: {why}"),
+        )
+        .hint(crate::content::BASE_URL_HINT)),
+    }
+}
+
 /// `base` with exactly one trailing slash; `None` for an empty base.
 pub fn normalise_base(base: Option<&str>) -> Option<String> {
     let b = base?.trim();
@@ -73,6 +88,16 @@ mod tests {
         for icon in m["icons"].as_array().unwrap() {
             let src = icon["src"].as_str().unwrap();
             assert!(!src.starts_with('/') && !src.contains("://"), "{src}");
+        }
+    }
+
+    #[test]
+    fn the_flag_must_be_a_web_address() {
+        assert!(check_base_flag(None).is_ok());
+        assert!(check_base_flag(Some("https://x.org/kit")).is_ok());
+        for bad in ["javascript:", "example.org", "ftp://x y"] {
+            let p = check_base_flag(Some(bad)).expect_err(bad);
+            assert!(p.message.contains("--base-url"), "{}", p.message);
         }
     }
 

@@ -6,7 +6,8 @@
 //! every element. All problems are collected before failing.
 
 use crate::content::{Doc, Toolkit};
-use crate::diagnostics::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, SourceTexts};
+use crate::load::locate::{self, Seg};
 use crate::markdown::{self, BodyScan};
 use crate::routes::{RESERVED, documents};
 use crate::{Failure, Loaded, Validated};
@@ -84,7 +85,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         }
     }
     check_bibliography(&toolkit, &mut problems);
-    check_scan_thresholds(&toolkit, &texts, &mut problems);
+    check_site(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
     check_body_links(&docs, &scans, &links, &anchors, &mut problems);
     problems.extend(assets::check_downloads(&toolkit));
@@ -125,7 +126,7 @@ impl Known {
                 problems.push(
                     Problem::error(
                         &doc.file,
-                        doc.line_of(code),
+                        doc.line_of_value(code),
                         format!("onbekende elementcode \"{code}\""),
                     )
                     .hint(suggest(code, &self.codes, "elementcode")),
@@ -152,7 +153,7 @@ impl Known {
                 problems.push(
                     Problem::error(
                         &doc.file,
-                        doc.line_of(key),
+                        doc.line_of_value(key),
                         format!("onbekende bron \"{key}\""),
                     )
                     .hint(format!(
@@ -273,7 +274,7 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 problems.push(
                     Problem::error(
                         &model.file,
-                        model.line_of(code),
+                        model.line_of_value(code),
                         format!("onbekende elementcode \"{code}\" in `ordening.{group}`"),
                     )
                     .hint(suggest(code, &known.codes, "elementcode")),
@@ -282,7 +283,7 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 problems.push(
                     Problem::error(
                         &model.file,
-                        model.line_of(code),
+                        model.line_of_value(code),
                         format!("{code} staat meer dan eens in `ordening`"),
                     )
                     .hint("elk element hoort bij precies één groep"),
@@ -344,8 +345,10 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("kies uit individueel, duo, subgroepen, plenair"),
         );
     }
-    let total: u32 = m.steps.iter().map(|s| s.minutes).sum();
-    if !m.steps.is_empty() && total != m.minutes {
+    check_prompt_numbers(p, problems);
+    // Summed wide: each step is in range only when the check above passed.
+    let total: u64 = m.steps.iter().map(|s| u64::from(s.minutes)).sum();
+    if !m.steps.is_empty() && total != u64::from(m.minutes) {
         problems.push(
             Problem::warning(
                 &p.file,
@@ -363,64 +366,99 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     {
         problems.push(Problem::error(
             &p.file,
-            p.line_of("max"),
+            p.line_of("groepsgrootte.max"),
             "`groepsgrootte.max` is kleiner dan `min`",
         ));
     }
 }
 
-/// The scan's thresholds must make sense on its 1–5 scale.
-fn check_scan_thresholds(
-    toolkit: &Toolkit,
-    texts: &crate::diagnostics::SourceTexts,
-    problems: &mut Problems,
-) {
-    let file = Path::new("site.yaml");
-    let line = texts
-        .get(file)
-        .and_then(|t| t.lines().position(|l| l.starts_with("reflectiescan")))
-        .map_or(0, |i| i + 1);
-    for message in toolkit.site.scan.problems() {
-        problems.push(
-            Problem::error(file, line, message)
-                .hint("bijvoorbeeld `reflectiescan: {sterk: 4, aandacht: 2.5, verschil: 1.5}`"),
-        );
+/// The longest a conversation or one step of it may take: a day. More is a
+/// typing error, and near the integer limit a sum of steps would overflow.
+const MAX_MINUTES: u32 = 24 * 60;
+
+/// The most participants a group size may name.
+const MAX_PARTICIPANTS: u32 = 1000;
+
+/// Every number of a prompt in a sensible range, at the line of its key.
+fn check_prompt_numbers(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
+    let m = &p.meta;
+    let mut numbers = vec![
+        ("duur".to_string(), m.minutes, 1, MAX_MINUTES),
+        (
+            "groepsgrootte.min".to_string(),
+            m.group_size.min,
+            1,
+            MAX_PARTICIPANTS,
+        ),
+    ];
+    if let Some(max) = m.group_size.max {
+        numbers.push(("groepsgrootte.max".into(), max, 1, MAX_PARTICIPANTS));
+    }
+    for (i, step) in m.steps.iter().enumerate() {
+        numbers.push((
+            format!("stappen[{i}].minuten"),
+            step.minutes,
+            0,
+            MAX_MINUTES,
+        ));
+    }
+    for (path, value, low, high) in numbers {
+        if !(low..=high).contains(&value) {
+            problems.push(
+                Problem::error(
+                    &p.file,
+                    p.line_of(&path),
+                    format!("`{path}` is {value}, maar moet tussen {low} en {high} liggen"),
+                )
+                .hint("controleer het getal: minuten voor een duur, mensen voor een groepsgrootte"),
+            );
+        }
     }
 }
 
+/// The values of site.yaml's settings, each at the line of its key.
+fn check_site(toolkit: &Toolkit, texts: &SourceTexts, problems: &mut Problems) {
+    let file = Path::new("site.yaml");
+    let text = texts.get(file).unwrap_or_default();
+    for p in toolkit.site.problems() {
+        let line = locate::find(text, &locate::path(p.path)).map_or(0, |i| i + 1);
+        problems.push(Problem::error(file, line, p.message).hint(p.hint));
+    }
+}
+
+/// Keys and URLs of the bibliography, each at the line where it is written
+/// (found by key, so an escaped or oddly quoted value still gets its line).
 fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
     let file = Path::new("content/bronnen.yaml");
     let text = &toolkit.bibliography_text;
-    let line_of = |needle: &str| {
-        text.lines()
-            .position(|l| l.contains(needle))
-            .map_or(0, |i| i + 1)
-    };
+    let line_of = |path: &[Seg]| locate::find(text, path).map_or(0, |i| i + 1);
     for (key, reference) in &toolkit.bibliography {
+        let key_ok = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !key_ok {
+            problems.push(
+                Problem::error(
+                    file,
+                    line_of(&[Seg::Key(key)]),
+                    format!("de sleutel \"{key}\" is ongeldig"),
+                )
+                .hint("gebruik alleen kleine letters, cijfers en '-'"),
+            );
+        }
         if let Some(url) = &reference.url {
             let lowered = url.trim().to_ascii_lowercase();
             if !(lowered.starts_with("https://") || lowered.starts_with("http://")) {
                 problems.push(
                     Problem::error(
                         file,
-                        line_of(url),
+                        line_of(&[Seg::Key(key), Seg::Key("url")]),
                         format!("de url van \"{key}\" is geen webadres"),
                     )
                     .hint("begin de url met https:// (of http://)"),
                 );
             }
-        }
-    }
-    for key in toolkit.bibliography.keys() {
-        let ok = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
-            problems.push(
-                Problem::error(file, 0, format!("de sleutel \"{key}\" is ongeldig"))
-                    .hint("gebruik alleen kleine letters, cijfers en '-'"),
-            );
         }
     }
 }

@@ -6,6 +6,7 @@
 mod inline;
 
 use crate::diagnostics::{Problem, Problems, SourceTexts};
+use crate::load::{What, resolves_inside_root, text_resolved, walk_problem, what_is, yaml};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -33,6 +34,11 @@ impl Theme {
 
 impl Theme {
     /// Loads theme `name` below `root/themes/`, with strings for `language`.
+    ///
+    /// Theme files are read like content files (size limit, UTF-8, links that
+    /// stay inside the toolkit), and the theme, its strings and its static
+    /// folder must resolve inside the toolkit: a build copies `static/` into
+    /// the output, so a theme linked in from elsewhere would publish it.
     pub fn load(
         root: &Path,
         name: &str,
@@ -42,6 +48,13 @@ impl Theme {
         let dir = Path::new("themes").join(name);
         let abs = root.join(&dir);
         let mut problems = Problems::default();
+        // Validation names the line; this guards every other caller.
+        for p in crate::content::names_problems(name, language) {
+            problems.push(Problem::error("site.yaml", 0, p.message).hint(p.hint));
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
         if !abs.is_dir() {
             problems.push(
                 Problem::error(
@@ -56,70 +69,14 @@ impl Theme {
             );
             return Err(problems);
         }
-        let strings_file = dir.join("i18n").join(format!("{language}.yaml"));
-        let strings = match std::fs::read_to_string(root.join(&strings_file)) {
-            Ok(text) => {
-                texts.insert(&strings_file, &text);
-                match serde_yaml::from_str::<BTreeMap<String, String>>(&text) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        let line = e.location().map_or(0, |l| l.line());
-                        problems.push(Problem::error(
-                            &strings_file,
-                            line,
-                            format!("ongeldige YAML: {e}"),
-                        ));
-                        BTreeMap::new()
-                    }
-                }
-            }
-            Err(_) => {
-                problems.push(
-                    Problem::error(
-                        &strings_file,
-                        0,
-                        format!("er zijn geen teksten voor de taal \"{language}\""),
-                    )
-                    .hint(format!(
-                        "maak {} aan (kopieer nl.yaml en vertaal)",
-                        strings_file.display()
-                    )),
-                );
-                BTreeMap::new()
-            }
-        };
-        let mut sources = Vec::new();
-        let mut inlined_sources = Vec::new();
-        let mut strings_in_context = false;
-        let templates = abs.join("templates");
-        for entry in WalkDir::new(&templates)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(name) = entry.path().strip_prefix(&templates) else {
-                continue;
-            };
-            let name = name.to_string_lossy().replace('\\', "/");
-            let rel = dir.join("templates").join(&name);
-            match std::fs::read_to_string(entry.path()) {
-                Ok(text) => {
-                    texts.insert(&rel, &text);
-                    let inlined = inline::inline(&text, &strings);
-                    strings_in_context |= inlined.needs_table;
-                    inlined_sources.push((name.clone(), inlined.source));
-                    sources.push((name, text));
-                }
-                Err(e) => problems.push(Problem::error(
-                    &rel,
-                    0,
-                    format!("kan de template niet lezen: {e}"),
-                )),
+        for folder in [dir.clone(), dir.join("static")] {
+            if let Err(p) = resolves_inside_root(root, &folder, &root.join(&folder)) {
+                problems.push(p);
             }
         }
+        let strings = load_strings(root, &dir, language, texts, &mut problems);
+        let (sources, inlined_sources, mut strings_in_context) =
+            load_templates(root, &dir, &strings, texts, &mut problems);
         // One template that uses `t` any other way (a variable of its own, say,
         // that templates it includes see too) keeps the table for all; and if
         // the templates do not parse with the strings written in, they are
@@ -143,6 +100,113 @@ impl Theme {
             strings_in_context,
         })
     }
+}
+
+/// The UI strings of `language`, read as content is read.
+fn load_strings(
+    root: &Path,
+    dir: &Path,
+    language: &str,
+    texts: &mut SourceTexts,
+    problems: &mut Problems,
+) -> BTreeMap<String, String> {
+    let file = dir.join("i18n").join(format!("{language}.yaml"));
+    if std::fs::symlink_metadata(root.join(&file)).is_err() {
+        problems.push(
+            Problem::error(
+                &file,
+                0,
+                format!("er zijn geen teksten voor de taal \"{language}\""),
+            )
+            .hint(format!(
+                "maak {} aan (kopieer nl.yaml en vertaal)",
+                file.display()
+            )),
+        );
+        return BTreeMap::new();
+    }
+    let text = match text_resolved(root, &file) {
+        Ok(text) => text,
+        Err(p) => {
+            problems.push(p);
+            return BTreeMap::new();
+        }
+    };
+    texts.insert(&file, &text);
+    match yaml::parse::<yaml::UniqueKeys<String>>(&text, 1) {
+        Ok(strings) => strings.0,
+        Err(p) => {
+            problems.push(p.into_problem(&file));
+            BTreeMap::new()
+        }
+    }
+}
+
+/// Template sources by name: as written, and with the strings written in; and
+/// whether a template reads the strings from its context.
+type Templates = (Vec<(String, String)>, Vec<(String, String)>, bool);
+
+/// Reads every template below `templates/` as content is read; pipes and
+/// sockets are refused unread, a folder the walk cannot enter is named.
+fn load_templates(
+    root: &Path,
+    dir: &Path,
+    strings: &BTreeMap<String, String>,
+    texts: &mut SourceTexts,
+    problems: &mut Problems,
+) -> Templates {
+    let (mut sources, mut inlined_sources, mut strings_in_context) =
+        (Vec::new(), Vec::new(), false);
+    let templates = root.join(dir).join("templates");
+    for entry in WalkDir::new(&templates).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e.path().and_then(|p| p.strip_prefix(root).ok());
+                let rel = rel.unwrap_or(dir);
+                problems.push(walk_problem(rel, e.loop_ancestor().is_some(), e.io_error()));
+                continue;
+            }
+        };
+        let (Ok(name), Ok(rel)) = (
+            entry.path().strip_prefix(&templates),
+            entry.path().strip_prefix(root),
+        ) else {
+            continue;
+        };
+        match what_is(&entry) {
+            What::Dir => continue,
+            What::File => {}
+            What::LinkToDir => {
+                problems.push(
+                    Problem::error(rel, 0, "symbolische links naar mappen worden niet gevolgd")
+                        .hint("zet de map zelf in templates/"),
+                );
+                continue;
+            }
+            // Refused, not passed over: a loaded theme has no place for warnings.
+            What::Special(kind) => {
+                let message = format!("dit is geen gewoon bestand maar {kind}");
+                problems.push(Problem::error(rel, 0, message).hint(
+                    "vervang het door een gewoon bestand, of haal het uit de templates/-map",
+                ));
+                continue;
+            }
+        }
+        let name: Vec<_> = name.iter().map(|p| p.to_string_lossy()).collect();
+        let name = name.join("/");
+        match text_resolved(root, rel) {
+            Ok(text) => {
+                texts.insert(rel, &text);
+                let inlined = inline::inline(&text, strings);
+                strings_in_context |= inlined.needs_table;
+                inlined_sources.push((name.clone(), inlined.source));
+                sources.push((name, text));
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    (sources, inlined_sources, strings_in_context)
 }
 
 /// A Tera instance that escapes what HTML, XML and SVG templates print.
@@ -257,5 +321,78 @@ mod tests {
             "a template of the default theme reads `t` other than as `t.key`"
         );
         assert!(theme.context_strings().is_none());
+    }
+
+    /// A toolkit root holding a minimal theme `eigen`.
+    fn toolkit_with_theme() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = dir.path().join("themes/eigen");
+        std::fs::create_dir_all(t.join("templates")).expect("mkdir");
+        std::fs::create_dir_all(t.join("i18n")).expect("mkdir");
+        std::fs::write(t.join("i18n/nl.yaml"), "hallo: Hallo\n").expect("write");
+        std::fs::write(t.join("templates/a.html"), "{{ t.hallo }}").expect("write");
+        dir
+    }
+
+    fn load_problems(root: &Path, name: &str, language: &str) -> Vec<Problem> {
+        match Theme::load(root, name, language, &mut SourceTexts::default()) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.0,
+        }
+    }
+
+    #[test]
+    fn theme_names_and_languages_are_not_paths() {
+        let dir = toolkit_with_theme();
+        assert!(load_problems(dir.path(), "eigen", "nl").is_empty());
+        for (name, language) in [("../eigen", "nl"), ("/tmp", "nl"), ("eigen", "../nl")] {
+            let problems = load_problems(dir.path(), name, language);
+            assert_eq!(problems.len(), 1, "{name} {language}: {problems:?}");
+            assert!(problems[0].message.contains("geen pad"), "{problems:?}");
+        }
+    }
+
+    #[test]
+    fn a_theme_or_its_static_folder_linked_out_of_the_toolkit_is_refused() {
+        let outside = toolkit_with_theme();
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("themes")).expect("mkdir");
+        let link = dir.path().join("themes/eigen");
+        std::os::unix::fs::symlink(outside.path().join("themes/eigen"), link).expect("link");
+        let problems = load_problems(dir.path(), "eigen", "nl");
+        assert!(!problems.is_empty());
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.message.contains("buiten de toolkit"))
+        );
+
+        let dir = toolkit_with_theme();
+        let elsewhere = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("themes/eigen/static");
+        std::os::unix::fs::symlink(elsewhere.path(), link).expect("link");
+        let problems = load_problems(dir.path(), "eigen", "nl");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, Path::new("themes/eigen/static"));
+    }
+
+    #[test]
+    fn a_pipe_among_the_templates_is_refused_unread() {
+        let dir = toolkit_with_theme();
+        let pipe = dir.path().join("themes/eigen/templates/b.html");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.expect("mkfifo runs").success());
+        let root = dir.path().to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let loaded = Theme::load(&root, "eigen", "nl", &mut SourceTexts::default());
+            let _ = tx.send(loaded.map(|_| ()).map_err(|p| p.0));
+        });
+        let result = rx.recv_timeout(std::time::Duration::from_secs(5));
+        let problems = result
+            .expect("no waiting on the pipe")
+            .expect_err("refused");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("named pipe"), "{problems:?}");
     }
 }
