@@ -678,7 +678,6 @@ fn a_save_that_breaks_the_builder_does_not_end_the_preview() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "needs the load-side FIFO fix"]
 fn a_named_pipe_that_came_and_went_does_not_stop_the_preview() {
     let kit = Fixture::new();
     let server = Server::start(&kit.root());

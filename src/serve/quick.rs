@@ -16,7 +16,7 @@
 
 use crate::Validated;
 use crate::content::Doc;
-use crate::load::{MAX_FILE_BYTES, split};
+use crate::load::{split, text_resolved};
 use crate::markdown;
 use std::path::{Path, PathBuf};
 
@@ -39,15 +39,13 @@ pub fn body_edit(root: &Path, valid: &Validated, rel: &Path) -> Option<BodyEdit>
         .or_else(|| find(&t.prompts, rel))
         .or_else(|| find(&t.checklists, rel))
         .or_else(|| find(&t.pages, rel))?;
-    let path = root.join(rel);
-    let meta = std::fs::symlink_metadata(&path).ok()?;
-    if !meta.file_type().is_file() || meta.len() > MAX_FILE_BYTES {
+    let meta = std::fs::symlink_metadata(root.join(rel)).ok()?;
+    if !meta.file_type().is_file() {
         return None;
     }
-    let mut text = String::from_utf8(std::fs::read(&path).ok()?).ok()?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
+    // The loader's own reader: its size limit, UTF-8 and BOM rules, and it
+    // never blocks on a file that became a pipe since the event.
+    let text = text_resolved(root, rel).ok()?;
     let new = split(&text).ok()?;
     let same_frame = new.front_matter == old.front_matter
         && new.front_matter_line == old.front_matter_line
@@ -121,14 +119,17 @@ fn set_body<T>(docs: &mut [Doc<T>], rel: &Path, body: &str) -> Option<bool> {
 /// images) and have the same headings. Validation of the old body passed, so
 /// the same links still hold; other pages' `#anchors` into it still hold; and
 /// which documents are about which element is unchanged.
+/// Heading attributes that are left out are compared too: validation warns
+/// about each, so a new one needs the full path.
 fn same_links_and_headings(old: &str, new: &str) -> bool {
-    let targets = |body: &str| -> Vec<(String, bool)> {
-        markdown::links(body)
-            .into_iter()
-            .map(|l| (l.dest, l.image))
-            .collect()
+    let frame = |body: &str| {
+        let scan = markdown::scan(body);
+        let links: Vec<(String, bool)> =
+            scan.links.into_iter().map(|l| (l.dest, l.image)).collect();
+        let dropped: Vec<String> = scan.dropped.into_iter().map(|d| d.attribute).collect();
+        (links, scan.heading_ids, dropped)
     };
-    targets(old) == targets(new) && markdown::heading_ids(old) == markdown::heading_ids(new)
+    frame(old) == frame(new)
 }
 
 #[cfg(test)]
@@ -157,6 +158,11 @@ mod tests {
         assert!(!same_links_and_headings(
             base,
             "Tekst met [een link](@LOS), [nog een](@LOS) en ![beeld](@/bestanden/a.png).\n\n## Kop\n"
+        ));
+        // Same id, but an attribute validation warns about.
+        assert!(!same_links_and_headings(
+            base,
+            "Tekst met [een link](@LOS) en ![beeld](@/bestanden/a.png).\n\n## Kop {onclick=x}\n"
         ));
     }
 }
