@@ -13,8 +13,7 @@ mod hub;
 use super::views::LinkView;
 use super::{Renderer, SiteView};
 use crate::content::Paper;
-use crate::diagnostics::Problem;
-use crate::print::sheet::{self, Layout};
+use crate::print::sheet::Layout;
 use crate::routes::Route;
 use serde::Serialize;
 
@@ -69,7 +68,6 @@ struct Choice {
 impl Renderer<'_> {
     /// Every print page, for both paper sizes.
     pub(super) fn print_pages(&mut self, base_url: Option<&str>) {
-        self.check_offset();
         let cards = self.decks(base_url);
         for paper in Paper::ALL {
             for (deck, cards) in &cards {
@@ -87,25 +85,6 @@ impl Renderer<'_> {
             .get(key)
             .cloned()
             .unwrap_or_else(|| key.to_string())
-    }
-
-    fn check_offset(&mut self) {
-        let o = self.valid.toolkit.site.duplex_offset;
-        if o.x_mm.abs() > sheet::MAX_OFFSET || o.y_mm.abs() > sheet::MAX_OFFSET {
-            self.problems.push(
-                Problem::error(
-                    "site.yaml",
-                    0,
-                    format!(
-                        "duplex_verschuiving ({} mm, {} mm) is groter dan {} mm",
-                        o.x_mm,
-                        o.y_mm,
-                        sheet::MAX_OFFSET
-                    ),
-                )
-                .hint("meet hoeveel de achterkant verschoven is (meestal 2–4 mm) en vul dat in"),
-            );
-        }
     }
 
     /// Renders a print page with the shared print context plus what `fill` adds.
