@@ -101,11 +101,10 @@ pub(super) fn remove_stale(folders: &Folders, locked: bool) {
     // Old folders first: one of them may have to become the output again.
     stale.sort_by_key(|(is_old, _)| !is_old);
     for (is_old, path) in stale {
-        // Putting a previous output back loses nothing, whoever made it.
-        if is_old && fs::symlink_metadata(out).is_err() && fs::rename(&path, out).is_ok() {
+        if !owner::is_ours(&path) {
             continue;
         }
-        if !owner::is_ours(&path) {
+        if is_old && fs::symlink_metadata(out).is_err() && fs::rename(&path, out).is_ok() {
             continue;
         }
         if fs::symlink_metadata(&folders.spare).is_err()
