@@ -40,6 +40,10 @@ enum Command {
         /// Absolute URL the site is hosted at (overrides basis_url in site.yaml).
         #[arg(long)]
         base_url: Option<String>,
+        /// Take over an output folder that werkplaats did not make, or that holds
+        /// files it did not write: they are replaced by the site.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the toolkit as `build` does, without writing anything.
     Check {
@@ -119,6 +123,7 @@ fn main() -> ExitCode {
             root,
             out: dir,
             base_url,
+            force,
         } => {
             let dir = dir.unwrap_or_else(|| root.join("public"));
             let options = RenderOptions {
@@ -130,7 +135,7 @@ fn main() -> ExitCode {
                 Err(failure) => return out.fail(&failure.problems, &failure.texts),
             };
             out.problems(&site.warnings, &site.texts);
-            let written = write(&site, &root, &dir);
+            let written = write::write_with(&site, &root, &dir, write::WriteOptions { force });
             let files = site.files.len();
             // The process ends now: handing tens of thousands of buffers back to
             // the allocator one by one would only add to the build's time.

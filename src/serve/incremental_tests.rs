@@ -53,7 +53,8 @@ fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(&out)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        // The output's manifest is the write stage's, not the site's.
+        .filter(|e| e.file_type().is_file() && e.file_name() != crate::write::MARKER)
         .map(|e| {
             let key = e.path().strip_prefix(&out).expect("inside");
             let key = key.to_string_lossy().replace('\\', "/");

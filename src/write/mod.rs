@@ -1,10 +1,19 @@
-//! Write: puts a rendered site on disk without ever leaving a half-written one.
+//! Write: puts a rendered site on disk without ever leaving a half-written one,
+//! and without touching what werkplaats did not write.
 //!
 //! Everything goes into a staging folder beside the output; only when that is
 //! complete is it swapped in, atomically where the system can exchange two
-//! folders. A failed or interrupted build leaves the previous output as it was,
-//! and the output folder may never be one that holds the toolkit itself
-//! (deleting it would delete the content).
+//! folders. A failed or interrupted build leaves the previous output as it was.
+//!
+//! The output folder is werkplaats' own ([`owner`]): every tree it writes holds
+//! a manifest of its files, `.werkplaats`, and a folder without one that is not
+//! empty is refused unless `--force` adopts it. Before deciding, paths are
+//! resolved ([`place`]): the output may never be the toolkit, lie inside it
+//! (`content/`, `themes/`, `site.yaml`) or hold it. A symlinked output is
+//! followed and the folder it points to is updated; the link stays.
+//!
+//! One build at a time writes an output: each holds `.<name>.lock` beside it,
+//! and a second build waits for the first ([`siblings`]).
 //!
 //! Rebuilds are fast because the output is double-buffered: the tree that was
 //! live before the last swap stays beside it as `.<name>.spare`, becomes the next
@@ -14,174 +23,154 @@
 //! twice the output. The spare may be deleted at any time; the next build then
 //! starts from hard links to the live output (or from nothing).
 
+mod copy;
+mod owner;
+mod place;
+mod siblings;
+mod strays;
 mod swap;
 mod sync;
 #[cfg(test)]
 mod tests;
 
 use crate::render::RenderedSite;
+pub use owner::MARKER;
+use siblings::Folders;
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error(
-        "de uitvoermap {0} is de toolkit zelf of bevat content/ of themes/; kies een eigen map, zoals public/"
+        "de uitvoermap {out} {why}; een build vervangt wat erin staat. Kies een eigen map, zoals public/"
     )]
-    UnsafeOutput(PathBuf),
+    UnsafeOutput { out: PathBuf, why: &'static str },
+    #[error("de uitvoermap {0} is een bestand, geen map; kies een map, zoals public/")]
+    NotAFolder(PathBuf),
+    #[error(
+        "de uitvoermap {link} is een symbolische link naar {target}, dat niet bestaat; maak die map aan of kies een andere uitvoermap"
+    )]
+    DanglingLink { link: PathBuf, target: PathBuf },
+    #[error(
+        "de uitvoermap {0} is niet leeg en niet door werkplaats gemaakt; kies een andere map, maak hem leeg, of geef --force om hem over te nemen (wat erin staat, wordt dan vervangen door de site)"
+    )]
+    NotOurs(PathBuf),
+    #[error(
+        "in de uitvoermap {out} staat wat werkplaats niet heeft geschreven: {list}; de volgende builds zouden het weghalen. Zet wat op de site hoort in content/bestanden/ of in static/ van het thema, verplaats de rest, of geef --force om het te laten vervangen"
+    )]
+    Strays { out: PathBuf, list: String },
+    #[error(
+        "de reservemap {spare} van een vorige build is onbruikbaar en kan niet worden verwijderd ({source}); verwijder hem zelf, de volgende build maakt een nieuwe"
+    )]
+    BrokenSpare { spare: PathBuf, source: io::Error },
+    #[error("kan {path} niet lezen: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error(
+        "kan {0} niet lezen: het is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); vervang het door een gewoon bestand of haal het weg"
+    )]
+    NotAFile(PathBuf),
     #[error("kan {path} niet schrijven: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    Write { path: PathBuf, source: io::Error },
 }
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+/// How to treat an output folder that werkplaats did not make.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Adopt it: its files are replaced by the site. What it held stays in
+    /// `.<name>.spare` until the next build, which reuses that folder and
+    /// removes what the site does not have. A `.<name>.spare` that is not
+    /// werkplaats' own is taken over too.
+    pub force: bool,
 }
 
-/// Refuses output folders whose replacement would destroy the toolkit.
-pub fn check_output(root: &Path, out: &Path) -> Result<(), WriteError> {
-    let root = absolute(root);
-    let out = absolute(out);
-    let holds_toolkit = out == root
-        || root.starts_with(&out)
-        || out.join("content").exists()
-        || out.join("themes").exists()
-        || out.join("site.yaml").exists()
-        || out.parent().is_none();
-    if holds_toolkit {
-        return Err(WriteError::UnsafeOutput(out));
-    }
-    Ok(())
-}
-
-/// An absolute, lexically normalised path (the folder may not exist yet).
-fn absolute(p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Writes `site` to `out` through a staging folder, then swaps it in.
+/// Writes `site` to `out` through a staging folder, then swaps it in. Refuses
+/// an output folder that werkplaats did not make.
 pub fn write(site: &RenderedSite, root: &Path, out: &Path) -> Result<(), WriteError> {
-    check_output(root, out)?;
-    let out = absolute(out);
-    let parent = out.parent().map(Path::to_path_buf).unwrap_or_default();
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let folders = Folders::new(&parent, &name);
-    remove_stale(&parent, &name, &folders);
-    let result = prepare(&folders, &out)
-        .and_then(|()| sync::sync(site, &folders.staging))
-        .and_then(|()| swap::swap(&folders, &out));
-    if result.is_err() {
-        // Whatever staging holds is a fine start for the next build.
-        if fs::rename(&folders.staging, &folders.spare).is_err() {
-            let _ = fs::remove_dir_all(&folders.staging);
-        }
+    write_with(site, root, out, WriteOptions::default())
+}
+
+/// [`write`], with options.
+pub fn write_with(
+    site: &RenderedSite,
+    root: &Path,
+    out: &Path,
+    options: WriteOptions,
+) -> Result<(), WriteError> {
+    let out = place::output_folder(root, out, &site.static_dir)?;
+    owner::precheck(&out, options.force)?;
+    let folders = Folders::new(&out);
+    if let Some(parent) = out.parent() {
+        fs::create_dir_all(parent).map_err(|source| WriteError::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
     }
+    let lock = siblings::lock(&folders)?;
+    siblings::remove_stale(&folders, lock.is_some());
+    // Again, now that no other build can change it.
+    let adopted = owner::claim(&out, options.force)?;
+    let result =
+        stage(&folders, options.force, |tree| sync::sync(site, tree, &out)).and_then(|()| {
+            halt_for_tests();
+            swap::swap(&folders, adopted)
+        });
+    if let Err(e) = &result {
+        clean_up_after(e, &folders);
+    }
+    drop(lock);
     result
 }
 
-/// The hidden siblings of the output folder `<name>`.
-struct Folders {
-    /// `.<name>.staging-<pid>`: this build's new tree.
-    staging: PathBuf,
-    /// `.<name>.old-<pid>`: the previous output while it is swapped out without
-    /// an atomic exchange.
-    old: PathBuf,
-    /// `.<name>.spare`: the tree that was live before the last swap.
-    spare: PathBuf,
+/// Puts the complete new tree at the staging path. It starts from the spare
+/// when there is one; a spare that cannot be brought up to date is discarded
+/// and the tree is made again from the live output (or from nothing). Only a
+/// source that cannot be read fails at once: that fails any tree.
+fn stage(
+    folders: &Folders,
+    force: bool,
+    sync: impl Fn(&Path) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    if siblings::take_spare(folders, force)? {
+        match sync(&folders.staging) {
+            Ok(()) => return Ok(()),
+            Err(e @ (WriteError::Read { .. } | WriteError::NotAFile(_))) => return Err(e),
+            Err(_) => siblings::reject_spare(folders)?,
+        }
+    }
+    siblings::fresh_staging(folders)?;
+    sync(&folders.staging)
 }
 
-impl Folders {
-    fn new(parent: &Path, name: &str) -> Folders {
-        let pid = std::process::id();
-        Folders {
-            staging: parent.join(format!(".{name}.staging-{pid}")),
-            old: parent.join(format!(".{name}.old-{pid}")),
-            spare: parent.join(format!(".{name}.spare")),
-        }
+/// After a failed build: a tree that failed to be written (a full disk, say) is
+/// removed, so that the space comes back; one that failed on a source is a
+/// fine start for the next build and becomes the spare.
+fn clean_up_after(error: &WriteError, folders: &Folders) {
+    let staging = &folders.staging;
+    if !owner::is_ours(staging) {
+        return;
+    }
+    let keep = matches!(error, WriteError::Read { .. } | WriteError::NotAFile(_))
+        && fs::symlink_metadata(&folders.spare).is_err()
+        && fs::rename(staging, &folders.spare).is_ok();
+    if !keep {
+        let _ = remove_any(staging);
     }
 }
 
-/// Cleans up after builds that were interrupted (Ctrl-C, power loss). Their
-/// staging and old folders are never the live output, so the first one becomes
-/// the spare when there is none (its files are compared like any spare's) and
-/// the rest are removed. An old folder with no output beside it is a previous
-/// output caught between the two renames of a swap: it is put back.
-fn remove_stale(parent: &Path, name: &str, folders: &Folders) {
-    let out = parent.join(name);
-    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
-    let Ok(entries) = fs::read_dir(parent) else {
+/// A test hook, for tests/interrupt.rs and tests/output.rs: with the variable
+/// `WERKPLAATS_TEST_HALT` set to a path, a build creates that file when its
+/// new tree is complete, just before the swap, and then waits until it is
+/// killed; a test can so interrupt a build, or hold its lock, at a known point.
+fn halt_for_tests() {
+    let Some(path) = std::env::var_os("WERKPLAATS_TEST_HALT") else {
         return;
     };
-    // (is an old folder, path) for every leftover.
-    let mut stale: Vec<(bool, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let file_name = e.file_name().to_string_lossy().into_owned();
-            let kind = prefixes.iter().position(|p| file_name.starts_with(p))?;
-            Some((kind == 1, e.path()))
-        })
-        .collect();
-    // Old folders first: one of them may have to become the output again.
-    stale.sort_by_key(|(is_old, _)| !is_old);
-    let is_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
-    for (is_old, path) in stale {
-        if is_old && fs::symlink_metadata(&out).is_err() && fs::rename(&path, &out).is_ok() {
-            continue;
-        }
-        if !is_dir(&folders.spare) && is_dir(&path) {
-            let _ = remove_any(&folders.spare);
-            if fs::rename(&path, &folders.spare).is_ok() {
-                continue;
-            }
-        }
-        let _ = remove_any(&path);
+    let _ = fs::write(path, "");
+    loop {
+        std::thread::park();
     }
-}
-
-/// Puts the starting tree at the staging path: the spare if there is one, else
-/// hard links to the live output, else an empty folder.
-fn prepare(folders: &Folders, out: &Path) -> Result<(), WriteError> {
-    let staging = &folders.staging;
-    let _ = remove_any(staging);
-    let spare_is_dir = fs::symlink_metadata(&folders.spare).is_ok_and(|m| m.is_dir());
-    if spare_is_dir && fs::rename(&folders.spare, staging).is_ok() {
-        return Ok(());
-    }
-    // A spare that is not a folder (or cannot be moved) is useless.
-    let _ = remove_any(&folders.spare);
-    if fs::symlink_metadata(out).is_ok_and(|m| m.is_dir()) && sync::link_tree(out, staging).is_ok()
-    {
-        return Ok(());
-    }
-    let _ = remove_any(staging);
-    fs::create_dir(staging).map_err(io_err(staging))
 }
 
 /// Removes a file, symlink or folder tree, whichever `path` is.

@@ -2,14 +2,16 @@
 //!
 //! The tree is a former output (the spare), so its files may be hard links
 //! shared with the live output or open in a reader: a file that must change is
-//! removed and written anew, never truncated or rewritten in place.
+//! removed and written anew, never truncated or rewritten in place. Its marker
+//! stays until the new manifest replaces it, so that the tree is always marked
+//! as werkplaats' own, even when the build is interrupted.
 
-use super::{WriteError, io_err, remove_any};
+use super::{WriteError, copy, owner, remove_any};
 use crate::render::RenderedSite;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -26,17 +28,23 @@ struct Wanted<'a> {
     dirs: HashSet<String>,
 }
 
-/// Makes `tree` (an existing folder) hold exactly `site`.
-pub(super) fn sync(site: &RenderedSite, tree: &Path) -> Result<(), WriteError> {
+/// Makes `tree` (an existing, marked folder) hold exactly `site`, and writes
+/// its manifest. Errors name the path below `out` that a file stands for.
+pub(super) fn sync(site: &RenderedSite, tree: &Path, out: &Path) -> Result<(), WriteError> {
     let wanted = wanted(site);
-    let kept = prune(tree, &wanted)?;
+    let shown = |path: &Path| out.join(path.strip_prefix(tree).unwrap_or(path));
+    let write_err = |path: &Path| {
+        let path = shown(path);
+        move |source| WriteError::Write { path, source }
+    };
+    let kept = prune(tree, &wanted).map_err(|(path, e)| write_err(&path)(e))?;
     // Missing folders, level by level so that parents exist before children.
     let mut missing: Vec<&String> = wanted.dirs.iter().filter(|d| !kept.contains(*d)).collect();
     missing.sort_by_key(|d| d.matches('/').count());
     for level in missing.chunk_by(|a, b| a.matches('/').count() == b.matches('/').count()) {
         level.par_iter().try_for_each(|dir| {
             let path = tree.join(dir);
-            fs::create_dir(&path).map_err(io_err(&path))
+            fs::create_dir(&path).map_err(write_err(&path))
         })?;
     }
     let files: Vec<(&String, &Source)> = wanted.files.iter().collect();
@@ -45,8 +53,11 @@ pub(super) fn sync(site: &RenderedSite, tree: &Path) -> Result<(), WriteError> {
         if kept.contains(*rel) && same(&path, source).unwrap_or(false) {
             return Ok(());
         }
-        put(&path, source)
-    })
+        put(&path, source, &out.join(rel))
+    })?;
+    let mut written: Vec<String> = wanted.files.into_keys().collect();
+    written.sort_unstable();
+    owner::mark(tree, written).map_err(write_err(&tree.join(owner::MARKER)))
 }
 
 /// Lists the new site. Later entries win, as when files were written in order:
@@ -97,27 +108,37 @@ fn slashed(rel: &Path) -> String {
     parts.join("/")
 }
 
+/// A failed step on the tree, and the path it failed on.
+type TreeError = (PathBuf, io::Error);
+
 /// Removes from `tree` everything the new site does not have at that path with
-/// that kind (file or folder), and returns the relative paths that remain.
-fn prune(tree: &Path, wanted: &Wanted) -> Result<HashSet<String>, WriteError> {
+/// that kind (file or folder), and returns the relative paths that remain. The
+/// marker stays.
+fn prune(tree: &Path, wanted: &Wanted) -> Result<HashSet<String>, TreeError> {
     Ok(prune_dir(tree, "", wanted)?.into_iter().collect())
 }
 
 /// [`prune`] for one folder; its subfolders are pruned in parallel.
-fn prune_dir(dir: &Path, rel: &str, wanted: &Wanted) -> Result<Vec<String>, WriteError> {
+fn prune_dir(dir: &Path, rel: &str, wanted: &Wanted) -> Result<Vec<String>, TreeError> {
+    let at = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e| (path, e)
+    };
     let mut kept = Vec::new();
     let mut subdirs = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io_err(dir))? {
-        let entry = entry.map_err(io_err(dir))?;
+    for entry in fs::read_dir(dir).map_err(at(dir))? {
+        let entry = entry.map_err(at(dir))?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(io_err(&path))?;
+        let kind = entry.file_type().map_err(at(&path))?;
         // A name that is not UTF-8 is never one the site wants.
         let child = entry.file_name().to_str().map(|name| match rel {
             "" => name.to_string(),
             _ => format!("{rel}/{name}"),
         });
         let keep = child.as_ref().is_some_and(|c| {
-            if kind.is_dir() {
+            if rel.is_empty() && c == owner::MARKER {
+                kind.is_file()
+            } else if kind.is_dir() {
                 wanted.dirs.contains(c)
             } else {
                 kind.is_file() && wanted.files.contains_key(c)
@@ -126,7 +147,7 @@ fn prune_dir(dir: &Path, rel: &str, wanted: &Wanted) -> Result<Vec<String>, Writ
         match child {
             Some(child) if keep && kind.is_dir() => subdirs.push((path, child)),
             Some(child) if keep => kept.push(child),
-            _ => remove_any(&path).map_err(io_err(&path))?,
+            _ => remove_any(&path).map_err(at(&path))?,
         }
     }
     let nested = subdirs
@@ -140,72 +161,51 @@ fn prune_dir(dir: &Path, rel: &str, wanted: &Wanted) -> Result<Vec<String>, Writ
 
 /// Whether the file at `path` already holds exactly what `source` gives.
 fn same(path: &Path, source: &Source) -> io::Result<bool> {
-    let len = fs::metadata(path)?.len();
     match source {
-        Source::Bytes(bytes) => {
-            if len != bytes.len() as u64 {
-                return Ok(false);
-            }
-            same_stream(fs::File::open(path)?, &mut &bytes[..], len)
-        }
-        Source::File(from) => {
-            if len != fs::metadata(from)?.len() {
-                return Ok(false);
-            }
-            same_stream(fs::File::open(path)?, &mut fs::File::open(from)?, len)
-        }
+        Source::Bytes(bytes) => copy::same_as_bytes(path, bytes),
+        Source::File(from) => copy::same_as_file(path, from),
     }
-}
-
-/// Whether two readers give the same first `len` bytes (both files are known
-/// to be `len` bytes long), compared chunk by chunk so large files are never
-/// read whole, and without the extra read that would only find the end.
-fn same_stream(mut a: impl Read, b: &mut impl Read, len: u64) -> io::Result<bool> {
-    const CHUNK: u64 = 256 * 1024;
-    let size = len.min(CHUNK) as usize;
-    let mut left = vec![0; size];
-    let mut right = vec![0; size];
-    let mut rest = len;
-    while rest > 0 {
-        let n = rest.min(CHUNK) as usize;
-        a.read_exact(&mut left[..n])?;
-        b.read_exact(&mut right[..n])?;
-        if left[..n] != right[..n] {
-            return Ok(false);
-        }
-        rest -= n as u64;
-    }
-    Ok(true)
 }
 
 /// Writes `source` to `path` as a new file: the old one is unlinked first, so
-/// hard links to it and readers that have it open keep the old bytes.
-fn put(path: &Path, source: &Source) -> Result<(), WriteError> {
+/// hard links to it and readers that have it open keep the old bytes. `shown`
+/// is the output path it stands for.
+fn put(path: &Path, source: &Source, shown: &Path) -> Result<(), WriteError> {
     match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_err(path)(e)),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(WriteError::Write {
+                path: shown.to_path_buf(),
+                source: e,
+            });
+        }
         _ => {}
     }
     match source {
-        Source::Bytes(bytes) => fs::write(path, bytes).map_err(io_err(path)),
-        Source::File(from) => fs::copy(from, path).map(drop).map_err(io_err(from)),
+        Source::Bytes(bytes) => copy::write_new(path, bytes, shown),
+        Source::File(from) => copy::copy_new(from, path, shown),
     }
 }
 
-/// Fills the new folder `to` with hard links to every regular file below
-/// `from`: a cheap copy of the live output to start from when there is no spare.
-pub(super) fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir(to)?;
+/// Fills the existing folder `to` with hard links to every regular file below
+/// `from`: a cheap copy of the live output to start from when there is no
+/// spare. At the top (`top`), the marker is left out: `to` has its own.
+pub(super) fn link_tree(from: &Path, to: &Path, top: bool) -> io::Result<()> {
     let mut subdirs = Vec::new();
     for entry in fs::read_dir(from)? {
         let entry = entry?;
         let kind = entry.file_type()?;
+        let name = entry.file_name();
+        if top && owner::is_marker_name(&name.to_string_lossy()) {
+            continue;
+        }
         if kind.is_dir() {
-            subdirs.push(entry.file_name());
+            fs::create_dir(to.join(&name))?;
+            subdirs.push(name);
         } else if kind.is_file() {
-            fs::hard_link(entry.path(), to.join(entry.file_name()))?;
+            fs::hard_link(entry.path(), to.join(&name))?;
         }
     }
     subdirs
         .par_iter()
-        .try_for_each(|name| link_tree(&from.join(name), &to.join(name)))
+        .try_for_each(|name| link_tree(&from.join(name), &to.join(name), false))
 }

@@ -1,3 +1,6 @@
+mod ownership;
+mod spares;
+
 use super::*;
 use crate::render::OutputFile;
 use std::collections::BTreeMap;
@@ -36,7 +39,7 @@ impl Place {
         let mut names: Vec<String> = fs::read_dir(self.out.parent().expect("parent"))
             .expect("list")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "public")
+            .filter(|n| n != "public" && n != ".public.lock")
             .collect();
         names.sort();
         names
@@ -66,6 +69,7 @@ fn tree(dir: &Path) -> BTreeMap<String, String> {
         .min_depth(1)
         .into_iter()
         .map(|e| e.expect("entry"))
+        .filter(|e| e.depth() > 1 || e.file_name() != owner::MARKER)
         .map(|e| {
             let rel = e.path().strip_prefix(dir).expect("below").to_string_lossy();
             let what = if e.file_type().is_dir() {
@@ -78,12 +82,13 @@ fn tree(dir: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Inode and modification time of every file below `dir`.
+/// Inode and modification time of every file below `dir`, but the marker:
+/// that is new with every build (see `owner::mark`).
 fn identities(dir: &Path) -> BTreeMap<String, (u64, i64, i64)> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.expect("entry"))
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != owner::MARKER)
         .map(|e| {
             let m = e.metadata().expect("metadata");
             let rel = e.path().strip_prefix(dir).expect("below").to_string_lossy();
@@ -163,14 +168,15 @@ fn a_failure_midway_leaves_the_previous_output_intact() {
     let err = place.write(&broken).expect_err("a missing asset fails");
     assert!(err.to_string().contains("missing.png"), "{err}");
     assert_eq!(tree(&place.out), expected(SITE));
-    // What was staged is kept as the spare, and the next build still works.
+    // What was staged is kept as the spare (a source failed, not the disk),
+    // and the next build still works.
     assert_eq!(place.siblings(), vec![".public.spare"]);
     place.write(&site(SITE)).expect("written");
     assert_eq!(tree(&place.out), expected(SITE));
 }
 
 #[test]
-fn a_missing_or_broken_spare_still_builds() {
+fn a_missing_spare_still_builds() {
     let place = Place::new();
     place.write(&site(SITE)).expect("written");
     place.write(&site(SITE)).expect("written");
@@ -178,10 +184,6 @@ fn a_missing_or_broken_spare_still_builds() {
     let changed = [("index.html", "other"), ("a/index.html", "page a")];
     place.write(&site(&changed)).expect("written");
     assert_eq!(tree(&place.out), expected(&changed));
-    fs::remove_dir_all(place.spare()).expect("spare removed");
-    fs::write(place.spare(), "not a folder").expect("spare is a file");
-    place.write(&site(SITE)).expect("written");
-    assert_eq!(tree(&place.out), expected(SITE));
     assert!(place.spare().is_dir());
 }
 
@@ -230,13 +232,27 @@ fn theme_static_files_are_copied_without_following_symlinks() {
     }
 }
 
+/// The id of a process that has ended.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().expect("spawn");
+    let pid = child.id();
+    child.wait().expect("wait");
+    pid
+}
+
+/// A folder as an interrupted build leaves it: marked, with a file in it.
+fn leftover(path: &Path) {
+    fs::create_dir_all(path.join("junk")).expect("leftover");
+    owner::ensure_marked(path).expect("marked");
+}
+
 #[test]
 fn stale_staging_folders_are_reused_or_removed() {
     let place = Place::new();
     place.write(&site(SITE)).expect("written");
     let parent = place.out.parent().expect("parent").to_path_buf();
-    for name in [".public.staging-1", ".public.staging-2", ".public.old-3"] {
-        fs::create_dir_all(parent.join(name).join("junk")).expect("stale");
+    for kind in ["staging", "staging", "old"] {
+        leftover(&parent.join(format!(".public.{kind}-{}", dead_pid())));
     }
     place.write(&site(SITE)).expect("written");
     assert_eq!(place.siblings(), vec![".public.spare"]);
@@ -246,10 +262,49 @@ fn stale_staging_folders_are_reused_or_removed() {
 }
 
 #[test]
+fn without_a_lock_the_staging_folder_of_a_running_build_is_left_alone() {
+    let place = Place::new();
+    place.write(&site(SITE)).expect("written");
+    fs::remove_dir_all(place.spare()).ok();
+    let parent = place.out.parent().expect("parent").to_path_buf();
+    let mut running = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .expect("spawn");
+    let live = parent.join(format!(".public.staging-{}", running.id()));
+    let dead = parent.join(format!(".public.staging-{}", dead_pid()));
+    leftover(&live);
+    leftover(&dead);
+    siblings::remove_stale(&Folders::new(&place.out), false);
+    let _ = running.kill();
+    let _ = running.wait();
+    assert!(live.join("junk").is_dir());
+    assert!(!dead.exists());
+    assert!(place.spare().join("junk").is_dir());
+}
+
+#[test]
+fn a_folder_named_like_a_leftover_but_not_marked_is_left_alone() {
+    let place = Place::new();
+    place.write(&site(SITE)).expect("written");
+    let parent = place.out.parent().expect("parent").to_path_buf();
+    let foreign = format!(".public.staging-{}", dead_pid());
+    fs::create_dir_all(parent.join(&foreign).join("notes")).expect("foreign");
+    place.write(&site(SITE)).expect("written");
+    place.write(&site(SITE)).expect("written");
+    assert!(parent.join(&foreign).join("notes").is_dir());
+    let mut want = vec![foreign, ".public.spare".to_string()];
+    want.sort();
+    assert_eq!(place.siblings(), want);
+}
+
+#[test]
 fn an_output_caught_between_two_renames_is_put_back() {
     let place = Place::new();
     place.write(&site(SITE)).expect("written");
-    let old = place.out.with_file_name(".public.old-7");
+    let old = place
+        .out
+        .with_file_name(format!(".public.old-{}", dead_pid()));
     fs::rename(&place.out, &old).expect("moved aside");
     let changed = [("index.html", "other")];
     place.write(&site(&changed)).expect("written");
@@ -261,12 +316,11 @@ fn an_output_caught_between_two_renames_is_put_back() {
 fn swapping_by_renames_keeps_the_old_output_as_spare() {
     let place = Place::new();
     place.write(&site(SITE)).expect("written");
-    let parent = place.out.parent().expect("parent");
-    let folders = Folders::new(parent, "public");
+    let folders = Folders::new(&place.out);
     let changed = [("index.html", "other")];
     fs::create_dir(&folders.staging).expect("staging");
-    sync::sync(&site(&changed), &folders.staging).expect("synced");
-    swap::by_renames(&folders, &place.out).expect("swapped");
+    sync::sync(&site(&changed), &folders.staging, &place.out).expect("synced");
+    swap::by_renames(&folders, false).expect("swapped");
     assert_eq!(tree(&place.out), expected(&changed));
     assert_eq!(tree(&place.spare()), expected(SITE));
     assert_eq!(place.siblings(), vec![".public.spare"]);
