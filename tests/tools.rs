@@ -298,7 +298,7 @@ fn thresholds_that_make_no_sense_are_refused_with_file_and_line() {
     for out in [kit.build(), kit.check()] {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("site.yaml:5"), "{err}");
+        assert!(err.contains("site.yaml:7"), "{err}");
         assert!(err.contains("moet lager zijn dan `sterk`"), "{err}");
     }
     kit.edit("site.yaml", "  sterk: 2\n", "  sterk: 4\n  drempel: 1\n");
