@@ -21,6 +21,8 @@ pub enum ScaffoldError {
 }
 
 const FILES: &[(&str, &str)] = &[
+    // The output and what werkplaats keeps beside it are built, not written.
+    (".gitignore", "public/\n.public.*\npdf/\n"),
     (
         ".vscode/settings.json",
         "{\n  \"yaml.schemas\": {\n    \"schemas/site.json\": \"site.yaml\",\n    \"schemas/bronnen.json\": \"content/bronnen.yaml\"\n  }\n}\n",

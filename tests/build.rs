@@ -27,6 +27,11 @@ fn new_scaffold_builds_with_every_page_and_working_links() {
         assert!(public.join(page).is_file(), "missing {page}");
     }
     assert_eq!(broken_links(&public), Vec::<String>::new());
+    // What the build writes and keeps beside the output stays out of version control.
+    let ignored = kit.read(".gitignore");
+    for line in ["public/", ".public.*", "pdf/"] {
+        assert!(ignored.lines().any(|l| l == line), "{line} in {ignored:?}");
+    }
 
     let element = parse(&public.join("elementen/abc/index.html"));
     let h1: Vec<String> = select(&element, "h1")
