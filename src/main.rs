@@ -77,6 +77,9 @@ enum Command {
         /// Absolute URL the site is hosted at, for the QR codes on the cards.
         #[arg(long)]
         base_url: Option<String>,
+        /// Adopt a paper folder (e.g. pdf/a4/) that werkplaats did not write.
+        #[arg(long)]
+        force: bool,
     },
     /// Preview the site in a browser; it updates as you save.
     Serve {
@@ -181,6 +184,7 @@ fn main() -> ExitCode {
             paper,
             chromium,
             base_url,
+            force,
         } => pdf(
             &out,
             PdfRequest {
@@ -189,6 +193,7 @@ fn main() -> ExitCode {
                 paper: paper.map(Into::into),
                 chromium,
                 base_url,
+                force,
             },
         ),
         Command::Serve {

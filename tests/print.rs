@@ -476,3 +476,72 @@ fn a_chromium_that_hangs_is_stopped() {
         );
     }
 }
+
+/// A stand-in for Chromium that writes a tiny PDF where it is told to, or
+/// fails when the file `fail` next to it exists.
+#[cfg(unix)]
+fn fake_chromium(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let fake = dir.join("chromium");
+    let fail = dir.join("fail");
+    fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\n[ -e '{}' ] && exit 3\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4\\n' > \"${{a#--print-to-pdf=}}\";; esac; done\n",
+            fail.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    fake
+}
+
+/// `pdf` owns its paper folder as `build` owns the output: files it did not
+/// write are never deleted, a failed run leaves the last good PDFs, and the
+/// toolkit's own folders are refused.
+#[cfg(unix)]
+#[test]
+fn pdf_writes_only_what_it_owns_and_keeps_the_last_good_pdfs() {
+    let kit = Fixture::new();
+    let fake = fake_chromium(kit.dir.path());
+    let root = kit.root();
+    let pdf = |extra: &[&str]| {
+        let mut args = vec!["pdf", "--root", root.to_str().unwrap(), "--chromium"];
+        args.push(fake.to_str().unwrap());
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    // A folder of the user's own PDFs is refused and kept.
+    let a4 = root.join("pdf/a4");
+    fs::create_dir_all(a4.join("eigen")).unwrap();
+    fs::write(a4.join("mijn.pdf"), "mine").unwrap();
+    fs::write(a4.join("eigen/x.pdf"), "mine").unwrap();
+    let out = pdf(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(a4.join("mijn.pdf")).unwrap(), "mine");
+    assert_eq!(fs::read_to_string(a4.join("eigen/x.pdf")).unwrap(), "mine");
+    fs::remove_dir_all(&a4).unwrap();
+
+    let out = pdf(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = snapshot(&a4);
+    assert!(a4.join("elementkaarten.pdf").is_file());
+    // A run that fails halfway leaves the previous PDFs as they were.
+    fs::write(kit.dir.path().join("fail"), "").unwrap();
+    let out = pdf(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(snapshot(&a4), before, "a failed run changed the PDFs");
+    fs::remove_file(kit.dir.path().join("fail")).unwrap();
+
+    // The toolkit's own folders are no place for PDFs.
+    for out_dir in ["content", "themes/default"] {
+        let out = pdf(&["--out", root.join(out_dir).to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "--out {out_dir}: {}",
+            stderr(&out)
+        );
+        assert!(!root.join(out_dir).join("a4").exists(), "--out {out_dir}");
+    }
+}

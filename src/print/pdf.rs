@@ -13,6 +13,8 @@
 use super::{PdfJob, pdf_jobs};
 use crate::content::Paper;
 use crate::render::RenderOptions;
+use crate::render::RenderedSite;
+use crate::write::{WriteOptions, write_with};
 use crate::{Failure, load, render_with_theme, validate, write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -87,6 +89,9 @@ pub struct PdfRequest {
     pub paper: Option<Paper>,
     pub chromium: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Adopt a paper folder (`pdf/a4/`) that werkplaats did not write, as
+    /// `build --force` adopts an output folder.
+    pub force: bool,
 }
 
 /// What `pdf` made.
@@ -142,6 +147,9 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
     })?;
     let site_dir = temp.path().join("site");
     write(&site, &req.root, &site_dir).map_err(PdfError::from)?;
+    // Chromium prints into the temporary folder; only a complete set is put
+    // in place, the way `build` writes a site.
+    let printed = temp.path().join("pdf");
 
     let jobs = pdf_jobs(&valid.toolkit, paper);
     progress.start(jobs.len());
@@ -153,14 +161,14 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
         for worker in 0..WORKERS {
             let profile = temp.path().join(format!("chromium-profile-{worker}"));
             let (next, progress, failures) = (&next, &progress, &failures);
-            let (jobs, site_dir, chromium) = (&jobs, &site_dir, &chromium);
+            let (jobs, site_dir, chromium, printed) = (&jobs, &site_dir, &chromium, &printed);
             scope.spawn(move || {
                 while let Some(job) = jobs.get(next.fetch_add(1, Ordering::SeqCst)) {
                     if let Ok(mut p) = progress.lock() {
                         p.job(job);
                     }
                     let page = site_dir.join(job.route.file());
-                    let out = req.out.join(&job.file);
+                    let out = printed.join(&job.file);
                     match print_to_pdf(chromium, &profile, &page, &out, limit) {
                         Ok(()) => {
                             if let Ok(mut p) = progress.lock() {
@@ -186,8 +194,8 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
     {
         return Err(e.into());
     }
+    put_in_place(req, paper, &jobs, &printed)?;
     let files: Vec<PathBuf> = jobs.iter().map(|j| req.out.join(&j.file)).collect();
-    remove_stale(&req.out.join(paper.key()), &files);
     Ok(PdfReport {
         paper,
         files,
@@ -331,20 +339,37 @@ fn wait_at_most(
     }
 }
 
-/// Removes PDFs in the paper's folder that this run did not make, such as the
-/// worksheet of a checklist that was deleted. Only `.pdf` files are touched.
-fn remove_stale(dir: &Path, made: &[PathBuf]) {
-    for entry in walkdir::WalkDir::new(dir)
-        .max_depth(2)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let path = entry.path();
-        let is_pdf = entry.file_type().is_file() && path.extension().is_some_and(|x| x == "pdf");
-        if is_pdf && !made.iter().any(|m| m == path) {
-            let _ = std::fs::remove_file(path);
-        }
-    }
+/// Puts the PDFs printed below `printed` into `req.out/<paper>/` through the
+/// write stage, so that folder is owned as a built site is: one werkplaats did
+/// not write is refused (unless `req.force`), a PDF it no longer makes (the
+/// worksheet of a removed checklist) is removed, nothing else is, and until
+/// the swap the previous PDFs stay as they were.
+fn put_in_place(
+    req: &PdfRequest,
+    paper: Paper,
+    jobs: &[PdfJob],
+    printed: &Path,
+) -> Result<(), PdfError> {
+    let prefix = format!("{}/", paper.key());
+    let assets = jobs
+        .iter()
+        .map(|j| {
+            let inside = j.file.strip_prefix(&prefix).unwrap_or(&j.file);
+            (printed.join(&j.file), inside.to_string())
+        })
+        .collect();
+    let pdfs = RenderedSite {
+        files: Vec::new(),
+        // No theme files go with the PDFs: a folder that does not exist.
+        static_dir: printed.join("geen-thema/static"),
+        warnings: Default::default(),
+        assets,
+        texts: Default::default(),
+        work: Default::default(),
+    };
+    let options = WriteOptions { force: req.force };
+    write_with(&pdfs, &req.root, &req.out.join(paper.key()), options)?;
+    Ok(())
 }
 
 #[cfg(test)]
