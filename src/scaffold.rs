@@ -33,7 +33,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "content/bronnen.yaml",
-        "# yaml-language-server: $schema=../schemas/bronnen.json\nvoorbeeld2024:\n  kort: Voorbeeld, 2024\n  tekst: Voorbeeld, A. (2024). *Een voorbeeldbron*. Uitgever.\n",
+        "# yaml-language-server: $schema=../schemas/bronnen.json\nvoorbeeld2024:\n  kort: Voorbeeld, 2024\n  tekst: Voorbeeld, A. (2024). Een voorbeeldbron. Uitgever.\n",
     ),
     (
         "content/model.md",

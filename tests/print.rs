@@ -264,7 +264,7 @@ fn worksheets_have_room_to_write_and_tick() {
     assert_eq!(select(&doc, ".item .regel").len(), 5);
     assert_eq!(
         texts(&doc, ".sectie-bron li"),
-        ["Voorbeeld, A. (2024). *Een voorbeeldbron*. Uitgever."]
+        ["Voorbeeld, A. (2024). Een voorbeeldbron. Uitgever."]
     );
 
     kit.edit(
