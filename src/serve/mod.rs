@@ -108,8 +108,10 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
         // The launcher may take a moment; the site is served meanwhile.
         let url = url.clone();
         std::thread::spawn(move || {
-            if let Err(e) = open::that_detached(&url) {
-                eprintln!("let op: kan de browser niet openen ({e}); open {url} zelf");
+            // The launcher's own error (an exit status of xdg-open) says
+            // nothing to an editor; what to do does.
+            if open::that_detached(&url).is_err() {
+                eprintln!("let op: er kon geen browser worden geopend; open {url} zelf");
             }
         });
     }
