@@ -32,13 +32,13 @@ enum Command {
     /// Build the site into the output folder (default ROOT/public).
     Build {
         /// The toolkit folder (holds site.yaml, content/ and themes/).
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         root: PathBuf,
         /// Output folder; replaced only when the build succeeds.
-        #[arg(long)]
+        #[arg(short, long)]
         out: Option<PathBuf>,
         /// Absolute URL the site is hosted at (overrides basis_url in site.yaml).
-        #[arg(long)]
+        #[arg(short = 'u', long)]
         base_url: Option<String>,
         /// Take over an output folder that werkplaats did not make, or that holds
         /// files it did not write: they are replaced by the site.
@@ -48,25 +48,25 @@ enum Command {
     /// Check the toolkit as `build` does, without writing anything.
     Check {
         /// The toolkit folder.
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         root: PathBuf,
     },
     /// Write JSON Schemas of the content types, for editors' YAML support.
     Schema {
         /// The toolkit folder.
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         root: PathBuf,
         /// Where to write them (default ROOT/schemas).
-        #[arg(long)]
+        #[arg(short, long)]
         out: Option<PathBuf>,
     },
     /// Print the card decks, the worksheets and the whole toolkit to PDF with headless Chromium.
     Pdf {
         /// The toolkit folder.
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         root: PathBuf,
         /// Output folder for the PDFs (default ROOT/pdf); files go in a folder per paper.
-        #[arg(long)]
+        #[arg(short, long)]
         out: Option<PathBuf>,
         /// Paper size (default: `papier` in site.yaml, else A4).
         #[arg(long, value_enum)]
@@ -75,7 +75,7 @@ enum Command {
         #[arg(long)]
         chromium: Option<PathBuf>,
         /// Absolute URL the site is hosted at, for the QR codes on the cards.
-        #[arg(long)]
+        #[arg(short = 'u', long)]
         base_url: Option<String>,
         /// Adopt a paper folder (e.g. pdf/a4/) that werkplaats did not write.
         #[arg(long)]
@@ -84,10 +84,10 @@ enum Command {
     /// Preview the site in a browser; it updates as you save.
     Serve {
         /// The toolkit folder.
-        #[arg(long, default_value = ".")]
+        #[arg(short, long, default_value = ".")]
         root: PathBuf,
         /// Port to serve on [default: 1111, or the next free one]; 0 picks any free port.
-        #[arg(long)]
+        #[arg(short, long)]
         port: Option<u16>,
         /// Address to listen on; anything but loopback lets others on the network in.
         #[arg(long, default_value = "127.0.0.1")]
@@ -96,7 +96,8 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Create a small toolkit that builds as it is.
+    /// Create a small toolkit that builds as it is (also: init).
+    #[command(alias = "init")]
     New {
         /// The folder to create; must not exist or be empty.
         dir: PathBuf,
@@ -120,6 +121,16 @@ impl From<PaperArg> for werkplaats::content::Paper {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.format == Format::Json && matches!(cli.command, Command::Serve { .. }) {
+        // The preview reports to people, in the terminal and over the page.
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "serve kent geen --format json: de voorvertoning meldt problemen in de terminal en op de pagina; gebruik check --format json",
+            )
+            .exit();
+    }
     let out = Reporter(cli.format);
     match cli.command {
         Command::Build {

@@ -396,6 +396,30 @@ fn new_refuses_a_non_empty_folder() {
 }
 
 #[test]
+fn short_flags_and_init_work_and_serve_refuses_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let kit = dir.path().join("kit");
+    let made = run(&["init", kit.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let out = dir.path().join("uit");
+    let built = run(&[
+        "build",
+        "-r",
+        kit.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-u",
+        "https://example.org/kit/",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("https://example.org/kit/"), "{sitemap}");
+    let refused = run(&["serve", "-r", kit.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("check --format json"));
+}
+
+#[test]
 fn usage_errors_exit_2_and_every_command_has_help() {
     assert_eq!(run(&["bouw"]).status.code(), Some(2));
     assert_eq!(run(&["build", "--onbekend"]).status.code(), Some(2));
