@@ -234,11 +234,13 @@ fn hint_for(message: &str) -> Option<String> {
             "controleer inspringing, dubbele punten en aanhalingstekens op deze regel".into(),
         );
     };
+    // Close means at most a third of the longer word differs (a swapped pair
+    // of letters counting once): `draft` is not a typo of `wat`.
     let best = expected
         .iter()
-        .map(|c| (strsim::levenshtein(&given, c), c))
+        .map(|c| (strsim::osa_distance(&given, c), c))
         .min_by_key(|(d, _)| *d)
-        .filter(|(d, _)| *d <= 3);
+        .filter(|(d, c)| *d * 3 <= given.chars().count().max(c.chars().count()));
     let list = expected.join(", ");
     Some(match best {
         Some((_, c)) => format!("bedoel je \"{c}\"? Toegestaan: {list}"),
@@ -261,6 +263,32 @@ fn split_expected(rest: &str) -> Option<(String, Vec<String>)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn suggests_only_a_field_that_is_close() {
+        let hint = |given: &str| {
+            hint_for(&format!(
+                "unknown field `{given}`, expected one of `wat`, `doel`, `titel`"
+            ))
+            .unwrap()
+        };
+        assert!(
+            hint("titl").contains("bedoel je \"titel\"?"),
+            "{}",
+            hint("titl")
+        );
+        assert!(
+            hint("wta").contains("bedoel je \"wat\"?"),
+            "{}",
+            hint("wta")
+        );
+        for far in ["draft", "concept"] {
+            let h = hint(far);
+            assert!(!h.contains("bedoel je"), "{far}: {h}");
+            assert!(h.contains("toegestaan: wat, doel, titel"), "{far}: {h}");
+        }
+    }
+
     use super::*;
     use serde::Deserialize;
 
