@@ -84,6 +84,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
             );
         }
     }
+    check_page_order(&toolkit, &mut problems);
     check_bibliography(&toolkit, &mut problems);
     check_site(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
@@ -311,6 +312,31 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
         ));
     }
     known.check_sources(model, &model.meta.sources, true, problems);
+}
+
+/// Two pages with the same `volgorde` stand in the menu in title order, which
+/// the editor probably did not mean: a warning on the later one names both.
+fn check_page_order(toolkit: &Toolkit, problems: &mut Problems) {
+    let mut first: HashMap<u32, &Doc<crate::content::Page>> = HashMap::new();
+    for p in &toolkit.pages {
+        let Some(order) = p.meta.order else { continue };
+        match first.get(&order) {
+            Some(other) => problems.push(
+                Problem::warning(
+                    &p.file,
+                    p.line_of("volgorde"),
+                    format!(
+                        "`volgorde: {order}` staat ook in {}; het menu zet ze dan op titel",
+                        other.file.display()
+                    ),
+                )
+                .hint("geef elke pagina in het menu een eigen volgorde"),
+            ),
+            None => {
+                first.insert(order, p);
+            }
+        }
+    }
 }
 
 fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
