@@ -60,6 +60,17 @@ pub struct BodyScan {
     pub links: Vec<FoundLink>,
     pub heading_ids: Vec<String>,
     pub dropped: Vec<DroppedAttribute>,
+    /// Explicit ids (`{#id}`) that another heading had already taken.
+    pub renamed: Vec<RenamedId>,
+}
+
+/// An explicit heading id that was taken, and the id the heading got instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenamedId {
+    pub wanted: String,
+    pub given: String,
+    /// The heading's byte offset.
+    pub offset: usize,
 }
 
 /// A heading attribute that is not rendered, with the heading's byte offset.
@@ -101,7 +112,17 @@ pub fn scan(body: &str) -> BodyScan {
                         }),
                     );
                 match id.filter(|id| is_plain_name(id)) {
-                    Some(id) => out.heading_ids.push(ids.claim(id.to_string())),
+                    Some(id) => {
+                        let given = ids.claim(id.to_string());
+                        if given != *id {
+                            out.renamed.push(RenamedId {
+                                wanted: id.to_string(),
+                                given: given.clone(),
+                                offset: range.start,
+                            });
+                        }
+                        out.heading_ids.push(given);
+                    }
                     None => text = Some(String::new()),
                 }
             }
@@ -525,6 +546,20 @@ mod tests {
         assert_eq!(
             heading_ids(body),
             ["a", "a-2", "a-3", "a-4", "a-3-2", "a-5"]
+        );
+    }
+
+    #[test]
+    fn an_explicit_id_already_taken_is_reported() {
+        let scanned = scan("## Kop\n\n## Kop {#kop}\n\n## Ander {#eigen}\n");
+        assert_eq!(scanned.heading_ids, ["kop", "kop-2", "eigen"]);
+        assert_eq!(
+            scanned.renamed,
+            [RenamedId {
+                wanted: "kop".into(),
+                given: "kop-2".into(),
+                offset: 8
+            }]
         );
     }
 

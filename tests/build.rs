@@ -429,3 +429,18 @@ fn usage_errors_exit_2_and_every_command_has_help() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
     }
 }
+
+#[test]
+fn an_explicit_heading_id_that_is_taken_is_warned_about() {
+    let kit = Fixture::new();
+    kit.edit(
+        "content/paginas/over.md",
+        "Wie de toolkit maakte",
+        "## Kop\n\n## Kop {#kop}\n\nWie de toolkit maakte",
+    );
+    let out = kit.build();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("content/paginas/over.md:8"), "{err}");
+    assert!(err.contains("{#kop} is al gebruikt"), "{err}");
+}

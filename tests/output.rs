@@ -334,3 +334,26 @@ fn a_spare_that_is_no_folder_is_left_alone() {
         assert!(!fs::symlink_metadata(&spare).unwrap().is_dir());
     }
 }
+
+#[test]
+fn a_lock_that_is_a_symlink_is_refused_and_not_followed() {
+    let kit = Fixture::new();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("created-by-werkplaats");
+    let lock = kit.root().join(".public.lock");
+    std::os::unix::fs::symlink(&target, &lock).unwrap();
+    let out = kit.build();
+    refused(&out, &lock.display().to_string());
+    assert!(
+        stderr(&out).contains("symbolische link"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !target.exists(),
+        "the build created a file outside the toolkit"
+    );
+    fs::remove_file(&lock).unwrap();
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+}

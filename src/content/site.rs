@@ -216,6 +216,9 @@ fn authority_problem(authority: &str) -> Option<&'static str> {
     {
         return Some("het poortnummer is geen getal");
     }
+    if port.is_some_and(|p| !p.parse::<u16>().is_ok_and(|p| p > 0)) {
+        return Some("het poortnummer ligt niet tussen 1 en 65535");
+    }
     let ipv6 = host.starts_with('[')
         && host.ends_with(']')
         && host.len() > 2
@@ -306,6 +309,24 @@ mod tests {
         for bad in ["../x", "n", "nl/../x", "nl-", "nederlands", "n1"] {
             let s = site(&format!("taal: {bad:?}"));
             assert_eq!(paths(&s), ["taal"], "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_base_url_port_is_one_to_65535() {
+        for good in [
+            "http://a.org:1/",
+            "http://a.org:65535/",
+            "http://a.org:08080/",
+        ] {
+            assert_eq!(base_url_problem(good), None, "{good}");
+        }
+        for bad in [
+            "http://a.org:99999/",
+            "http://a.org:65536/",
+            "http://a.org:0/",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad}");
         }
     }
 

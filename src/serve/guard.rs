@@ -79,7 +79,32 @@ fn host(version: Version, headers: &HeaderMap) -> Result<Option<&str>, Refusal> 
             "de Host van het verzoek bevat een gebruikersnaam",
         ));
     }
+    if !port_is_plain(text) {
+        return Err(Refusal::Malformed(
+            "de poort in de Host van het verzoek is geen getal van 1 tot 65535",
+        ));
+    }
     Ok(Some(text))
+}
+
+/// Whether what follows the name in `host` is nothing or `:` and a port of 1
+/// to 5 ASCII digits that fits in 16 bits. `Authority` lets more through
+/// (`127.0.0.1:1111.evil.org`), and a loopback name would then vouch for a
+/// host that is not one.
+fn port_is_plain(host: &str) -> bool {
+    let after_name = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((_, rest)) => rest,
+            None => return false,
+        },
+        None => host.find(':').map_or("", |i| &host[i..]),
+    };
+    let Some(port) = after_name.strip_prefix(':') else {
+        return after_name.is_empty();
+    };
+    (1..=5).contains(&port.len())
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u16>().is_ok()
 }
 
 /// Whether a `Host` header names this machine: `localhost` or a loopback address.
@@ -99,23 +124,34 @@ pub fn names_this_machine(host: &str) -> bool {
 /// `same-site` but another origin, so it is refused too; browsers that send no
 /// `Sec-Fetch-Site` (and tools) are let through.
 fn from_other_site(headers: &HeaderMap) -> bool {
-    let get = |name| {
+    let values = |name| {
         headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
+            .get_all(name)
+            .iter()
+            .map(|v: &HeaderValue| v.to_str().ok())
     };
-    let own = |site: &str| site == "same-origin" || site == "none";
-    if get("sec-fetch-site").is_none_or(own) {
+    // Every value counts: a second `Sec-Fetch-Site` must not hide the first.
+    let own = |site: Option<&str>| matches!(site, Some("same-origin" | "none"));
+    if values("sec-fetch-site").all(own) {
         return false;
     }
-    let navigation =
-        get("sec-fetch-mode") == Some("navigate") && get("sec-fetch-dest") == Some("document");
+    let only = |name, wanted: &str| {
+        let mut all = values(name);
+        all.next() == Some(Some(wanted)) && all.next().is_none()
+    };
+    let navigation = only("sec-fetch-mode", "navigate") && only("sec-fetch-dest", "document");
     !navigation
 }
 
 /// Whether a WebSocket request comes from a page of this server (or from no page
 /// at all, as from a test client): its `Origin` must be `http://` plus its `Host`.
+/// An `Origin` or `Host` given twice is refused: which one counts is unclear.
 pub fn same_origin(headers: &HeaderMap) -> bool {
+    if headers.get_all(header::ORIGIN).iter().nth(1).is_some()
+        || headers.get_all(header::HOST).iter().nth(1).is_some()
+    {
+        return false;
+    }
     let get = |name| {
         headers
             .get(name)
@@ -288,5 +324,62 @@ mod tests {
             assert!(!same_origin(&headers(Some(origin), host)), "{origin}");
         }
         assert!(!same_origin(&headers(Some("http://x"), None)));
+    }
+
+    #[test]
+    fn a_host_port_is_one_to_five_digits_that_fit() {
+        for good in [
+            "127.0.0.1:1111",
+            "127.0.0.1:01111",
+            "[::1]:65535",
+            "localhost:1",
+        ] {
+            assert_eq!(verdict("/", &[("host", good)]), Ok(()), "{good}");
+        }
+        for bad in [
+            "127.0.0.1:43357.evil.org",
+            "127.0.0.1:043357",
+            "127.0.0.1:65536",
+            "127.0.0.1:",
+            "127.0.0.1:+80",
+            "localhost:1111x",
+            "[::1]:1111.evil.org",
+            "[::1]x",
+        ] {
+            assert!(malformed(verdict("/", &[("host", bad)])), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn fetch_metadata_said_twice_is_judged_by_every_value() {
+        let twice = [
+            HOST,
+            ("sec-fetch-site", "same-origin"),
+            ("sec-fetch-site", "cross-site"),
+            ("sec-fetch-mode", "no-cors"),
+            ("sec-fetch-dest", "script"),
+        ];
+        assert_eq!(verdict("/zoekindex.js", &twice), Err(Refusal::OtherSite));
+        let ambiguous = [
+            HOST,
+            ("sec-fetch-site", "cross-site"),
+            ("sec-fetch-mode", "navigate"),
+            ("sec-fetch-mode", "no-cors"),
+            ("sec-fetch-dest", "document"),
+            ("sec-fetch-dest", "script"),
+        ];
+        assert_eq!(
+            verdict("/zoekindex.js", &ambiguous),
+            Err(Refusal::OtherSite)
+        );
+    }
+
+    #[test]
+    fn two_origins_may_not_open_the_socket() {
+        let own = "http://127.0.0.1:1111";
+        let h = headers(&[HOST, ("origin", own), ("origin", own)]);
+        assert!(!same_origin(&h));
+        let h = headers(&[HOST, ("origin", own), ("origin", "http://evil.example")]);
+        assert!(!same_origin(&h));
     }
 }

@@ -119,15 +119,17 @@ fn set_body<T>(docs: &mut [Doc<T>], rel: &Path, body: &str) -> Option<bool> {
 /// images) and have the same headings. Validation of the old body passed, so
 /// the same links still hold; other pages' `#anchors` into it still hold; and
 /// which documents are about which element is unchanged.
-/// Heading attributes that are left out are compared too: validation warns
-/// about each, so a new one needs the full path.
+/// Heading attributes that are left out, and explicit ids that were taken,
+/// are compared too: validation warns about each, so a new one needs the
+/// full path.
 fn same_links_and_headings(old: &str, new: &str) -> bool {
     let frame = |body: &str| {
         let scan = markdown::scan(body);
         let links: Vec<(String, bool)> =
             scan.links.into_iter().map(|l| (l.dest, l.image)).collect();
         let dropped: Vec<String> = scan.dropped.into_iter().map(|d| d.attribute).collect();
-        (links, scan.heading_ids, dropped)
+        let renamed: Vec<String> = scan.renamed.into_iter().map(|r| r.wanted).collect();
+        (links, scan.heading_ids, dropped, renamed)
     };
     frame(old) == frame(new)
 }
@@ -163,6 +165,11 @@ mod tests {
         assert!(!same_links_and_headings(
             base,
             "Tekst met [een link](@LOS) en ![beeld](@/bestanden/a.png).\n\n## Kop {onclick=x}\n"
+        ));
+        // Same ids, but an explicit one that was taken.
+        assert!(!same_links_and_headings(
+            "## Kop\n\n## Kop\n",
+            "## Kop\n\n## Kop {#kop}\n"
         ));
     }
 }

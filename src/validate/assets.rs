@@ -11,6 +11,8 @@
 //! The check reads markup the way a browser would find script in it, without
 //! parsing it fully: it errs on the side of refusing. It does not look inside
 //! other kinds of files (a PDF's scripts run in the PDF viewer, not the site).
+//! Compressed markup (`.svgz`) is shown by a browser as SVG but cannot be read
+//! here without unpacking it, so it is refused unread.
 
 use crate::content::Toolkit;
 use crate::diagnostics::{LineIndex, Problem};
@@ -22,6 +24,10 @@ use std::path::{Path, PathBuf};
 const MARKUP: [&str; 9] = [
     "html", "htm", "xhtml", "xht", "shtml", "svg", "xml", "xsl", "xslt",
 ];
+
+/// Extensions of compressed markup a browser shows as such: it could hold
+/// script, and is not unpacked to be checked.
+const PACKED: [&str; 1] = ["svgz"];
 
 /// Elements that run code or load a page that could.
 const ACTIVE: [&str; 12] = [
@@ -51,16 +57,24 @@ pub(super) fn check_downloads(toolkit: &Toolkit) -> Vec<Problem> {
     toolkit
         .assets
         .par_iter()
-        .filter(|name| is_markup(name))
+        .filter(|name| is_markup(name) || is_packed(name))
         .filter_map(|name| check_one(&dir, name))
         .collect()
 }
 
 fn is_markup(name: &str) -> bool {
+    has_extension(name, &MARKUP)
+}
+
+fn is_packed(name: &str) -> bool {
+    has_extension(name, &PACKED)
+}
+
+fn has_extension(name: &str, list: &[&str]) -> bool {
     Path::new(name)
         .extension()
         .and_then(|x| x.to_str())
-        .is_some_and(|x| MARKUP.iter().any(|m| x.eq_ignore_ascii_case(m)))
+        .is_some_and(|x| list.iter().any(|m| x.eq_ignore_ascii_case(m)))
 }
 
 /// What is wrong with one download, if anything.
@@ -70,6 +84,16 @@ fn check_one(dir: &Path, name: &str) -> Option<Problem> {
         Problem::error(&rel, line, format!("deze download {finding}"))
             .hint("haal dat deel weg, of lever het bestand aan als pdf of gewone afbeelding; vertrouw je het wel, zet dan `ruwe_html: true` in site.yaml")
     };
+    if is_packed(name) {
+        return Some(
+            Problem::error(
+                &rel,
+                0,
+                "deze download is een ingepakte SVG (.svgz); die kan code bevatten die in de browser draait en wordt niet nagekeken",
+            )
+            .hint("pak hem uit tot een .svg (die wordt wel nagekeken), of lever hem aan als png of pdf; vertrouw je hem wel, zet dan `ruwe_html: true` in site.yaml"),
+        );
+    }
     let mut bytes = Vec::new();
     let read = std::fs::File::open(dir.join(name))
         .and_then(|f| f.take(MAX_READ + 1).read_to_end(&mut bytes));
@@ -332,6 +356,16 @@ mod tests {
         ] {
             assert_eq!(what(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_packed_svg_is_refused_unread() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Not even gzip: it is refused by its name, before it is read.
+        std::fs::write(dir.path().join("schema.SVGZ"), "x").expect("write");
+        assert!(is_packed("schema.SVGZ") && !is_packed("schema.svg"));
+        let problem = check_one(dir.path(), "schema.SVGZ").expect("refused");
+        assert!(problem.message.contains(".svgz"), "{}", problem.message);
     }
 
     #[test]

@@ -133,6 +133,18 @@ fn check_doc_links(
                 .hint("een kop kan alleen {#id} en {.klasse} krijgen, met letters, cijfers, - en _; haal de rest weg"),
         );
     }
+    for renamed in &scan.renamed {
+        let (line, column) = place(renamed.offset);
+        let message = format!(
+            "de kop-id {{#{}}} is al gebruikt door een eerdere kop; deze kop krijgt id \"{}\"",
+            renamed.wanted, renamed.given
+        );
+        problems.push(
+            Problem::warning(doc.file, line, message)
+                .column(column)
+                .hint("geef deze kop een eigen {#id}, of de eerdere kop een andere; links naar #id gaan naar de eerste"),
+        );
+    }
     for link in &scan.links {
         let at = |message: String| {
             let (line, column) = place(link.offset);

@@ -73,6 +73,10 @@ pub enum WriteError {
     NotAFile(PathBuf),
     #[error("kan {path} niet schrijven: {source}")]
     Write { path: PathBuf, source: io::Error },
+    #[error(
+        "het slot {path} van de uitvoermap is {kind}, geen gewoon bestand; werkplaats volgt het niet. Haal het weg, de volgende build maakt een nieuw slot"
+    )]
+    BadLock { path: PathBuf, kind: &'static str },
 }
 
 /// How to treat an output folder that werkplaats did not make.

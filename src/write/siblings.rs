@@ -48,20 +48,57 @@ impl Folders {
 /// Waits until no other build writes this output, and keeps it so until the
 /// returned file is dropped. Where the file system cannot lock (some network
 /// file systems), builds are not kept apart, as before locks existed.
+///
+/// The lock is never followed through a symbolic link: a link planted in its
+/// place would make the build create or open a file outside what it owns.
+/// Anything but a regular file there is refused.
 pub(super) fn lock(folders: &Folders) -> Result<Option<fs::File>, WriteError> {
     let path = &folders.lock;
-    let error = |source| WriteError::Write {
+    let refused = |kind| WriteError::BadLock {
         path: path.clone(),
-        source,
+        kind,
     };
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // NONBLOCK: a named pipe there would otherwise hold the open.
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    // Elsewhere, ask first; this leaves a window the flag above closes.
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if !meta.is_file() {
+            return Err(refused(lock_kind(meta.file_type())));
+        }
+    }
+    let file = options
         .open(path)
-        .map_err(error)?;
+        .map_err(|source| match fs::symlink_metadata(path) {
+            Ok(meta) if !meta.is_file() => refused(lock_kind(meta.file_type())),
+            _ => WriteError::Write {
+                path: path.clone(),
+                source,
+            },
+        })?;
+    match file.metadata() {
+        Ok(meta) if !meta.is_file() => return Err(refused(lock_kind(meta.file_type()))),
+        _ => {}
+    }
     Ok(file.lock().is_ok().then_some(file))
+}
+
+/// What a lock that is not a regular file is, for the message.
+fn lock_kind(kind: fs::FileType) -> &'static str {
+    if kind.is_symlink() {
+        "een symbolische link"
+    } else if kind.is_dir() {
+        "een map"
+    } else {
+        "een bijzonder bestand (zoals een pipe of apparaat)"
+    }
 }
 
 /// Cleans up after builds that were interrupted (Ctrl-C, power loss). Their

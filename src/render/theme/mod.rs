@@ -210,10 +210,22 @@ fn load_templates(
 }
 
 /// A Tera instance that escapes what HTML, XML and SVG templates print.
+///
+/// Tera's built-in `get_env` is replaced by one that always fails: a theme
+/// could otherwise publish the build's environment (home folder, tokens) on
+/// the site.
 fn new_tera() -> tera::Tera {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    tera.register_function("get_env", no_env);
     tera
+}
+
+/// Stands in for Tera's `get_env`, see [`new_tera`].
+fn no_env(_: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    Err(tera::Error::msg(
+        "get_env: templates kunnen geen omgevingsvariabelen lezen; zet wat de site nodig heeft in site.yaml of in de teksten van het thema",
+    ))
 }
 
 /// Turns a Tera error into a problem naming the template and line.
