@@ -218,10 +218,12 @@ async function pdfPages(file) {
 for (const [paper, size] of Object.entries(SIZES)) {
   test(`werkplaats pdf --paper ${paper}: decks, worksheets and the whole toolkit`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wp-pdf-'));
-    // A worksheet left from an earlier run, of a checklist that no longer exists.
+    // A folder of PDFs werkplaats did not write (say from an older version,
+    // without its manifest) is taken over only with --force; afterwards it
+    // holds just this run's PDFs.
     mkdirSync(join(dir, paper, 'werkbladen'), { recursive: true });
     writeFileSync(join(dir, paper, 'werkbladen', 'procesontwerp-weg.pdf'), '%PDF-1.4');
-    const r = werkplaats(['pdf', '--root', repo, '--out', dir, '--paper', paper, '--base-url', BASE_URL]);
+    const r = werkplaats(['pdf', '--root', repo, '--out', dir, '--paper', paper, '--base-url', BASE_URL, '--force']);
     assert.match(r.stderr, /24 pdf-bestanden/);
     const expected = {
       'elementkaarten.pdf': 4, // 6 cards, 4 per sheet: 2 front and 2 back pages
