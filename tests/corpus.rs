@@ -9,8 +9,8 @@ use common::*;
 use serde::Deserialize;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,38 +154,15 @@ fn apply(root: &Path, step: &Step) {
 
 /// Runs `werkplaats build`, failing the case if it takes longer than a hang would.
 fn build_with_limit(root: &Path, extra: &[String]) -> Result<(Option<i32>, String), String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
-        .arg("build")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_werkplaats"));
+    cmd.arg("build")
         .arg("--root")
         .arg(root)
         .args(extra)
-        .current_dir(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Read stderr while the child runs: a full pipe would block it.
-    let mut pipe = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut err = String::new();
-        use std::io::Read;
-        let _ = pipe.read_to_string(&mut err);
-        err
-    });
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            let err = reader.join().unwrap();
-            return Ok((status.code(), err));
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err("werkplaats build hangs (killed after 60 s)".into());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+        .current_dir(root);
+    run_with_limit(cmd, Duration::from_secs(60))
+        .map(|(status, err)| (status.code(), err))
+        .map_err(|e| format!("werkplaats build: {e}"))
 }
 
 fn run_case(path: &Path) -> Result<(), String> {

@@ -4,8 +4,6 @@
 mod common;
 
 use common::*;
-use std::process::{Command, Stdio};
-use std::time::Duration;
 
 #[test]
 fn killing_a_build_midway_leaves_the_previous_output_intact() {
@@ -40,21 +38,7 @@ fn killing_a_build_midway_leaves_the_previous_output_intact() {
                 .starts_with(".public.staging-")
         })
     };
-    let halted = kit.dir.path().join("halted");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
-        .args(["build", "--root", kit.root().to_str().unwrap()])
-        .env("WERKPLAATS_TEST_HALT", &halted)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    while !halted.exists() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the build ended before it reached the swap"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let mut child = halted_build(&kit);
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(

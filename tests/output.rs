@@ -152,24 +152,6 @@ fn a_symlinked_output_updates_the_folder_it_points_to() {
     refused(&kit.build(), "public");
 }
 
-/// Starts a build that stops just before its swap, holding the output's lock,
-/// and waits until it is there.
-fn halted_build(kit: &Fixture) -> Child {
-    let halted = kit.dir.path().join("halted");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
-        .args(["build", "--root", kit.root().to_str().unwrap()])
-        .env("WERKPLAATS_TEST_HALT", &halted)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    while !halted.exists() {
-        assert!(child.try_wait().unwrap().is_none(), "the build ended early");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child
-}
-
 #[test]
 fn a_second_build_waits_for_the_first_and_cleans_up_after_it() {
     let kit = Fixture::new();

@@ -419,8 +419,8 @@ fn a_free_page_may_not_take_the_print_section() {
 #[test]
 fn a_chromium_that_hangs_is_stopped() {
     use std::os::unix::fs::PermissionsExt;
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
+    use std::process::Command;
+    use std::time::Duration;
     let kit = Fixture::new();
     let fake = kit.dir.path().join("chromium");
     let pids = kit.dir.path().join("pids");
@@ -433,34 +433,12 @@ fn a_chromium_that_hangs_is_stopped() {
     )
     .unwrap();
     fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
-        .args(["pdf", "--root", kit.root().to_str().unwrap(), "--chromium"])
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_werkplaats"));
+    cmd.args(["pdf", "--root", kit.root().to_str().unwrap(), "--chromium"])
         .arg(&fake)
-        .env("WERKPLAATS_PDF_TIMEOUT", "1")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut err = String::new();
-        let _ = std::io::Read::read_to_string(&mut pipe, &mut err);
-        err
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("werkplaats pdf hangs with a hung Chromium (killed after 60 s)");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let err = reader.join().unwrap();
+        .env("WERKPLAATS_PDF_TIMEOUT", "1");
+    let (status, err) = run_with_limit(cmd, Duration::from_secs(60))
+        .unwrap_or_else(|e| panic!("werkplaats pdf with a hung Chromium: {e}"));
     assert_eq!(status.code(), Some(1), "{err}");
     assert!(err.contains("is gestopt"), "{err}");
     assert!(err.contains(".pdf"), "names the PDF: {err}");

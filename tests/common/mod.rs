@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// A toolkit in a temp folder, made by `werkplaats new`.
 pub struct Fixture {
@@ -145,4 +146,57 @@ pub fn broken_links(public: &Path) -> Vec<String> {
         }
     }
     broken
+}
+
+/// Runs `cmd` (its stdout thrown away, its stderr read while it runs, so a
+/// full pipe cannot block it) and kills it after `limit`: an `Err` saying it
+/// hangs, instead of a test that never ends.
+pub fn run_with_limit(mut cmd: Command, limit: Duration) -> Result<(ExitStatus, String), String> {
+    let mut child = cmd
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut err = String::new();
+        let _ = std::io::Read::read_to_string(&mut pipe, &mut err);
+        err
+    });
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Ok((status, reader.join().unwrap()));
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("it hangs (killed after {} s)", limit.as_secs()));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Starts `werkplaats build` on the fixture with the test hook that stops it
+/// just before its swap (holding the output's lock, its staging folder
+/// written), and returns once it is there.
+pub fn halted_build(kit: &Fixture) -> Child {
+    let halted = kit.dir.path().join("halted");
+    let _ = fs::remove_file(&halted);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["build", "--root", kit.root().to_str().unwrap()])
+        .env("WERKPLAATS_TEST_HALT", &halted)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while !halted.exists() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the build ended before it reached the swap"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child
 }
