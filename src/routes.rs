@@ -120,10 +120,10 @@ pub fn documents(t: &Toolkit) -> Vec<DocRef<'_>> {
         }
     }
     let mut out = vec![doc(Route::model(), &t.model)];
-    out.extend(t.elements.iter().map(|e| doc(Route::element(e), e)));
-    out.extend(t.prompts.iter().map(|p| doc(Route::prompt(p), p)));
-    out.extend(t.checklists.iter().map(|c| doc(Route::checklist(c), c)));
-    out.extend(t.pages.iter().map(|p| doc(Route::page(p), p)));
+    out.extend(t.elements().iter().map(|e| doc(Route::element(e), e)));
+    out.extend(t.prompts().iter().map(|p| doc(Route::prompt(p), p)));
+    out.extend(t.checklists().iter().map(|c| doc(Route::checklist(c), c)));
+    out.extend(t.pages().iter().map(|p| doc(Route::page(p), p)));
     out
 }
 

@@ -21,10 +21,10 @@ fn real() -> werkplaats::Validated {
 fn six_elements_with_the_models_codes_and_complete_cards() {
     let v = real();
     let t = &v.toolkit;
-    let mut codes: Vec<&str> = t.elements.iter().map(|e| e.meta.code.as_str()).collect();
+    let mut codes: Vec<&str> = t.elements().iter().map(|e| e.meta.code.as_str()).collect();
     codes.sort_unstable();
     assert_eq!(codes, ["GOC", "LEA", "LOS", "SRI", "VMM", "VOR"]);
-    for e in &t.elements {
+    for e in &t.elements() {
         let m = &e.meta;
         assert!(
             !m.wat.is_empty() && !m.doel.is_empty() && !m.benodigdheden.is_empty(),
@@ -46,7 +46,7 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
     let los = t.element("LOS").unwrap();
     assert_eq!(los.meta.aspect_origin, AspectOrigin::Model);
     assert_eq!(los.meta.aspects.len(), 5);
-    for e in t.elements.iter().filter(|e| e.meta.code != "LOS") {
+    for e in t.elements().iter().filter(|e| e.meta.code != "LOS") {
         assert_eq!(
             e.meta.aspect_origin,
             AspectOrigin::Toolkit,
@@ -74,10 +74,10 @@ fn prompts_and_checklists_are_complete_and_cited() {
     let v = real();
     let t = &v.toolkit;
     assert!(
-        t.prompts.len() >= 10,
+        t.prompts().len() >= 10,
         "every exercise of the sources is a prompt"
     );
-    for p in &t.prompts {
+    for p in &t.prompts() {
         assert!(!p.meta.questions.is_empty(), "{}", p.slug);
         assert!(!p.meta.sources.is_empty(), "{}", p.slug);
     }
@@ -86,13 +86,13 @@ fn prompts_and_checklists_are_complete_and_cited() {
         .iter()
         .map(|c| (c.slug.as_str(), c.meta.items.len()))
         .collect();
-    assert!(t.checklists.len() >= 9, "{counts:?}");
-    for c in &t.checklists {
+    assert!(t.checklists().len() >= 9, "{counts:?}");
+    for c in &t.checklists() {
         assert!(!c.meta.items.is_empty(), "{} is empty", c.slug);
         assert!(!c.meta.sources.is_empty(), "{} cites no source", c.slug);
     }
     let count = |slug: &str| {
-        t.checklists
+        t.checklists()
             .iter()
             .find(|c| c.slug == slug)
             .map(|c| c.meta.items.len())
@@ -100,7 +100,7 @@ fn prompts_and_checklists_are_complete_and_cited() {
     assert_eq!(count("kenmerken-krachtige-samenwerking"), Some(10));
     assert_eq!(count("basisvragen"), Some(6));
     assert_eq!(count("succesfactoren"), Some(5));
-    for p in &t.pages {
+    for p in &t.pages() {
         assert!(
             !p.meta.sources.is_empty(),
             "page {} cites no source",
@@ -124,6 +124,6 @@ fn check_passes_without_warnings_and_every_link_resolves() {
     let pages = html_files(&out).len();
     assert!(
         pages
-            >= 1 + 1 + 3 + t.elements.len() + t.prompts.len() + t.checklists.len() + t.pages.len()
+            >= 1 + 1 + 3 + t.elements().len() + t.prompts().len() + t.checklists().len() + t.pages().len()
     );
 }

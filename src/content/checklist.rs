@@ -1,8 +1,9 @@
+use super::kind::{FrontMatter, Kind, KindInfo, ListPage, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `content/procesontwerp/<slug>.md`: a checklist for designing a process.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// Titel van de checklist.
@@ -43,4 +44,52 @@ pub struct ChecklistItem {
     /// Toelichting bij het item.
     #[serde(rename = "hulp", default)]
     pub help: Option<String>,
+}
+
+/// Checklists for process design: `content/procesontwerp/`.
+pub struct Checklists;
+
+impl Kind for Checklists {
+    type Meta = Checklist;
+    const INFO: &'static KindInfo = &KindInfo {
+        folder: "procesontwerp",
+        page: "checklist",
+        template: "checklist.html",
+        list: Some(ListPage {
+            page: "checklists",
+            template: "checklists.html",
+            label: "nav_checklists",
+        }),
+        search_label: "nav_checklists",
+        at_root: false,
+        schema: SchemaInfo {
+            file: "checklist.json",
+            description: "Front matter van een checklist.",
+        },
+    };
+}
+
+impl FrontMatter for Checklist {
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn description(&self) -> Option<&str> {
+        self.intro.as_deref()
+    }
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    fn elements(&self) -> &[String] {
+        &self.elements
+    }
+    fn texts(&self) -> Vec<&str> {
+        let items = self
+            .items
+            .iter()
+            .flat_map(|i| [i.text.as_str(), i.help.as_deref().unwrap_or_default()]);
+        [self.intro.as_deref().unwrap_or_default()]
+            .into_iter()
+            .chain(items)
+            .collect()
+    }
 }

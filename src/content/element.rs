@@ -1,8 +1,10 @@
+use super::Doc;
+use super::kind::{FrontMatter, Kind, KindInfo, ListPage, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `content/elementen/<code>.md`: one working element of the model.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     /// De code van het element, in hoofdletters (bijvoorbeeld LOS); uniek.
@@ -62,4 +64,62 @@ pub struct Quote {
     /// De rol van wie het zei, bijvoorbeeld "manager".
     #[serde(rename = "rol")]
     pub role: String,
+}
+
+/// The model's working elements: `content/elementen/`, one page each at
+/// `elementen/<code>/`.
+pub struct Elements;
+
+impl Kind for Elements {
+    type Meta = Element;
+    const INFO: &'static KindInfo = &KindInfo {
+        folder: "elementen",
+        page: "element",
+        template: "element.html",
+        list: Some(ListPage {
+            page: "elementen",
+            template: "elements.html",
+            label: "nav_elements",
+        }),
+        search_label: "nav_elements",
+        at_root: false,
+        schema: SchemaInfo {
+            file: "element.json",
+            description: "Front matter van een elementkaart.",
+        },
+    };
+
+    /// In the model's order (`volgorde`), then by code.
+    fn sort(docs: &mut [Doc<Element>]) {
+        docs.sort_by(|a, b| (a.meta.order, &a.meta.code).cmp(&(b.meta.order, &b.meta.code)));
+    }
+
+    /// The code, as `@LOS` links name the element.
+    fn slug(doc: &Doc<Element>) -> String {
+        doc.meta.code.to_lowercase()
+    }
+}
+
+impl FrontMatter for Element {
+    fn title(&self) -> &str {
+        &self.name
+    }
+    fn heading(&self) -> String {
+        format!("{} – {}", self.code, self.name)
+    }
+    fn description(&self) -> Option<&str> {
+        Some(&self.essence)
+    }
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    fn texts(&self) -> Vec<&str> {
+        [&self.essence]
+            .into_iter()
+            .chain(self.wat.iter().chain(&self.doel).chain(&self.benodigdheden))
+            .chain(&self.aspects)
+            .chain(self.quotes.iter().map(|q| &q.text))
+            .map(String::as_str)
+            .collect()
+    }
 }

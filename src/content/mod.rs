@@ -11,6 +11,7 @@
 mod bibliography;
 mod checklist;
 mod element;
+pub mod kind;
 mod model;
 mod page;
 mod prompt;
@@ -18,11 +19,11 @@ mod scan;
 mod site;
 
 pub use bibliography::{Bibliography, Reference};
-pub use checklist::{Checklist, ChecklistForm, ChecklistItem};
-pub use element::{AspectOrigin, Element, Quote};
+pub use checklist::{Checklist, ChecklistForm, ChecklistItem, Checklists};
+pub use element::{AspectOrigin, Element, Elements, Quote};
 pub use model::{Characteristic, Model, ModelArrangement};
-pub use page::Page;
-pub use prompt::{GroupSize, Prompt, Step, WorkForm};
+pub use page::{Page, Pages};
+pub use prompt::{GroupSize, Prompt, Prompts, Step, WorkForm};
 pub use scan::ScanThresholds;
 pub use site::{
     BASE_URL_HINT, DuplexOffset, Paper, SettingProblem, SiteConfig, base_url_problem,
@@ -107,14 +108,8 @@ pub struct Toolkit {
     pub bibliography: Bibliography,
     /// Raw text of `content/bronnen.yaml`, to point at the line of a reference.
     pub bibliography_text: String,
-    /// Sorted by `volgorde`, then code.
-    pub elements: Vec<Doc<Element>>,
-    /// Sorted by title.
-    pub prompts: Vec<Doc<Prompt>>,
-    /// Sorted by title.
-    pub checklists: Vec<Doc<Checklist>>,
-    /// Sorted by `volgorde`, then title.
-    pub pages: Vec<Doc<Page>>,
+    /// Every kind's documents, each kind in its own order (see [`kind::Kind::sort`]).
+    pub docs: kind::Shelves,
     /// Files below `content/bestanden/` (images, downloads), relative to that
     /// folder with `/`; copied to `bestanden/` in the output.
     pub assets: Vec<String>,
@@ -123,7 +118,28 @@ pub struct Toolkit {
 impl Toolkit {
     /// Looks an element up by its code.
     pub fn element(&self, code: &str) -> Option<&Doc<Element>> {
-        self.elements.iter().find(|e| e.meta.code == code)
+        self.elements().iter().find(|e| e.meta.code == code)
+    }
+
+    /// The model's elements, in the model's order. The model's own structure
+    /// (codes, groups, the scan) reads them typed.
+    pub fn elements(&self) -> &[Doc<Element>] {
+        self.docs.of::<Elements>()
+    }
+
+    /// The discussion prompts, by title (the planner and decks read them typed).
+    pub fn prompts(&self) -> &[Doc<Prompt>] {
+        self.docs.of::<Prompts>()
+    }
+
+    /// The checklists, by title.
+    pub fn checklists(&self) -> &[Doc<Checklist>] {
+        self.docs.of::<Checklists>()
+    }
+
+    /// The free pages: menu pages first, in `volgorde`.
+    pub fn pages(&self) -> &[Doc<Page>] {
+        self.docs.of::<Pages>()
     }
 }
 

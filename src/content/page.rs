@@ -1,8 +1,10 @@
+use super::Doc;
+use super::kind::{FrontMatter, Kind, KindInfo, SchemaInfo};
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// `content/paginas/<slug>.md`: a free page (about, examples, …).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// Titel van de pagina.
@@ -20,4 +22,50 @@ pub struct Page {
     /// Sleutels uit content/bronnen.yaml.
     #[serde(rename = "bronnen", default)]
     pub sources: Vec<String>,
+}
+
+/// Free pages: `content/paginas/`, published at the site root.
+pub struct Pages;
+
+impl Kind for Pages {
+    type Meta = Page;
+    const INFO: &'static KindInfo = &KindInfo {
+        folder: "paginas",
+        page: "pagina",
+        template: "page.html",
+        list: None,
+        search_label: "zoek_sectie_pagina",
+        at_root: true,
+        schema: SchemaInfo {
+            file: "pagina.json",
+            description: "Front matter van een vrije pagina.",
+        },
+    };
+
+    /// Menu pages in `volgorde`, then the others by title. Compared by
+    /// reference: cloning titles for every comparison showed in profiles.
+    fn sort(docs: &mut [Doc<Page>]) {
+        fn key(p: &Doc<Page>) -> (u32, &str) {
+            (p.meta.order.unwrap_or(u32::MAX), &p.meta.title)
+        }
+        docs.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
+}
+
+impl FrontMatter for Page {
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    fn elements(&self) -> &[String] {
+        &self.elements
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![self.description.as_deref().unwrap_or_default()]
+    }
 }

@@ -1,8 +1,9 @@
+use super::kind::{FrontMatter, Kind, KindInfo, ListPage, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// `content/in-gesprek/<slug>.md`: a discussion prompt, used as a work form.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
     /// Titel van het gesprek.
@@ -79,5 +80,52 @@ impl WorkForm {
             WorkForm::Subgroepen => "subgroepen",
             WorkForm::Plenair => "plenair",
         }
+    }
+}
+
+/// Discussion prompts: `content/in-gesprek/`.
+pub struct Prompts;
+
+impl Kind for Prompts {
+    type Meta = Prompt;
+    const INFO: &'static KindInfo = &KindInfo {
+        folder: "in-gesprek",
+        page: "gesprek",
+        template: "prompt.html",
+        list: Some(ListPage {
+            page: "gesprekken",
+            template: "prompts.html",
+            label: "nav_prompts",
+        }),
+        search_label: "nav_prompts",
+        at_root: false,
+        schema: SchemaInfo {
+            file: "gesprek.json",
+            description: "Front matter van een gespreksvorm.",
+        },
+    };
+}
+
+impl FrontMatter for Prompt {
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn description(&self) -> Option<&str> {
+        Some(&self.purpose)
+    }
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    fn elements(&self) -> &[String] {
+        &self.elements
+    }
+    fn texts(&self) -> Vec<&str> {
+        [&self.purpose]
+            .into_iter()
+            .chain(&self.questions)
+            .chain(self.steps.iter().map(|st| &st.text))
+            .chain(&self.materials)
+            .map(String::as_str)
+            .collect()
     }
 }

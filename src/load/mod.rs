@@ -19,9 +19,8 @@ pub use frontmatter::{Split, SplitError, split};
 pub use read::{resolves_inside_root, text_resolved};
 pub use walk::{What, is_ignored, suggest_slug, walk_problem, what_is};
 
-use crate::content::{
-    Bibliography, Checklist, Doc, Element, Model, Page, Prompt, SiteConfig, Toolkit,
-};
+use crate::content::kind::{Kind, Shelves, VisitKind, each_kind};
+use crate::content::{Bibliography, Doc, Model, SiteConfig, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::{Failure, Loaded};
 use rayon::prelude::*;
@@ -61,17 +60,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         problems,
     } = walk::walk_content(root);
     out.problems.extend(problems);
-    let [elements, prompts, checklists, pages] = files;
-    let mut elements: Vec<Doc<Element>> = out.docs(root, &elements);
-    let mut prompts: Vec<Doc<Prompt>> = out.docs(root, &prompts);
-    let mut checklists: Vec<Doc<Checklist>> = out.docs(root, &checklists);
-    let mut pages: Vec<Doc<Page>> = out.docs(root, &pages);
-
-    elements.sort_by(|a, b| (a.meta.order, &a.meta.code).cmp(&(b.meta.order, &b.meta.code)));
-    prompts.sort_by(|a, b| a.meta.title.cmp(&b.meta.title));
-    checklists.sort_by(|a, b| a.meta.title.cmp(&b.meta.title));
-    // Compared by reference: cloning titles for every comparison showed in profiles.
-    pages.sort_by(|a, b| page_key(a).cmp(&page_key(b)));
+    let docs = out.shelves(root, &files);
 
     let Gathered { problems, texts } = out;
     match (site, model, bibliography) {
@@ -85,10 +74,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
                     .unwrap_or_default()
                     .to_string(),
                 bibliography,
-                elements,
-                prompts,
-                checklists,
-                pages,
+                docs,
                 assets,
             },
             warnings: problems,
@@ -96,11 +82,6 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }),
         _ => Err(Failure { problems, texts }),
     }
-}
-
-/// Pages without `volgorde` come after the menu, by title.
-fn page_key(p: &Doc<Page>) -> (u32, &str) {
-    (p.meta.order.unwrap_or(u32::MAX), &p.meta.title)
 }
 
 /// One file read and parsed: its text when it could be read, and its value or
@@ -130,6 +111,33 @@ impl Gathered {
                 None
             }
         }
+    }
+
+    /// Reads every kind's files (`files`, per kind in registry order) into
+    /// its shelf, each kind sorted in its own order.
+    fn shelves(&mut self, root: &Path, files: &[Vec<Found>]) -> Shelves {
+        struct Load<'a> {
+            out: &'a mut Gathered,
+            root: &'a Path,
+            files: std::slice::Iter<'a, Vec<Found>>,
+            shelves: Shelves,
+        }
+        impl VisitKind for Load<'_> {
+            fn kind<K: Kind>(&mut self) {
+                let files = self.files.next().map_or(&[][..], Vec::as_slice);
+                let mut docs = self.out.docs::<K::Meta>(self.root, files);
+                K::sort(&mut docs);
+                self.shelves.push::<K>(docs);
+            }
+        }
+        let mut load = Load {
+            out: self,
+            root,
+            files: files.iter(),
+            shelves: Shelves::default(),
+        };
+        each_kind(&mut load);
+        load.shelves
     }
 
     /// Reads and parses a section's files on all cores, then gathers them in

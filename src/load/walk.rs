@@ -5,13 +5,12 @@
 //! Pipes, sockets and devices are passed over with a warning, never opened.
 
 use super::read::{inside_root, special_kind};
+use crate::content::kind;
 use crate::diagnostics::{Problem, Problems};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// The content folders and what each holds.
-pub const SECTIONS: [&str; 4] = ["elementen", "in-gesprek", "procesontwerp", "paginas"];
 
 /// A Markdown file of a section.
 pub struct Found {
@@ -22,10 +21,9 @@ pub struct Found {
 }
 
 /// What the walk found, in walk order.
-#[derive(Default)]
 pub struct Walk {
-    /// Per section, in the order of [`SECTIONS`].
-    pub files: [Vec<Found>; 4],
+    /// Per kind of content, in registry order (see [`kind::folders`]).
+    pub files: Vec<Vec<Found>>,
     /// Files below `content/bestanden/`, relative to that folder.
     pub assets: Vec<String>,
     pub problems: Problems,
@@ -33,7 +31,12 @@ pub struct Walk {
 
 /// Finds the Markdown files of each section; anything else is reported.
 pub fn walk_content(root: &Path) -> Walk {
-    let mut found = Walk::default();
+    let folders = kind::folders();
+    let mut found = Walk {
+        files: folders.iter().map(|_| Vec::new()).collect(),
+        assets: Vec::new(),
+        problems: Problems::default(),
+    };
     let content = root.join("content");
     let walker = WalkDir::new(&content).sort_by_file_name().into_iter();
     for entry in walker.filter_entry(|e| !is_ignored(e.file_name().to_string_lossy().as_ref())) {
@@ -69,14 +72,21 @@ pub fn walk_content(root: &Path) -> Walk {
                 continue;
             }
         }
-        place(&mut found, root, rel, entry.path(), is_link);
+        place(&mut found, &folders, root, rel, entry.path(), is_link);
     }
     found
 }
 
 /// Puts a regular file where it belongs: a section, the assets, or a warning.
-fn place(found: &mut Walk, root: &Path, rel: &Path, path: &Path, is_link: bool) {
-    match classify(rel) {
+fn place(
+    found: &mut Walk,
+    folders: &[&str],
+    root: &Path,
+    rel: &Path,
+    path: &Path,
+    is_link: bool,
+) {
+    match classify(rel, folders) {
         Placement::Known => {}
         Placement::Asset(name) if !is_link => found.assets.push(name),
         Placement::Asset(name) => match inside_root(root, rel, path) {
@@ -98,7 +108,7 @@ fn place(found: &mut Walk, root: &Path, rel: &Path, path: &Path, is_link: bool) 
             )
             .hint(format!(
                 "zet Markdown-bestanden in content/{{{}}}/ (zie docs/content.md)",
-                SECTIONS.join(",")
+                folders.join(",")
             )),
         ),
     }
@@ -193,7 +203,7 @@ enum Placement {
     Unknown,
 }
 
-fn classify(rel: &Path) -> Placement {
+fn classify(rel: &Path, folders: &[&str]) -> Placement {
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -203,7 +213,7 @@ fn classify(rel: &Path) -> Placement {
         ["content", "bestanden", ref rest @ ..] if !rest.is_empty() => {
             Placement::Asset(rest.join("/"))
         }
-        ["content", section, file] if file.ends_with(".md") => SECTIONS
+        ["content", section, file] if file.ends_with(".md") => folders
             .iter()
             .position(|s| *s == section)
             .map_or(Placement::Unknown, Placement::Section),

@@ -97,14 +97,14 @@ pub fn pdf_jobs(toolkit: &Toolkit, paper: Paper) -> Vec<PdfJob> {
         ));
     }
     jobs.push(job(TOOLKIT_DOC.into(), "toolkit.pdf".into()));
-    for prompt in &toolkit.prompts {
+    for prompt in toolkit.prompts() {
         let r = Route::prompt(prompt);
         jobs.push(job(
             r.0,
             format!("werkbladen/in-gesprek-{}.pdf", prompt.slug),
         ));
     }
-    for checklist in &toolkit.checklists {
+    for checklist in toolkit.checklists() {
         let r = Route::checklist(checklist);
         jobs.push(job(
             r.0,

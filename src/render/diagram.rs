@@ -49,7 +49,7 @@ pub const MAX_ELEMENTS: usize = 12;
 /// The SVG markup of the model for the page `v.from`, with `current` (an element
 /// code) marked as the page the reader is on; empty for models too large to draw.
 pub fn model_diagram(v: &Views, variant: Variant, current: Option<&str>) -> String {
-    if v.toolkit.elements.len() > MAX_ELEMENTS {
+    if v.toolkit.elements().len() > MAX_ELEMENTS {
         return String::new();
     }
     let core = Core::new(v, current);

@@ -337,7 +337,7 @@ impl<'a> Renderer<'a> {
             });
         }
         let mut warnings = valid.warnings.clone();
-        warnings.extend(colour::check_elements(&valid.toolkit.elements));
+        warnings.extend(colour::check_elements(&valid.toolkit.elements()));
         Ok(RenderedSite {
             files,
             static_dir: theme.static_dir.clone(),
@@ -467,7 +467,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
-                    &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                    &t.elements().iter().map(|e| v.element(e)).collect::<Vec<_>>(),
                 );
                 ctx.insert("secties", &sections(v, s));
                 ctx.insert("instrumenten", &tools::home_links(v));
@@ -491,7 +491,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
-                    &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                    &t.elements().iter().map(|e| v.element(e)).collect::<Vec<_>>(),
                 );
                 ctx.insert("inhoud", &body);
                 ctx.insert("bronnen", &v.sources(&m.meta.sources));
@@ -509,14 +509,14 @@ impl<'a> Renderer<'a> {
             |v, ctx| {
                 ctx.insert(
                     "elementen",
-                    &t.elements.iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                    &t.elements().iter().map(|e| v.element(e)).collect::<Vec<_>>(),
                 );
                 let cited: Vec<&[String]> =
-                    t.elements.iter().map(|e| &e.meta.sources[..]).collect();
+                    t.elements().iter().map(|e| &e.meta.sources[..]).collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
-        self.each(&t.elements, |r, i, _| r.element_page(i));
+        self.each(&t.elements(), |r, i, _| r.element_page(i));
 
         // Prompts.
         let route = Route::prompts();
@@ -529,13 +529,13 @@ impl<'a> Renderer<'a> {
             |v, ctx| {
                 ctx.insert(
                     "gesprekken",
-                    &t.prompts.iter().map(|p| v.prompt(p)).collect::<Vec<_>>(),
+                    &t.prompts().iter().map(|p| v.prompt(p)).collect::<Vec<_>>(),
                 );
-                let cited: Vec<&[String]> = t.prompts.iter().map(|p| &p.meta.sources[..]).collect();
+                let cited: Vec<&[String]> = t.prompts().iter().map(|p| &p.meta.sources[..]).collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
-        self.each(&t.prompts, |r, i, _| r.prompt_page(i));
+        self.each(&t.prompts(), |r, i, _| r.prompt_page(i));
 
         // Checklists.
         let route = Route::checklists();
@@ -548,20 +548,20 @@ impl<'a> Renderer<'a> {
             |v, ctx| {
                 ctx.insert(
                     "checklists",
-                    &t.checklists
+                    &t.checklists()
                         .iter()
                         .map(|c| v.checklist(c))
                         .collect::<Vec<_>>(),
                 );
                 let cited: Vec<&[String]> =
-                    t.checklists.iter().map(|c| &c.meta.sources[..]).collect();
+                    t.checklists().iter().map(|c| &c.meta.sources[..]).collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
-        self.each(&t.checklists, |r, i, _| r.checklist_page(i));
+        self.each(&t.checklists(), |r, i, _| r.checklist_page(i));
 
         // Free pages.
-        self.each(&t.pages, |r, i, _| r.free_page(i));
+        self.each(&t.pages(), |r, i, _| r.free_page(i));
 
         // Bibliography.
         let route = Route::bibliography();
@@ -613,7 +613,7 @@ impl<'a> Renderer<'a> {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
         let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-        let e = &t.elements[i];
+        let e = &t.elements()[i];
         let route = Route::element(e);
         let body = self.markdown(&e.body, &route);
         let description = Some(e.meta.essence.clone());
@@ -633,11 +633,11 @@ impl<'a> Renderer<'a> {
                 ctx.insert("bronnen", &v.sources(&e.meta.sources));
                 ctx.insert(
                     "vorige",
-                    &i.checked_sub(1).map(|j| v.element_link(&t.elements[j])),
+                    &i.checked_sub(1).map(|j| v.element_link(&t.elements()[j])),
                 );
                 ctx.insert(
                     "volgende",
-                    &t.elements.get(i + 1).map(|n| v.element_link(n)),
+                    &t.elements().get(i + 1).map(|n| v.element_link(n)),
                 );
                 ctx.insert(
                     "kruimels",
@@ -651,7 +651,7 @@ impl<'a> Renderer<'a> {
     fn prompt_page(&mut self, i: usize) {
         let s = &self.theme.strings;
         let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-        let p = &self.valid.toolkit.prompts[i];
+        let p = &self.valid.toolkit.prompts()[i];
         let route = Route::prompt(p);
         let body = self.markdown(&p.body, &route);
         self.page(
@@ -676,7 +676,7 @@ impl<'a> Renderer<'a> {
     fn checklist_page(&mut self, i: usize) {
         let s = &self.theme.strings;
         let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-        let c = &self.valid.toolkit.checklists[i];
+        let c = &self.valid.toolkit.checklists()[i];
         let route = Route::checklist(c);
         let body = self.markdown(&c.body, &route);
         self.page(
@@ -700,7 +700,7 @@ impl<'a> Renderer<'a> {
     /// The `i`th free page.
     fn free_page(&mut self, i: usize) {
         let t = &self.valid.toolkit;
-        let p = &t.pages[i];
+        let p = &t.pages()[i];
         let route = Route::page(p);
         let body = self.markdown(&p.body, &route);
         self.page(
@@ -732,13 +732,13 @@ impl<'a> Renderer<'a> {
         fn find<T>(docs: &[crate::content::Doc<T>], file: &std::path::Path) -> Option<usize> {
             docs.iter().position(|d| d.file == file)
         }
-        if let Some(i) = find(&t.elements, file) {
+        if let Some(i) = find(&t.elements(), file) {
             self.element_page(i);
-        } else if let Some(i) = find(&t.prompts, file) {
+        } else if let Some(i) = find(&t.prompts(), file) {
             self.prompt_page(i);
-        } else if let Some(i) = find(&t.checklists, file) {
+        } else if let Some(i) = find(&t.checklists(), file) {
             self.checklist_page(i);
-        } else if let Some(i) = find(&t.pages, file) {
+        } else if let Some(i) = find(&t.pages(), file) {
             self.free_page(i);
         } else {
             return false;
@@ -904,7 +904,7 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
         actief,
     })
     .collect::<Vec<_>>();
-    for p in v.toolkit.pages.iter().filter(|p| p.meta.order.is_some()) {
+    for p in v.toolkit.pages().iter().filter(|p| p.meta.order.is_some()) {
         let r = Route::page(p);
         items.push(NavItem {
             titel: p.meta.title.clone(),
@@ -932,20 +932,20 @@ fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<Li
     let mut out = vec![
         v.link(&label("nav_model"), &Route::model()),
         v.link(
-            &format!("{} ({})", label("nav_elements"), t.elements.len()),
+            &format!("{} ({})", label("nav_elements"), t.elements().len()),
             &Route::elements(),
         ),
         v.link(
-            &format!("{} ({})", label("nav_prompts"), t.prompts.len()),
+            &format!("{} ({})", label("nav_prompts"), t.prompts().len()),
             &Route::prompts(),
         ),
         v.link(
-            &format!("{} ({})", label("nav_checklists"), t.checklists.len()),
+            &format!("{} ({})", label("nav_checklists"), t.checklists().len()),
             &Route::checklists(),
         ),
     ];
     out.extend(
-        t.pages
+        t.pages()
             .iter()
             .filter(|p| p.meta.order.is_some())
             .map(|p| v.link(&p.meta.title, &Route::page(p))),

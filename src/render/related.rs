@@ -33,7 +33,7 @@ pub struct About {
 impl Related {
     pub fn new(toolkit: &Toolkit, mentions: &Mentions) -> Self {
         let code_of: HashMap<Route, &str> = toolkit
-            .elements
+            .elements()
             .iter()
             .map(|e| (Route::element(e), e.meta.code.as_str()))
             .collect();
@@ -53,15 +53,15 @@ impl Related {
                 push(map.entry(code.to_string()).or_default());
             }
         };
-        for (i, p) in toolkit.prompts.iter().enumerate() {
+        for (i, p) in toolkit.prompts().iter().enumerate() {
             add(&Route::prompt(p), &p.meta.elements, &|a| a.prompts.push(i));
         }
-        for (i, c) in toolkit.checklists.iter().enumerate() {
+        for (i, c) in toolkit.checklists().iter().enumerate() {
             add(&Route::checklist(c), &c.meta.elements, &|a| {
                 a.checklists.push(i)
             });
         }
-        for (i, p) in toolkit.pages.iter().enumerate() {
+        for (i, p) in toolkit.pages().iter().enumerate() {
             add(&Route::page(p), &p.meta.elements, &|a| a.pages.push(i));
         }
         Related(map)
@@ -79,25 +79,25 @@ impl Mentions {
         let mut bodies: Vec<(Route, &str)> = vec![(Route::model(), &toolkit.model.body)];
         bodies.extend(
             toolkit
-                .elements
+                .elements()
                 .iter()
                 .map(|d| (Route::element(d), d.body.as_str())),
         );
         bodies.extend(
             toolkit
-                .prompts
+                .prompts()
                 .iter()
                 .map(|d| (Route::prompt(d), d.body.as_str())),
         );
         bodies.extend(
             toolkit
-                .checklists
+                .checklists()
                 .iter()
                 .map(|d| (Route::checklist(d), d.body.as_str())),
         );
         bodies.extend(
             toolkit
-                .pages
+                .pages()
                 .iter()
                 .map(|d| (Route::page(d), d.body.as_str())),
         );

@@ -154,7 +154,7 @@ impl Renderer<'_> {
                 ctx.insert("scan", &scan_page(v, &t.site.scan));
                 // The scan shows the elements' kern texts and aspects.
                 let cited: Vec<&[String]> =
-                    t.elements.iter().map(|e| &e.meta.sources[..]).collect();
+                    t.elements().iter().map(|e| &e.meta.sources[..]).collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
@@ -170,8 +170,8 @@ impl Renderer<'_> {
             "sessieplanner",
             |v, ctx| {
                 ctx.insert("planner", &planner_page(v));
-                let cited: Vec<&[String]> = (t.prompts.iter().map(|p| &p.meta.sources[..]))
-                    .chain(t.checklists.iter().map(|c| &c.meta.sources[..]))
+                let cited: Vec<&[String]> = (t.prompts().iter().map(|p| &p.meta.sources[..]))
+                    .chain(t.checklists().iter().map(|c| &c.meta.sources[..]))
                     .collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
@@ -199,7 +199,7 @@ impl Renderer<'_> {
             sleutel: self.storage_key("reflectiescan"),
             toolkit: &t.site.title,
             drempels: &t.site.scan,
-            elementen: t.elements.iter().map(|e| element_data(&v, e)).collect(),
+            elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
             gesprekken: prompts(&v),
             rollen: roles(&v),
             t: self.strings_for("scan_"),
@@ -213,7 +213,7 @@ impl Renderer<'_> {
             sleutel: self.storage_key("sessieplanner"),
             gesprekken: prompts(&v),
             checklists: t
-                .checklists
+                .checklists()
                 .iter()
                 .map(|c| Activity {
                     slug: c.slug.clone(),
@@ -226,7 +226,7 @@ impl Renderer<'_> {
                 })
                 .collect(),
             vrij: free_blocks(&v),
-            elementen: t.elements.iter().map(|e| element_data(&v, e)).collect(),
+            elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
             t: self.strings_for("plan_"),
         }
     }
@@ -262,7 +262,7 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
         kleur: e.meta.colour.clone(),
         uitspraken: e.meta.aspects.clone(),
         gesprekken: t
-            .prompts
+            .prompts()
             .iter()
             .filter(|p| p.meta.elements.contains(&e.meta.code))
             .map(|p| p.slug.clone())
@@ -273,12 +273,12 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
 fn prompts(v: &Views) -> Vec<Activity> {
     let all: Vec<String> = v
         .toolkit
-        .elements
+        .elements()
         .iter()
         .map(|e| e.meta.code.clone())
         .collect();
     v.toolkit
-        .prompts
+        .prompts()
         .iter()
         .map(|p| Activity {
             slug: p.slug.clone(),
@@ -332,7 +332,7 @@ fn dutch_number(x: f64) -> String {
 fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
     let t = v.toolkit;
     ScanPage {
-        elementen: t.elements.iter().map(|e| v.element(e)).collect(),
+        elementen: t.elements().iter().map(|e| v.element(e)).collect(),
         schaal: (1..=5)
             .map(|n| Choice {
                 waarde: n.to_string(),
@@ -343,7 +343,7 @@ fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
         sterk: dutch_number(thresholds.strong),
         aandacht: dutch_number(thresholds.attention),
         verschil: dutch_number(thresholds.disagreement),
-        aantal_uitspraken: t.elements.iter().map(|e| e.meta.aspects.len()).sum(),
+        aantal_uitspraken: t.elements().iter().map(|e| e.meta.aspects.len()).sum(),
         planner: v.from.link_to(&Route::planner()),
     }
 }
@@ -352,7 +352,7 @@ fn planner_page(v: &Views) -> PlannerPage {
     let t = v.toolkit;
     PlannerPage {
         gesprekken: t
-            .prompts
+            .prompts()
             .iter()
             .map(|p| Sheet {
                 slug: p.slug.clone(),
@@ -360,7 +360,7 @@ fn planner_page(v: &Views) -> PlannerPage {
             })
             .collect(),
         checklists: t
-            .checklists
+            .checklists()
             .iter()
             .map(|c| Sheet {
                 slug: c.slug.clone(),
@@ -368,7 +368,7 @@ fn planner_page(v: &Views) -> PlannerPage {
             })
             .collect(),
         vrij: free_blocks(v),
-        elementen: t.elements.iter().map(|e| v.element(e)).collect(),
+        elementen: t.elements().iter().map(|e| v.element(e)).collect(),
         scan: v.from.link_to(&Route::scan()),
     }
 }

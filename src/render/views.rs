@@ -215,17 +215,17 @@ impl Views<'_> {
             verwant: self.element_links(&m.related),
             gesprekken: pick(|a| &a.prompts)
                 .into_iter()
-                .map(|i| &t.prompts[i])
+                .map(|i| &t.prompts()[i])
                 .map(|p| self.link(&p.meta.title, &Route::prompt(p)))
                 .collect(),
             checklists: pick(|a| &a.checklists)
                 .into_iter()
-                .map(|i| &t.checklists[i])
+                .map(|i| &t.checklists()[i])
                 .map(|c| self.link(&c.meta.title, &Route::checklist(c)))
                 .collect(),
             paginas: pick(|a| &a.pages)
                 .into_iter()
-                .map(|i| &t.pages[i])
+                .map(|i| &t.pages()[i])
                 .map(|p| self.link(&p.meta.title, &Route::page(p)))
                 .collect(),
         }

@@ -15,7 +15,6 @@
 //! full build writes.
 
 use crate::Validated;
-use crate::content::Doc;
 use crate::load::{split, text_resolved};
 use crate::markdown;
 use std::path::{Path, PathBuf};
@@ -35,10 +34,7 @@ pub struct BodyEdit {
 /// one document's body text alone; `None` when the full rebuild is needed.
 pub fn body_edit(root: &Path, valid: &Validated, rel: &Path) -> Option<BodyEdit> {
     let t = &valid.toolkit;
-    let old = find(&t.elements, rel)
-        .or_else(|| find(&t.prompts, rel))
-        .or_else(|| find(&t.checklists, rel))
-        .or_else(|| find(&t.pages, rel))?;
+    let old = t.docs.find(rel).map(|(shelf, i)| shelf.doc(i))?;
     let meta = std::fs::symlink_metadata(root.join(rel)).ok()?;
     if !meta.file_type().is_file() {
         return None;
@@ -47,10 +43,10 @@ pub fn body_edit(root: &Path, valid: &Validated, rel: &Path) -> Option<BodyEdit>
     // never blocks on a file that became a pipe since the event.
     let text = text_resolved(root, rel).ok()?;
     let new = split(&text).ok()?;
-    let same_frame = new.front_matter == old.front_matter
-        && new.front_matter_line == old.front_matter_line
-        && new.body_line == old.body_line;
-    if !same_frame || !same_links_and_headings(old.body, new.body) {
+    let same_frame = new.front_matter == old.front_matter()
+        && new.front_matter_line == old.front_matter_line()
+        && new.body_line == old.body_line();
+    if !same_frame || !same_links_and_headings(old.body(), new.body) {
         return None;
     }
     let body_start = text.len() - new.body.len();
@@ -78,41 +74,10 @@ pub fn left_no_trace(root: &Path, valid: &Validated, rel: &Path) -> bool {
 pub fn apply(valid: &mut Validated, edit: &BodyEdit) -> bool {
     let t = &mut valid.toolkit;
     let body = &edit.text[edit.body_start..];
-    let changed = set_body(&mut t.elements, &edit.file, body)
-        .or_else(|| set_body(&mut t.prompts, &edit.file, body))
-        .or_else(|| set_body(&mut t.checklists, &edit.file, body))
-        .or_else(|| set_body(&mut t.pages, &edit.file, body))
-        .unwrap_or(false);
+    let changed = t.docs.find(&edit.file).is_some_and(|(s, i)| s.doc(i).body() != body)
+        && t.docs.set_body(&edit.file, body);
     valid.texts.insert(&edit.file, &edit.text);
     changed
-}
-
-/// What the quick path compares of a document already loaded.
-struct Old<'a> {
-    front_matter: &'a str,
-    front_matter_line: usize,
-    body_line: usize,
-    body: &'a str,
-}
-
-fn find<'a, T>(docs: &'a [Doc<T>], rel: &Path) -> Option<Old<'a>> {
-    docs.iter().find(|d| d.file == rel).map(|d| Old {
-        front_matter: &d.front_matter,
-        front_matter_line: d.front_matter_line,
-        body_line: d.body_line,
-        body: &d.body,
-    })
-}
-
-/// Sets the body of the document read from `rel`, if it is in `docs`: whether
-/// that changed it.
-fn set_body<T>(docs: &mut [Doc<T>], rel: &Path, body: &str) -> Option<bool> {
-    let d = docs.iter_mut().find(|d| d.file == rel)?;
-    if d.body == body {
-        return Some(false);
-    }
-    d.body = body.to_string();
-    Some(true)
 }
 
 /// Whether two bodies link to the same targets (in order, as links or as

@@ -28,17 +28,17 @@ pub(super) fn link_table(toolkit: &Toolkit) -> LinkTable {
     ] {
         t.insert(route.0.clone(), route);
     }
-    for e in &toolkit.elements {
+    for e in toolkit.elements() {
         t.insert(e.content_path(), Route::element(e));
         t.insert(e.meta.code.clone(), Route::element(e));
     }
-    for p in &toolkit.prompts {
+    for p in toolkit.prompts() {
         t.insert(p.content_path(), Route::prompt(p));
     }
-    for c in &toolkit.checklists {
+    for c in toolkit.checklists() {
         t.insert(c.content_path(), Route::checklist(c));
     }
-    for p in &toolkit.pages {
+    for p in toolkit.pages() {
         t.insert(p.content_path(), Route::page(p));
     }
     for a in &toolkit.assets {
@@ -244,7 +244,7 @@ pub(super) fn check_orphans(
             }
         }
     }
-    for p in toolkit.pages.iter().filter(|p| p.meta.order.is_none()) {
+    for p in toolkit.pages().iter().filter(|p| p.meta.order.is_none()) {
         if !linked.contains(&Route::page(p)) {
             problems.push(
                 Problem::warning(

@@ -33,7 +33,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     let mut scans: Vec<BodyScan> = docs.par_iter().map(|d| markdown::scan(d.body)).collect();
     let anchors = anchors(&docs, &mut scans);
     let codes: Vec<String> = toolkit
-        .elements
+        .elements()
         .iter()
         .map(|e| e.meta.code.clone())
         .collect();
@@ -42,7 +42,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         code_set: codes.iter().cloned().collect(),
         source_set: sources.iter().cloned().collect(),
         prompted: toolkit
-            .prompts
+            .prompts()
             .iter()
             .flat_map(|p| p.meta.elements.iter().cloned())
             .collect(),
@@ -52,12 +52,12 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
 
     check_elements(&toolkit, &known, &mut problems);
     check_model(&toolkit, &known, &mut problems);
-    for p in &toolkit.prompts {
+    for p in toolkit.prompts() {
         known.check_codes(p, &p.meta.elements, &mut problems);
         known.check_sources(p, &p.meta.sources, true, &mut problems);
         check_prompt(p, &mut problems);
     }
-    for c in &toolkit.checklists {
+    for c in toolkit.checklists() {
         known.check_codes(c, &c.meta.elements, &mut problems);
         known.check_sources(c, &c.meta.sources, true, &mut problems);
         if c.meta.items.is_empty() {
@@ -67,7 +67,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
             );
         }
     }
-    for p in &toolkit.pages {
+    for p in toolkit.pages() {
         known.check_codes(p, &p.meta.elements, &mut problems);
         known.check_sources(p, &p.meta.sources, false, &mut problems);
         if RESERVED.contains(&p.slug.as_str()) {
@@ -196,7 +196,7 @@ pub fn suggest(given: &str, candidates: &[String], what: &str) -> String {
 
 fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
     let mut seen: HashMap<&str, &Path> = HashMap::new();
-    for e in &toolkit.elements {
+    for e in toolkit.elements() {
         let m = &e.meta;
         let line = e.line_of("code:");
         if let Some(first) = seen.insert(&m.code, &e.file) {
@@ -318,7 +318,7 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
 /// the editor probably did not mean: a warning on the later one names both.
 fn check_page_order(toolkit: &Toolkit, problems: &mut Problems) {
     let mut first: HashMap<u32, &Doc<crate::content::Page>> = HashMap::new();
-    for p in &toolkit.pages {
+    for p in toolkit.pages() {
         let Some(order) = p.meta.order else { continue };
         match first.get(&order) {
             Some(other) => problems.push(

@@ -43,27 +43,27 @@ impl Renderer<'_> {
             strings: &self.theme.strings,
             base_url,
         };
-        let n = t.elements.len();
+        let n = t.elements().len();
         let elements: Vec<CardView> = t
-            .elements
+            .elements()
             .iter()
             .enumerate()
             .map(|(i, e)| maker.element(e, i + 1, n))
             .collect();
-        let n = t.prompts.len();
+        let n = t.prompts().len();
         let prompts: Vec<CardView> = t
-            .prompts
+            .prompts()
             .iter()
             .enumerate()
             .map(|(i, p)| maker.prompt(p, i + 1, n))
             .collect();
-        for (card, e) in elements.iter().zip(&t.elements) {
+        for (card, e) in elements.iter().zip(t.elements()) {
             let back = element_back_fields(e);
             let ty = Deck::Elements.card_type();
             self.problems
                 .extend(check_fit(&ty, card, e, &["kern", "naam"], &back));
         }
-        for (card, p) in prompts.iter().zip(&t.prompts) {
+        for (card, p) in prompts.iter().zip(t.prompts()) {
             self.problems.extend(check_fit(
                 &Deck::Prompts.card_type(),
                 card,

@@ -98,14 +98,14 @@ impl<'a> Renderer<'a> {
             t.model.meta.title.clone(),
             |r, route| vec![r.model_section(route)],
         );
-        self.each(&t.elements, |r, _, e| {
+        self.each(&t.elements(), |r, _, e| {
             let site = Route::element(e);
             let title = format!("{} – {}", e.meta.code, e.meta.name);
             r.document(&site.0, Some(site.clone()), title, |r, route| {
                 vec![r.element_section(e, route)]
             });
         });
-        self.each(&t.prompts, |r, _, p| {
+        self.each(&t.prompts(), |r, _, p| {
             let site = Route::prompt(p);
             r.document(
                 &site.0,
@@ -114,7 +114,7 @@ impl<'a> Renderer<'a> {
                 |r, route| vec![r.prompt_section(p, route)],
             );
         });
-        self.each(&t.checklists, |r, _, c| {
+        self.each(&t.checklists(), |r, _, c| {
             let site = Route::checklist(c);
             r.document(
                 &site.0,
@@ -129,7 +129,7 @@ impl<'a> Renderer<'a> {
             self.s("nav_checklists"),
             |r, route| r.all_checklists(route),
         );
-        self.each(&t.pages, |r, _, p| {
+        self.each(&t.pages(), |r, _, p| {
             let site = Route::page(p);
             let doc = format!("paginas/{}", site.0);
             r.document(&doc, Some(site), p.meta.title.clone(), |r, route| {
@@ -261,7 +261,7 @@ impl<'a> Renderer<'a> {
         Section::Model {
             id: "model".into(),
             model: model_view(&v),
-            elementen: t.elements.iter().map(|e| v.element(e)).collect(),
+            elementen: t.elements().iter().map(|e| v.element(e)).collect(),
             inhoud: self.markdown(&t.model.body, route),
             bronnen: v.sources(&t.model.meta.sources),
         }
@@ -299,7 +299,7 @@ impl<'a> Renderer<'a> {
 
     fn all_checklists(&self, route: &Route) -> Vec<Section> {
         let t = &self.valid.toolkit;
-        t.checklists
+        t.checklists()
             .iter()
             .map(|c| self.checklist_section(c, route))
             .collect()
@@ -332,18 +332,18 @@ impl<'a> Renderer<'a> {
         let t = &self.valid.toolkit;
         let mut out = vec![self.model_section(route)];
         out.par_extend(
-            t.elements
+            t.elements()
                 .par_iter()
                 .map(|e| self.element_section(e, route)),
         );
-        out.par_extend(t.prompts.par_iter().map(|p| self.prompt_section(p, route)));
+        out.par_extend(t.prompts().par_iter().map(|p| self.prompt_section(p, route)));
         out.par_extend(
-            t.checklists
+            t.checklists()
                 .par_iter()
                 .map(|c| self.checklist_section(c, route)),
         );
         out.par_extend(
-            t.pages
+            t.pages()
                 .par_iter()
                 .filter(|_| !self.stopped())
                 .map(|p| self.page_section(p, route)),

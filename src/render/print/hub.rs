@@ -43,8 +43,8 @@ impl Renderer<'_> {
         let mut cards = Vec::new();
         for deck in Deck::ALL {
             let (key, n) = match deck {
-                Deck::Elements => ("print_elementkaarten", t.elements.len()),
-                Deck::Prompts => ("print_gesprekskaarten", t.prompts.len()),
+                Deck::Elements => ("print_elementkaarten", t.elements().len()),
+                Deck::Prompts => ("print_gesprekskaarten", t.prompts().len()),
             };
             let name = format!("{} ({n})", self.s(key));
             cards.push(item(
@@ -58,12 +58,12 @@ impl Renderer<'_> {
         }
         let whole = vec![item(t.site.title.clone(), TOOLKIT_DOC)];
         let prompts = t
-            .prompts
+            .prompts()
             .iter()
             .map(|p| item(p.meta.title.clone(), &Route::prompt(p).0))
             .collect();
         let checklists = t
-            .checklists
+            .checklists()
             .iter()
             .map(|c| item(c.meta.title.clone(), &Route::checklist(c).0))
             .collect();

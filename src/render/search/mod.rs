@@ -60,7 +60,7 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
         s("nav_model"),
         model_text(&t.model),
     )];
-    docs.extend(t.elements.iter().map(|e| {
+    docs.extend(t.elements().iter().map(|e| {
         let title = format!("{} – {}", e.meta.code, e.meta.name);
         doc(
             &Route::element(e),
@@ -69,11 +69,11 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
             element_text(e),
         )
     }));
-    docs.extend(t.prompts.iter().map(|p| {
+    docs.extend(t.prompts().iter().map(|p| {
         let title = p.meta.title.clone();
         doc(&Route::prompt(p), title, s("nav_prompts"), prompt_text(p))
     }));
-    docs.extend(t.checklists.iter().map(|c| {
+    docs.extend(t.checklists().iter().map(|c| {
         let title = c.meta.title.clone();
         doc(
             &Route::checklist(c),
@@ -83,7 +83,7 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
         )
     }));
     // Free pages are most of a large site: their text is taken on all cores.
-    docs.par_extend(t.pages.par_iter().map(|p| {
+    docs.par_extend(t.pages().par_iter().map(|p| {
         let description = p.meta.description.as_deref().unwrap_or_default();
         let text = join([description, &plain_text(&p.body)]);
         doc(
