@@ -4,7 +4,10 @@
 //! Links are always relative and name `index.html` explicitly, so the same output
 //! works at a domain root, under a sub-path and opened straight from disk.
 
-use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt, Toolkit};
+use crate::content::kind::{AnyShelf, Kind, KindInfo};
+use crate::content::{
+    Checklist, Checklists, Doc, Element, Elements, Page, Pages, Paper, Prompt, Prompts, Toolkit,
+};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -12,13 +15,11 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Route(pub String);
 
-/// Sections the site generates itself; free pages may not take these slugs.
-pub const RESERVED: [&str; 11] = [
+/// Sections the site generates itself besides the kinds' folders; free pages
+/// may not take these slugs (see [`reserved`]).
+const OWN_SECTIONS: [&str; 8] = [
     "afdrukken",
     "model",
-    "elementen",
-    "in-gesprek",
-    "procesontwerp",
     "bronnen",
     "static",
     "bestanden",
@@ -26,6 +27,15 @@ pub const RESERVED: [&str; 11] = [
     "sessieplanner",
     "zoeken",
 ];
+
+/// Whether a free page named `slug` would take the address of a section the
+/// site generates: its own, or a kind's folder.
+pub fn reserved(slug: &str) -> bool {
+    OWN_SECTIONS.contains(&slug)
+        || crate::content::kind::infos()
+            .iter()
+            .any(|k| !k.at_root && k.folder == slug)
+}
 
 impl Route {
     pub fn home() -> Self {
@@ -35,28 +45,48 @@ impl Route {
         Route("model/".into())
     }
     pub fn elements() -> Self {
-        Route("elementen/".into())
+        Route::list(Elements::INFO)
     }
     pub fn prompts() -> Self {
-        Route("in-gesprek/".into())
+        Route::list(Prompts::INFO)
     }
     pub fn checklists() -> Self {
-        Route("procesontwerp/".into())
+        Route::list(Checklists::INFO)
     }
     pub fn bibliography() -> Self {
         Route("bronnen/".into())
     }
     pub fn element(e: &Doc<Element>) -> Self {
-        Route(format!("elementen/{}/", e.meta.code.to_lowercase()))
+        Route::of::<Elements>(e)
     }
     pub fn prompt(p: &Doc<Prompt>) -> Self {
-        Route(format!("in-gesprek/{}/", p.slug))
+        Route::of::<Prompts>(p)
     }
     pub fn checklist(c: &Doc<Checklist>) -> Self {
-        Route(format!("procesontwerp/{}/", c.slug))
+        Route::of::<Checklists>(c)
     }
     pub fn page(p: &Doc<Page>) -> Self {
-        Route(format!("{}/", p.slug))
+        Route::of::<Pages>(p)
+    }
+    /// The page of a document of kind `K`.
+    pub fn of<K: Kind>(doc: &Doc<K::Meta>) -> Self {
+        Route::in_kind(K::INFO, &K::slug(doc))
+    }
+    /// The page of the document `slug` (see [`Kind::slug`]) of a kind.
+    pub fn in_kind(info: &KindInfo, slug: &str) -> Self {
+        if info.at_root {
+            Route(format!("{slug}/"))
+        } else {
+            Route(format!("{}/{slug}/", info.folder))
+        }
+    }
+    /// The `i`th document of `shelf`'s page.
+    pub fn on_shelf(shelf: &dyn AnyShelf, i: usize) -> Self {
+        Route::in_kind(shelf.info(), &shelf.slug(i))
+    }
+    /// A kind's overview page (also where its pages sit).
+    pub fn list(info: &KindInfo) -> Self {
+        Route(format!("{}/", info.folder))
     }
     /// The page that lists everything printable.
     pub fn print_hub() -> Self {
@@ -108,22 +138,28 @@ pub struct DocRef<'a> {
     pub body_line: usize,
 }
 
-/// Every content file with a body, in a fixed order: model, elements, prompts,
-/// checklists, pages. Stages that look at all bodies share this list.
+/// Every content file with a body, in a fixed order: the model, then each
+/// kind's documents in registry order. Stages that look at all bodies share
+/// this list.
 pub fn documents(t: &Toolkit) -> Vec<DocRef<'_>> {
-    fn doc<T>(route: Route, d: &Doc<T>) -> DocRef<'_> {
-        DocRef {
-            route,
-            file: &d.file,
-            body: &d.body,
-            body_line: d.body_line,
-        }
+    let m = &t.model;
+    let mut out = vec![DocRef {
+        route: Route::model(),
+        file: &m.file,
+        body: &m.body,
+        body_line: m.body_line,
+    }];
+    for shelf in t.docs.iter() {
+        out.extend((0..shelf.len()).map(|i| {
+            let d = shelf.doc(i);
+            DocRef {
+                route: Route::on_shelf(shelf, i),
+                file: d.file(),
+                body: d.body(),
+                body_line: d.body_line(),
+            }
+        }));
     }
-    let mut out = vec![doc(Route::model(), &t.model)];
-    out.extend(t.elements().iter().map(|e| doc(Route::element(e), e)));
-    out.extend(t.prompts().iter().map(|p| doc(Route::prompt(p), p)));
-    out.extend(t.checklists().iter().map(|c| doc(Route::checklist(c), c)));
-    out.extend(t.pages().iter().map(|p| doc(Route::page(p), p)));
     out
 }
 

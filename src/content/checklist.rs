@@ -1,4 +1,4 @@
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, SchemaInfo};
+use super::kind::{FrontMatter, Kind, KindInfo, OnElements, ListPage, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +60,11 @@ impl Kind for Checklists {
             template: "checklists.html",
             label: "nav_checklists",
         }),
+        on_elements: Some(OnElements {
+            label: "checklists_bij",
+            note: Some("checklists_bij_noot"),
+        }),
+        sources_required: true,
         search_label: "nav_checklists",
         at_root: false,
         schema: SchemaInfo {

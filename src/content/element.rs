@@ -81,6 +81,8 @@ impl Kind for Elements {
             template: "elements.html",
             label: "nav_elements",
         }),
+        on_elements: None,
+        sources_required: true,
         search_label: "nav_elements",
         at_root: false,
         schema: SchemaInfo {

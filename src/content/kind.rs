@@ -44,6 +44,11 @@ pub struct KindInfo {
     pub template: &'static str,
     /// The kind's overview page, when it has one.
     pub list: Option<ListPage>,
+    /// How element pages list the documents of this kind about them; `None`:
+    /// they do not.
+    pub on_elements: Option<OnElements>,
+    /// Whether a document must cite at least one source (free pages need not).
+    pub sources_required: bool,
     /// UI-string key of the section name shown with search results.
     pub search_label: &'static str,
     /// Pages are published at the site root (`over/`), not below the folder.
@@ -60,6 +65,15 @@ pub struct ListPage {
     pub template: &'static str,
     /// UI-string key of its title, also its menu entry.
     pub label: &'static str,
+}
+
+/// The list of a kind's documents on each element page they are about.
+#[derive(Debug)]
+pub struct OnElements {
+    /// UI-string key of the list's heading.
+    pub label: &'static str,
+    /// UI-string key of a note under the list, shown when the theme has it.
+    pub note: Option<&'static str>,
 }
 
 /// A kind's JSON Schema file.
@@ -109,6 +123,22 @@ pub trait FrontMatter:
     /// The front-matter texts a reader sees on the page, in page order, for
     /// the search index (the body is added after them).
     fn texts(&self) -> Vec<&str>;
+    /// Fields that name documents of another kind by file name.
+    fn refs(&self) -> Vec<Refs<'_>> {
+        Vec::new()
+    }
+}
+
+/// A front-matter field that names documents of another kind by their file
+/// name without `.md` (`checklists: [basisvragen]`): validate checks that
+/// each exists, and the page links to them.
+#[derive(Debug)]
+pub struct Refs<'a> {
+    /// The field as editors write it, also the template key of the links.
+    pub field: &'static str,
+    /// The other kind's folder below `content/`.
+    pub folder: &'static str,
+    pub slugs: &'a [String],
 }
 
 /// One document of any kind, for the stages that treat all kinds alike.
@@ -124,6 +154,7 @@ pub trait AnyDoc: Send + Sync + Debug {
     fn sources(&self) -> &[String];
     fn elements(&self) -> &[String];
     fn texts(&self) -> Vec<&str>;
+    fn refs(&self) -> Vec<Refs<'_>>;
     /// The file line of a front-matter key (see [`Doc::line_of`]).
     fn line_of(&self, key: &str) -> usize;
     /// The file line where a value stands (see [`Doc::line_of_value`]).
@@ -168,6 +199,9 @@ impl<M: FrontMatter> AnyDoc for Doc<M> {
     }
     fn texts(&self) -> Vec<&str> {
         self.meta.texts()
+    }
+    fn refs(&self) -> Vec<Refs<'_>> {
+        self.meta.refs()
     }
     fn line_of(&self, key: &str) -> usize {
         Doc::line_of(self, key)
@@ -274,6 +308,13 @@ impl Shelves {
             .iter()
             .find_map(|s| s.as_any().downcast_ref::<Shelf<K>>())
             .map_or(&[], |s| &s.0)
+    }
+
+    /// Where kind `K`'s shelf stands among [`Shelves::iter`].
+    pub fn index_of<K: Kind>(&self) -> Option<usize> {
+        self.0
+            .iter()
+            .position(|s| s.as_any().downcast_ref::<Shelf<K>>().is_some())
     }
 
     /// Every kind's shelf.

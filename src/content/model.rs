@@ -1,8 +1,8 @@
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// `content/model.md`: the model LOS in PW as a whole.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// Titel van de modelpagina.
@@ -32,7 +32,7 @@ pub struct Model {
 }
 
 /// A characteristic: the slides' short label and the article's full version.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Characteristic {
     /// Korte titel van het kenmerk.
@@ -44,7 +44,7 @@ pub struct Characteristic {
 }
 
 /// The elements' places in the model, by code.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelArrangement {
     /// Het primaire proces in het midden (LOS).
@@ -78,5 +78,28 @@ impl ModelArrangement {
             .into_iter()
             .find(|(_, codes)| codes.iter().any(|c| c == code))
             .map(|(key, _)| key)
+    }
+}
+
+/// The model is one file, not a kind, but the shared stages read it as any
+/// document: its title, sources and the texts search shows.
+impl super::kind::FrontMatter for Model {
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    fn texts(&self) -> Vec<&str> {
+        let characteristics = self
+            .characteristics
+            .iter()
+            .flat_map(|c| [c.short.as_str(), c.text.as_str()]);
+        [self.name.as_str(), self.definition.as_str()]
+            .into_iter()
+            .chain(characteristics)
+            .chain(self.reasons.iter().map(String::as_str))
+            .chain(self.outcomes.iter().map(String::as_str))
+            .collect()
     }
 }

@@ -1,5 +1,5 @@
 use super::Doc;
-use super::kind::{FrontMatter, Kind, KindInfo, SchemaInfo};
+use super::kind::{FrontMatter, Kind, KindInfo, OnElements, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,11 @@ impl Kind for Pages {
         page: "pagina",
         template: "page.html",
         list: None,
+        on_elements: Some(OnElements {
+            label: "paginas_bij",
+            note: None,
+        }),
+        sources_required: false,
         search_label: "zoek_sectie_pagina",
         at_root: true,
         schema: SchemaInfo {

@@ -1,4 +1,4 @@
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, SchemaInfo};
+use super::kind::{FrontMatter, Kind, KindInfo, OnElements, ListPage, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +97,11 @@ impl Kind for Prompts {
             template: "prompts.html",
             label: "nav_prompts",
         }),
+        on_elements: Some(OnElements {
+            label: "gesprekken_over",
+            note: None,
+        }),
+        sources_required: true,
         search_label: "nav_prompts",
         at_root: false,
         schema: SchemaInfo {

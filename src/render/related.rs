@@ -15,19 +15,23 @@ use std::collections::{BTreeSet, HashMap};
 #[derive(Debug, Default)]
 pub struct Mentions(HashMap<Route, BTreeSet<Route>>);
 
-/// Per element code, the prompts, checklists and pages about it (by index into the
-/// toolkit's lists, in their order): named under `elementen:` or linking to the
-/// element from their body. Built once, so each element card looks its lists up
-/// instead of scanning every document.
+/// Per element code, the documents about it (per shelf of the kinds listed on
+/// element pages, by index into the shelf, in its order): named under
+/// `elementen:` or linking to the element from their body. Built once, so
+/// each element card looks its lists up instead of scanning every document.
 #[derive(Debug, Default)]
 pub struct Related(HashMap<String, About>);
 
-/// The documents about one element.
+/// The documents about one element: per shelf (in registry order), the
+/// indexes of its documents; empty for kinds not listed on element pages.
 #[derive(Debug, Default)]
-pub struct About {
-    pub prompts: Vec<usize>,
-    pub checklists: Vec<usize>,
-    pub pages: Vec<usize>,
+pub struct About(pub Vec<Vec<usize>>);
+
+impl About {
+    /// The documents of the `shelf`th shelf about the element.
+    pub fn on(&self, shelf: usize) -> &[usize] {
+        self.0.get(shelf).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl Related {
@@ -45,24 +49,24 @@ impl Related {
                 }
             }
         }
+        let shelves = toolkit.docs.iter().count();
         let mut map: HashMap<String, About> = HashMap::new();
-        let mut add = |route: &Route, named: &[String], push: &dyn Fn(&mut About)| {
-            let mut codes: BTreeSet<&str> = named.iter().map(String::as_str).collect();
-            codes.extend(linked_from.get(route).into_iter().flatten().copied());
-            for code in codes {
-                push(map.entry(code.to_string()).or_default());
+        for (k, shelf) in toolkit.docs.iter().enumerate() {
+            if shelf.info().on_elements.is_none() {
+                continue;
             }
-        };
-        for (i, p) in toolkit.prompts().iter().enumerate() {
-            add(&Route::prompt(p), &p.meta.elements, &|a| a.prompts.push(i));
-        }
-        for (i, c) in toolkit.checklists().iter().enumerate() {
-            add(&Route::checklist(c), &c.meta.elements, &|a| {
-                a.checklists.push(i)
-            });
-        }
-        for (i, p) in toolkit.pages().iter().enumerate() {
-            add(&Route::page(p), &p.meta.elements, &|a| a.pages.push(i));
+            for i in 0..shelf.len() {
+                let route = Route::on_shelf(shelf, i);
+                let mut codes: BTreeSet<&str> =
+                    shelf.doc(i).elements().iter().map(String::as_str).collect();
+                codes.extend(linked_from.get(&route).into_iter().flatten().copied());
+                for code in codes {
+                    let about = map
+                        .entry(code.to_string())
+                        .or_insert_with(|| About(vec![Vec::new(); shelves]));
+                    about.0[k].push(i);
+                }
+            }
         }
         Related(map)
     }
@@ -76,31 +80,9 @@ impl Related {
 impl Mentions {
     /// Collects the `@` links of every body in `toolkit`.
     pub fn new(toolkit: &Toolkit, links: &LinkTable) -> Self {
-        let mut bodies: Vec<(Route, &str)> = vec![(Route::model(), &toolkit.model.body)];
-        bodies.extend(
-            toolkit
-                .elements()
-                .iter()
-                .map(|d| (Route::element(d), d.body.as_str())),
-        );
-        bodies.extend(
-            toolkit
-                .prompts()
-                .iter()
-                .map(|d| (Route::prompt(d), d.body.as_str())),
-        );
-        bodies.extend(
-            toolkit
-                .checklists()
-                .iter()
-                .map(|d| (Route::checklist(d), d.body.as_str())),
-        );
-        bodies.extend(
-            toolkit
-                .pages()
-                .iter()
-                .map(|d| (Route::page(d), d.body.as_str())),
-        );
+        let bodies = crate::routes::documents(toolkit)
+            .into_iter()
+            .map(|d| (d.route, d.body));
         Self::from_bodies(bodies, links)
     }
 

@@ -5,7 +5,7 @@
 //! types in `content` and adds what a page needs.
 
 use super::related::Related;
-use crate::content::{
+use crate::content::{Checklists, Pages, Prompts, 
     AspectOrigin, Checklist, ChecklistForm, Doc, Element, Prompt, Quote, Step, Toolkit, WorkForm,
 };
 use crate::routes::Route;
@@ -49,6 +49,17 @@ pub struct ElementView {
     pub gesprekken: Vec<LinkView>,
     pub checklists: Vec<LinkView>,
     pub paginas: Vec<LinkView>,
+    /// Per kind listed on element pages, its documents about this element.
+    pub over: Vec<AboutList>,
+}
+
+/// One kind's documents about an element, under the kind's heading.
+#[derive(Debug, Clone, Serialize)]
+pub struct AboutList {
+    pub titel: String,
+    /// Empty when the kind has no note or the theme lacks its string.
+    pub noot: String,
+    pub items: Vec<LinkView>,
 }
 
 /// A short reference to an element: code, name, colour and link.
@@ -195,9 +206,30 @@ impl Views<'_> {
             .to_string();
         // About this element: named in front matter, or linked from the body.
         let about = self.related.about(&m.code);
-        let pick = |list: fn(&super::related::About) -> &Vec<usize>| {
-            about.map(list).cloned().unwrap_or_default()
+        let mut over = Vec::new();
+        let mut of = |k: usize| -> Vec<LinkView> {
+            let Some(shelf) = t.docs.iter().nth(k) else {
+                return Vec::new();
+            };
+            let items: Vec<LinkView> = about
+                .map_or(&[][..], |a| a.on(k))
+                .iter()
+                .map(|&i| self.link(shelf.doc(i).title(), &Route::on_shelf(shelf, i)))
+                .collect();
+            if let Some(on) = &shelf.info().on_elements {
+                over.push(AboutList {
+                    titel: self.s(on.label),
+                    noot: on
+                        .note
+                        .and_then(|n| self.strings.get(n).cloned())
+                        .unwrap_or_default(),
+                    items: items.clone(),
+                });
+            }
+            items
         };
+        let lists: Vec<Vec<LinkView>> = (0..t.docs.iter().count()).map(&mut of).collect();
+        let on = |k: Option<usize>| k.and_then(|k| lists.get(k)).cloned().unwrap_or_default();
         ElementView {
             code: m.code.clone(),
             naam: m.name.clone(),
@@ -213,21 +245,10 @@ impl Views<'_> {
             aspecten_van_toolkit: m.aspect_origin == AspectOrigin::Toolkit,
             citaten: m.quotes.clone(),
             verwant: self.element_links(&m.related),
-            gesprekken: pick(|a| &a.prompts)
-                .into_iter()
-                .map(|i| &t.prompts()[i])
-                .map(|p| self.link(&p.meta.title, &Route::prompt(p)))
-                .collect(),
-            checklists: pick(|a| &a.checklists)
-                .into_iter()
-                .map(|i| &t.checklists()[i])
-                .map(|c| self.link(&c.meta.title, &Route::checklist(c)))
-                .collect(),
-            paginas: pick(|a| &a.pages)
-                .into_iter()
-                .map(|i| &t.pages()[i])
-                .map(|p| self.link(&p.meta.title, &Route::page(p)))
-                .collect(),
+            gesprekken: on(t.docs.index_of::<Prompts>()),
+            checklists: on(t.docs.index_of::<Checklists>()),
+            paginas: on(t.docs.index_of::<Pages>()),
+            over,
         }
     }
 

@@ -7,6 +7,7 @@ use super::suggest;
 use crate::content::Toolkit;
 use crate::diagnostics::{LineIndex, Problem, Problems};
 use crate::markdown::{self, BodyScan};
+use crate::content::kind;
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -16,30 +17,26 @@ pub(super) fn link_table(toolkit: &Toolkit) -> LinkTable {
     let mut t = LinkTable::default();
     t.insert("model.md", Route::model());
     // The site's own sections, by their address: `@/`, `@/elementen/`, `@/reflectiescan/`, …
-    for route in [
-        Route::home(),
-        Route::elements(),
-        Route::prompts(),
-        Route::checklists(),
+    let lists = kind::infos()
+        .into_iter()
+        .filter(|k| k.list.is_some())
+        .map(Route::list);
+    let own = [
         Route::bibliography(),
         Route::scan(),
         Route::planner(),
         Route::print_hub(),
-    ] {
+    ];
+    for route in std::iter::once(Route::home()).chain(lists).chain(own) {
         t.insert(route.0.clone(), route);
     }
     for e in toolkit.elements() {
-        t.insert(e.content_path(), Route::element(e));
         t.insert(e.meta.code.clone(), Route::element(e));
     }
-    for p in toolkit.prompts() {
-        t.insert(p.content_path(), Route::prompt(p));
-    }
-    for c in toolkit.checklists() {
-        t.insert(c.content_path(), Route::checklist(c));
-    }
-    for p in toolkit.pages() {
-        t.insert(p.content_path(), Route::page(p));
+    for shelf in toolkit.docs.iter() {
+        for i in 0..shelf.len() {
+            t.insert(shelf.doc(i).content_path(), Route::on_shelf(shelf, i));
+        }
     }
     for a in &toolkit.assets {
         t.insert_file(format!("bestanden/{a}"), format!("bestanden/{a}"));

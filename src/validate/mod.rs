@@ -5,11 +5,12 @@
 //! keys, `@` links and their `#anchors`) points at something, and the model places
 //! every element. All problems are collected before failing.
 
+use crate::content::kind::AnyDoc;
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::load::locate::{self, Seg};
 use crate::markdown::{self, BodyScan};
-use crate::routes::{RESERVED, documents};
+use crate::routes::{documents, reserved};
 use crate::{Failure, Loaded, Validated};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -52,14 +53,18 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
 
     check_elements(&toolkit, &known, &mut problems);
     check_model(&toolkit, &known, &mut problems);
+    for shelf in toolkit.docs.iter() {
+        let required = shelf.info().sources_required;
+        for doc in (0..shelf.len()).map(|i| shelf.doc(i)) {
+            known.check_codes(doc, doc.elements(), &mut problems);
+            known.check_sources(doc, doc.sources(), required, &mut problems);
+            check_refs(doc, &links, &mut problems);
+        }
+    }
     for p in toolkit.prompts() {
-        known.check_codes(p, &p.meta.elements, &mut problems);
-        known.check_sources(p, &p.meta.sources, true, &mut problems);
         check_prompt(p, &mut problems);
     }
     for c in toolkit.checklists() {
-        known.check_codes(c, &c.meta.elements, &mut problems);
-        known.check_sources(c, &c.meta.sources, true, &mut problems);
         if c.meta.items.is_empty() {
             problems.push(
                 Problem::error(&c.file, c.line_of("items"), "de checklist heeft geen items")
@@ -68,9 +73,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
         }
     }
     for p in toolkit.pages() {
-        known.check_codes(p, &p.meta.elements, &mut problems);
-        known.check_sources(p, &p.meta.sources, false, &mut problems);
-        if RESERVED.contains(&p.slug.as_str()) {
+        if reserved(&p.slug) {
             problems.push(
                 Problem::error(
                     &p.file,
@@ -121,12 +124,12 @@ struct Known {
 }
 
 impl Known {
-    fn check_codes<T>(&self, doc: &Doc<T>, codes: &[String], problems: &mut Problems) {
+    fn check_codes(&self, doc: &dyn AnyDoc, codes: &[String], problems: &mut Problems) {
         for code in codes {
             if !self.code_set.contains(code) {
                 problems.push(
                     Problem::error(
-                        &doc.file,
+                        doc.file(),
                         doc.line_of_value(code),
                         format!("onbekende elementcode \"{code}\""),
                     )
@@ -136,16 +139,16 @@ impl Known {
         }
     }
 
-    fn check_sources<T>(
+    fn check_sources(
         &self,
-        doc: &Doc<T>,
+        doc: &dyn AnyDoc,
         keys: &[String],
         required: bool,
         problems: &mut Problems,
     ) {
         if required && keys.is_empty() {
             problems.push(
-                Problem::error(&doc.file, doc.line_of("bronnen"), "er is geen bron genoemd")
+                Problem::error(doc.file(), doc.line_of("bronnen"), "er is geen bron genoemd")
                     .hint("noem onder `bronnen:` minstens één sleutel uit content/bronnen.yaml"),
             );
         }
@@ -153,7 +156,7 @@ impl Known {
             if !self.source_set.contains(key) {
                 problems.push(
                     Problem::error(
-                        &doc.file,
+                        doc.file(),
                         doc.line_of_value(key),
                         format!("onbekende bron \"{key}\""),
                     )
@@ -161,6 +164,31 @@ impl Known {
                         "{}; bronnen staan in content/bronnen.yaml",
                         suggest(key, &self.sources, "bron")
                     )),
+                );
+            }
+        }
+    }
+}
+
+/// Each front-matter field that names other documents (a practice example's
+/// `checklists:`) must name ones that exist.
+fn check_refs(doc: &dyn AnyDoc, links: &crate::routes::LinkTable, problems: &mut Problems) {
+    for r in doc.refs() {
+        for slug in r.slugs {
+            if links.resolve(&format!("@/{}/{slug}.md", r.folder)).is_none() {
+                let prefix = format!("{}/", r.folder);
+                let known: Vec<String> = links
+                    .keys()
+                    .filter_map(|k| k.strip_prefix(&prefix)?.strip_suffix(".md"))
+                    .map(str::to_string)
+                    .collect();
+                problems.push(
+                    Problem::error(
+                        doc.file(),
+                        doc.line_of_value(slug),
+                        format!("`{}` noemt \"{slug}\", maar content/{}/{slug}.md bestaat niet", r.field, r.folder),
+                    )
+                    .hint(suggest(slug, &known, r.field)),
                 );
             }
         }
@@ -249,7 +277,6 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
             }
         }
         known.check_codes(e, &m.related, problems);
-        known.check_sources(e, &m.sources, true, problems);
         if !known.prompted.contains(&m.code) {
             problems.push(
                 Problem::warning(
