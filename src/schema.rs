@@ -5,7 +5,8 @@
 //! complete field names and flag mistakes before saving; `werkplaats check` stays
 //! the authority, because a schema cannot know which element codes exist.
 
-use crate::content::{Bibliography, Checklist, Element, Model, Page, Prompt, SiteConfig};
+use crate::content::kind::{Kind, VisitKind, each_kind};
+use crate::content::{Bibliography, Model, SiteConfig};
 use schemars::{JsonSchema, schema_for};
 use std::fs;
 use std::io;
@@ -25,9 +26,18 @@ fn schema<T: JsonSchema>(file: &'static str, title: &str, description: &str) -> 
     SchemaFile { file, json }
 }
 
-/// Every content type's schema.
+/// Every content type's schema: the single files, then each kind's.
 pub fn schemas() -> Vec<SchemaFile> {
-    vec![
+    struct Kinds(Vec<SchemaFile>);
+    impl VisitKind for Kinds {
+        fn kind<K: Kind>(&mut self) {
+            let s = &K::INFO.schema;
+            self.0.push(schema::<K::Meta>(s.file, s.title, s.description));
+        }
+    }
+    let mut kinds = Kinds(Vec::new());
+    each_kind(&mut kinds);
+    let mut files = vec![
         schema::<SiteConfig>("site.json", "site.yaml", "Instellingen van de site."),
         schema::<Model>(
             "model.json",
@@ -39,27 +49,9 @@ pub fn schemas() -> Vec<SchemaFile> {
             "content/bronnen.yaml",
             "De bronnenlijst: per sleutel een bron.",
         ),
-        schema::<Element>(
-            "element.json",
-            "content/elementen/<code>.md",
-            "Front matter van een elementkaart.",
-        ),
-        schema::<Prompt>(
-            "gesprek.json",
-            "content/in-gesprek/<slug>.md",
-            "Front matter van een gespreksvorm.",
-        ),
-        schema::<Checklist>(
-            "checklist.json",
-            "content/procesontwerp/<slug>.md",
-            "Front matter van een checklist.",
-        ),
-        schema::<Page>(
-            "pagina.json",
-            "content/paginas/<slug>.md",
-            "Front matter van een vrije pagina.",
-        ),
-    ]
+    ];
+    files.extend(kinds.0);
+    files
 }
 
 /// Writes all schemas into `dir`.

@@ -69,6 +69,7 @@ impl Kind for Checklists {
         at_root: false,
         schema: SchemaInfo {
             file: "checklist.json",
+            title: "content/procesontwerp/<slug>.md",
             description: "Front matter van een checklist.",
         },
     };

@@ -87,6 +87,7 @@ impl Kind for Elements {
         at_root: false,
         schema: SchemaInfo {
             file: "element.json",
+            title: "content/elementen/<code>.md",
             description: "Front matter van een elementkaart.",
         },
     };

@@ -80,6 +80,8 @@ pub struct OnElements {
 #[derive(Debug)]
 pub struct SchemaInfo {
     pub file: &'static str,
+    /// The files it describes, e.g. `content/elementen/<code>.md`.
+    pub title: &'static str,
     pub description: &'static str,
 }
 

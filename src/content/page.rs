@@ -43,6 +43,7 @@ impl Kind for Pages {
         at_root: true,
         schema: SchemaInfo {
             file: "pagina.json",
+            title: "content/paginas/<slug>.md",
             description: "Front matter van een vrije pagina.",
         },
     };

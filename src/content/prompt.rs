@@ -106,6 +106,7 @@ impl Kind for Prompts {
         at_root: false,
         schema: SchemaInfo {
             file: "gesprek.json",
+            title: "content/in-gesprek/<slug>.md",
             description: "Front matter van een gespreksvorm.",
         },
     };

@@ -15,7 +15,8 @@
 
 mod lunr;
 
-use crate::content::{Checklist, Doc, Element, Model, Prompt, Toolkit};
+use crate::content::Toolkit;
+use crate::content::kind::AnyDoc;
 use crate::routes::Route;
 #[cfg(test)]
 use elasticlunr::IndexBuilder;
@@ -58,41 +59,21 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
         &Route::model(),
         t.model.meta.title.clone(),
         s("nav_model"),
-        model_text(&t.model),
+        text_of(&t.model),
     )];
-    docs.extend(t.elements().iter().map(|e| {
-        let title = format!("{} – {}", e.meta.code, e.meta.name);
-        doc(
-            &Route::element(e),
-            title,
-            s("nav_elements"),
-            element_text(e),
-        )
-    }));
-    docs.extend(t.prompts().iter().map(|p| {
-        let title = p.meta.title.clone();
-        doc(&Route::prompt(p), title, s("nav_prompts"), prompt_text(p))
-    }));
-    docs.extend(t.checklists().iter().map(|c| {
-        let title = c.meta.title.clone();
-        doc(
-            &Route::checklist(c),
-            title,
-            s("nav_checklists"),
-            checklist_text(c),
-        )
-    }));
-    // Free pages are most of a large site: their text is taken on all cores.
-    docs.par_extend(t.pages().par_iter().map(|p| {
-        let description = p.meta.description.as_deref().unwrap_or_default();
-        let text = join([description, &plain_text(&p.body)]);
-        doc(
-            &Route::page(p),
-            p.meta.title.clone(),
-            s("zoek_sectie_pagina"),
-            text,
-        )
-    }));
+    // Free pages are most of a large site: text is taken on all cores.
+    for shelf in t.docs.iter() {
+        let section = s(shelf.info().search_label);
+        docs.par_extend((0..shelf.len()).into_par_iter().map(|i| {
+            let d = shelf.doc(i);
+            doc(
+                &Route::on_shelf(shelf, i),
+                d.heading(),
+                section.clone(),
+                text_of(d),
+            )
+        }));
+    }
     let refs = join(t.bibliography.values().map(|r| r.text.as_str()));
     docs.push(doc(
         &Route::bibliography(),
@@ -103,62 +84,11 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
     docs
 }
 
-fn model_text(d: &Doc<Model>) -> String {
-    let m = &d.meta;
-    let body = plain_text(&d.body);
-    let characteristics = m.characteristics.iter().flat_map(|c| [&c.short, &c.text]);
-    join(
-        [&m.name, &m.definition]
-            .into_iter()
-            .chain(characteristics)
-            .chain(&m.reasons)
-            .chain(&m.outcomes)
-            .map(String::as_str)
-            .chain([body.as_str()]),
-    )
-}
-
-fn element_text(d: &Doc<Element>) -> String {
-    let m = &d.meta;
-    let body = plain_text(&d.body);
-    join(
-        [&m.essence]
-            .into_iter()
-            .chain(m.wat.iter().chain(&m.doel).chain(&m.benodigdheden))
-            .chain(&m.aspects)
-            .chain(m.quotes.iter().map(|q| &q.text))
-            .map(String::as_str)
-            .chain([body.as_str()]),
-    )
-}
-
-fn prompt_text(d: &Doc<Prompt>) -> String {
-    let m = &d.meta;
-    let body = plain_text(&d.body);
-    join(
-        [&m.purpose]
-            .into_iter()
-            .chain(&m.questions)
-            .chain(m.steps.iter().map(|st| &st.text))
-            .chain(&m.materials)
-            .map(String::as_str)
-            .chain([body.as_str()]),
-    )
-}
-
-fn checklist_text(d: &Doc<Checklist>) -> String {
-    let m = &d.meta;
-    let body = plain_text(&d.body);
-    let items = m
-        .items
-        .iter()
-        .flat_map(|i| [i.text.as_str(), i.help.as_deref().unwrap_or_default()]);
-    join(
-        [m.intro.as_deref().unwrap_or_default()]
-            .into_iter()
-            .chain(items)
-            .chain([body.as_str()]),
-    )
+/// What a reader sees on a document's page: its front-matter texts, then
+/// the body without markup.
+fn text_of(d: &dyn AnyDoc) -> String {
+    let body = plain_text(d.body());
+    join(d.texts().into_iter().chain([body.as_str()]))
 }
 
 /// The non-empty parts, trimmed, separated by spaces.
