@@ -6,6 +6,8 @@
 
 mod colour;
 pub mod diagram;
+mod kind_views;
+mod pages;
 mod print;
 mod related;
 pub mod search;
@@ -498,70 +500,8 @@ impl<'a> Renderer<'a> {
             },
         );
 
-        // Elements.
-        let route = Route::elements();
-        self.page(
-            &route,
-            "elements.html",
-            label("nav_elements"),
-            None,
-            "elementen",
-            |v, ctx| {
-                ctx.insert(
-                    "elementen",
-                    &t.elements().iter().map(|e| v.element(e)).collect::<Vec<_>>(),
-                );
-                let cited: Vec<&[String]> =
-                    t.elements().iter().map(|e| &e.meta.sources[..]).collect();
-                ctx.insert("bronnen", &v.shared_sources(&cited));
-            },
-        );
-        self.each(&t.elements(), |r, i, _| r.element_page(i));
-
-        // Prompts.
-        let route = Route::prompts();
-        self.page(
-            &route,
-            "prompts.html",
-            label("nav_prompts"),
-            None,
-            "gesprekken",
-            |v, ctx| {
-                ctx.insert(
-                    "gesprekken",
-                    &t.prompts().iter().map(|p| v.prompt(p)).collect::<Vec<_>>(),
-                );
-                let cited: Vec<&[String]> = t.prompts().iter().map(|p| &p.meta.sources[..]).collect();
-                ctx.insert("bronnen", &v.shared_sources(&cited));
-            },
-        );
-        self.each(&t.prompts(), |r, i, _| r.prompt_page(i));
-
-        // Checklists.
-        let route = Route::checklists();
-        self.page(
-            &route,
-            "checklists.html",
-            label("nav_checklists"),
-            None,
-            "checklists",
-            |v, ctx| {
-                ctx.insert(
-                    "checklists",
-                    &t.checklists()
-                        .iter()
-                        .map(|c| v.checklist(c))
-                        .collect::<Vec<_>>(),
-                );
-                let cited: Vec<&[String]> =
-                    t.checklists().iter().map(|c| &c.meta.sources[..]).collect();
-                ctx.insert("bronnen", &v.shared_sources(&cited));
-            },
-        );
-        self.each(&t.checklists(), |r, i, _| r.checklist_page(i));
-
-        // Free pages.
-        self.each(&t.pages(), |r, i, _| r.free_page(i));
+        // Every kind's overview and pages.
+        self.kind_pages();
 
         // Bibliography.
         let route = Route::bibliography();
@@ -606,144 +546,6 @@ impl<'a> Renderer<'a> {
         if let Some(last) = self.files.last_mut() {
             last.path = "404.html".into();
         }
-    }
-
-    /// The page of the `i`th element.
-    fn element_page(&mut self, i: usize) {
-        let t = &self.valid.toolkit;
-        let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-        let e = &t.elements()[i];
-        let route = Route::element(e);
-        let body = self.markdown(&e.body, &route);
-        let description = Some(e.meta.essence.clone());
-        self.page(
-            &route,
-            "element.html",
-            format!("{} – {}", e.meta.code, e.meta.name),
-            description,
-            "element",
-            |v, ctx| {
-                ctx.insert("element", &v.element(e));
-                ctx.insert(
-                    "diagram_mini",
-                    &diagram::model_diagram(v, diagram::Variant::Mini, Some(&e.meta.code)),
-                );
-                ctx.insert("inhoud", &body);
-                ctx.insert("bronnen", &v.sources(&e.meta.sources));
-                ctx.insert(
-                    "vorige",
-                    &i.checked_sub(1).map(|j| v.element_link(&t.elements()[j])),
-                );
-                ctx.insert(
-                    "volgende",
-                    &t.elements().get(i + 1).map(|n| v.element_link(n)),
-                );
-                ctx.insert(
-                    "kruimels",
-                    &[v.link(&label("nav_elements"), &Route::elements())],
-                );
-            },
-        );
-    }
-
-    /// The page of the `i`th prompt.
-    fn prompt_page(&mut self, i: usize) {
-        let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-        let p = &self.valid.toolkit.prompts()[i];
-        let route = Route::prompt(p);
-        let body = self.markdown(&p.body, &route);
-        self.page(
-            &route,
-            "prompt.html",
-            p.meta.title.clone(),
-            Some(p.meta.purpose.clone()),
-            "gesprek",
-            |v, ctx| {
-                ctx.insert("gesprek", &v.prompt(p));
-                ctx.insert("inhoud", &body);
-                ctx.insert("bronnen", &v.sources(&p.meta.sources));
-                ctx.insert(
-                    "kruimels",
-                    &[v.link(&label("nav_prompts"), &Route::prompts())],
-                );
-            },
-        );
-    }
-
-    /// The page of the `i`th checklist.
-    fn checklist_page(&mut self, i: usize) {
-        let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-        let c = &self.valid.toolkit.checklists()[i];
-        let route = Route::checklist(c);
-        let body = self.markdown(&c.body, &route);
-        self.page(
-            &route,
-            "checklist.html",
-            c.meta.title.clone(),
-            c.meta.intro.clone(),
-            "checklist",
-            |v, ctx| {
-                ctx.insert("checklist", &v.checklist(c));
-                ctx.insert("inhoud", &body);
-                ctx.insert("bronnen", &v.sources(&c.meta.sources));
-                ctx.insert(
-                    "kruimels",
-                    &[v.link(&label("nav_checklists"), &Route::checklists())],
-                );
-            },
-        );
-    }
-
-    /// The `i`th free page.
-    fn free_page(&mut self, i: usize) {
-        let t = &self.valid.toolkit;
-        let p = &t.pages()[i];
-        let route = Route::page(p);
-        let body = self.markdown(&p.body, &route);
-        self.page(
-            &route,
-            "page.html",
-            p.meta.title.clone(),
-            p.meta.description.clone(),
-            "pagina",
-            |v, ctx| {
-                ctx.insert("inhoud", &body);
-                ctx.insert("bronnen", &v.sources(&p.meta.sources));
-                ctx.insert(
-                    "elementen",
-                    &p.meta
-                        .elements
-                        .iter()
-                        .filter_map(|c| t.element(c))
-                        .map(|e| v.element_link(e))
-                        .collect::<Vec<_>>(),
-                );
-            },
-        );
-    }
-
-    /// The page of the document read from `file` (relative to the toolkit
-    /// root); false when no element, prompt, checklist or free page is.
-    fn page_of(&mut self, file: &std::path::Path) -> bool {
-        let t = &self.valid.toolkit;
-        fn find<T>(docs: &[crate::content::Doc<T>], file: &std::path::Path) -> Option<usize> {
-            docs.iter().position(|d| d.file == file)
-        }
-        if let Some(i) = find(&t.elements(), file) {
-            self.element_page(i);
-        } else if let Some(i) = find(&t.prompts(), file) {
-            self.prompt_page(i);
-        } else if let Some(i) = find(&t.checklists(), file) {
-            self.checklist_page(i);
-        } else if let Some(i) = find(&t.pages(), file) {
-            self.free_page(i);
-        } else {
-            return false;
-        }
-        true
     }
 
     /// Views relative to the page at `from`.
@@ -877,27 +679,19 @@ impl<'a> Renderer<'a> {
 fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
     let s = v.strings;
     let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let mut items = vec![
-        ("nav_model", Route::model(), matches!(kind, "model")),
-        (
-            "nav_elements",
-            Route::elements(),
-            matches!(kind, "elementen" | "element"),
-        ),
-        (
-            "nav_prompts",
-            Route::prompts(),
-            matches!(kind, "gesprekken" | "gesprek"),
-        ),
-        (
-            "nav_checklists",
-            Route::checklists(),
-            matches!(kind, "checklists" | "checklist"),
-        ),
-        ("nav_scan", Route::scan(), kind == "reflectiescan"),
-        ("nav_planner", Route::planner(), kind == "sessieplanner"),
-    ]
-    .into_iter()
+    // Each kind with an overview has a menu entry, marked on its pages too.
+    let lists = v.toolkit.docs.iter().filter_map(|shelf| {
+        let info = shelf.info();
+        let list = info.list.as_ref()?;
+        let here = kind == list.page || kind == info.page;
+        Some((list.label, Route::list(info), here))
+    });
+    let mut items = std::iter::once(("nav_model", Route::model(), kind == "model"))
+        .chain(lists)
+        .chain([
+            ("nav_scan", Route::scan(), kind == "reflectiescan"),
+            ("nav_planner", Route::planner(), kind == "sessieplanner"),
+        ])
     .map(|(k, r, actief)| NavItem {
         titel: label(k),
         href: v.from.link_to(&r),
@@ -929,21 +723,12 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
 fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<LinkView> {
     let t = v.toolkit;
     let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let mut out = vec![
-        v.link(&label("nav_model"), &Route::model()),
-        v.link(
-            &format!("{} ({})", label("nav_elements"), t.elements().len()),
-            &Route::elements(),
-        ),
-        v.link(
-            &format!("{} ({})", label("nav_prompts"), t.prompts().len()),
-            &Route::prompts(),
-        ),
-        v.link(
-            &format!("{} ({})", label("nav_checklists"), t.checklists().len()),
-            &Route::checklists(),
-        ),
-    ];
+    let mut out = vec![v.link(&label("nav_model"), &Route::model())];
+    out.extend(t.docs.iter().filter_map(|shelf| {
+        let list = shelf.info().list.as_ref()?;
+        let title = format!("{} ({})", label(list.label), shelf.len());
+        Some(v.link(&title, &Route::list(shelf.info())))
+    }));
     out.extend(
         t.pages()
             .iter()

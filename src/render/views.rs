@@ -186,7 +186,7 @@ impl Views<'_> {
         }
     }
 
-    fn element_links(&self, codes: &[String]) -> Vec<ElementLink> {
+    pub fn element_links(&self, codes: &[String]) -> Vec<ElementLink> {
         codes
             .iter()
             .filter_map(|c| self.toolkit.element(c))

@@ -1,0 +1,143 @@
+//! The site's pages, one kind of content after another.
+//!
+//! Every kind gets the same pages from its description: an overview when it
+//! has one, and a page per document with its title, body, sources, the
+//! elements it is about and the documents it names. What a kind shows beyond
+//! that is its view (`kind_views`); a kind without one is shown from its front
+//! matter, under the names editors write.
+
+use super::Renderer;
+use super::views::{LinkView, Views};
+use crate::content::kind::{AnyDoc, AnyShelf};
+use crate::routes::Route;
+use serde::Serialize;
+
+/// One document on a kind's overview page, for kinds without a view of their own.
+#[derive(Serialize)]
+struct Listed {
+    titel: String,
+    beschrijving: Option<String>,
+    href: String,
+    /// The front matter, under the names editors write.
+    velden: serde_json::Value,
+}
+
+impl<'a> Renderer<'a> {
+    /// Every kind's overview and document pages, in registry order.
+    pub(super) fn kind_pages(&mut self) {
+        let t = &self.valid.toolkit;
+        for (k, shelf) in t.docs.iter().enumerate() {
+            if shelf.info().list.is_some() {
+                self.list_page(shelf);
+            }
+            let indexes: Vec<usize> = (0..shelf.len()).collect();
+            self.each(&indexes, |r, _, &i| r.doc_page(k, i));
+        }
+    }
+
+    /// A kind's overview page.
+    fn list_page(&mut self, shelf: &'a dyn AnyShelf) {
+        let Some(list) = &shelf.info().list else {
+            return;
+        };
+        let route = Route::list(shelf.info());
+        let title = self.theme.strings.get(list.label).cloned();
+        self.page(
+            &route,
+            list.template,
+            title.unwrap_or_else(|| list.label.to_string()),
+            None,
+            list.page,
+            |v, ctx| {
+                let docs: Vec<&dyn AnyDoc> = (0..shelf.len()).map(|i| shelf.doc(i)).collect();
+                if !super::kind_views::fill_list(v, shelf, ctx) {
+                    let listed: Vec<Listed> = (0..shelf.len())
+                        .map(|i| listed(v, shelf, i))
+                        .collect();
+                    ctx.insert("documenten", &listed);
+                }
+                let cited: Vec<&[String]> = docs.iter().map(|d| d.sources()).collect();
+                ctx.insert("bronnen", &v.shared_sources(&cited));
+            },
+        );
+    }
+
+    /// The page of the `i`th document of the `k`th shelf.
+    pub(super) fn doc_page(&mut self, k: usize, i: usize) {
+        let t = &self.valid.toolkit;
+        let Some(shelf) = t.docs.iter().nth(k) else {
+            return;
+        };
+        let (info, d) = (shelf.info(), shelf.doc(i));
+        let route = Route::on_shelf(shelf, i);
+        let body = self.markdown(d.body(), &route);
+        let crumbs = info.list.as_ref().map(|list| {
+            let label = self.theme.strings.get(list.label).cloned();
+            (label.unwrap_or_else(|| list.label.to_string()), Route::list(info))
+        });
+        self.page(
+            &route,
+            info.template,
+            d.heading(),
+            d.description().map(str::to_string),
+            info.page,
+            |v, ctx| {
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(d.sources()));
+                if let Some((label, list)) = &crumbs {
+                    ctx.insert("kruimels", &[v.link(label, list)]);
+                }
+                if !super::kind_views::fill_page(v, shelf, i, ctx) {
+                    ctx.insert("velden", &d.meta_value());
+                    ctx.insert("elementen", &v.element_links(d.elements()));
+                    for r in d.refs() {
+                        ctx.insert(r.field, &refs(v, r.folder, r.slugs));
+                    }
+                }
+            },
+        );
+    }
+
+    /// The page of the document read from `file` (relative to the toolkit
+    /// root); false when no document of any kind is.
+    pub(super) fn page_of(&mut self, file: &std::path::Path) -> bool {
+        let t = &self.valid.toolkit;
+        let found = t.docs.iter().enumerate().find_map(|(k, shelf)| {
+            let i = shelf.position(file)?;
+            Some((k, i))
+        });
+        match found {
+            Some((k, i)) => {
+                self.doc_page(k, i);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The `i`th document of `shelf` as an overview lists it.
+fn listed(v: &Views, shelf: &dyn AnyShelf, i: usize) -> Listed {
+    let d = shelf.doc(i);
+    Listed {
+        titel: d.heading(),
+        beschrijving: d.description().map(str::to_string),
+        href: v.from.link_to(&Route::on_shelf(shelf, i)),
+        velden: d.meta_value(),
+    }
+}
+
+/// Links to the documents `slugs` of the kind in `folder` (validate checked
+/// that each exists).
+fn refs(v: &Views, folder: &str, slugs: &[String]) -> Vec<LinkView> {
+    let Some(shelf) = v.toolkit.docs.iter().find(|s| s.info().folder == folder) else {
+        return Vec::new();
+    };
+    slugs
+        .iter()
+        .filter_map(|slug| {
+            let i = (0..shelf.len()).find(|&i| shelf.slug(i) == *slug)?;
+            Some(v.link(shelf.doc(i).title(), &Route::on_shelf(shelf, i)))
+        })
+        .collect()
+}
