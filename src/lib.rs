@@ -21,6 +21,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod load;
 pub mod markdown;
+pub mod pdf;
 pub mod print;
 pub mod render;
 pub mod routes;
