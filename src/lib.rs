@@ -17,6 +17,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod colour;
 pub mod content;
 pub mod diagnostics;
 pub mod load;

@@ -4,7 +4,6 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
-mod colour;
 pub mod diagram;
 mod print;
 mod related;
@@ -336,8 +335,7 @@ impl<'a> Renderer<'a> {
                 texts: valid.texts.clone(),
             });
         }
-        let mut warnings = valid.warnings.clone();
-        warnings.extend(colour::check_elements(&valid.toolkit.elements));
+        let warnings = valid.warnings.clone();
         Ok(RenderedSite {
             files,
             static_dir: theme.static_dir.clone(),

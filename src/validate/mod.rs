@@ -3,7 +3,8 @@
 //! Loading proved each file is well-formed on its own; this stage checks what
 //! spans files: codes are unique, every reference (element codes, bibliography
 //! keys, `@` links and their `#anchors`) points at something, and the model places
-//! every element. All problems are collected before failing.
+//! every element; `print` checks what goes on paper (colours, duplex offset).
+//! All problems are collected before failing.
 
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
@@ -17,6 +18,7 @@ use std::path::Path;
 
 mod assets;
 mod links;
+pub mod print;
 use links::{anchors, check_body_links, check_orphans, link_table};
 
 /// Checks `loaded`; on success hands on the toolkit with its link table.
@@ -90,6 +92,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
     check_body_links(&docs, &scans, &links, &anchors, &mut problems);
     problems.extend(assets::check_downloads(&toolkit));
+    problems.extend(print::colour_contrast(&toolkit.elements));
 
     for p in problems.0.drain(..) {
         warnings.push(p);
@@ -446,7 +449,8 @@ fn check_prompt_numbers(p: &Doc<crate::content::Prompt>, problems: &mut Problems
 fn check_site(toolkit: &Toolkit, texts: &SourceTexts, problems: &mut Problems) {
     let file = Path::new("site.yaml");
     let text = texts.get(file).unwrap_or_default();
-    for p in toolkit.site.problems() {
+    let settings = toolkit.site.problems().into_iter();
+    for p in settings.chain(print::duplex_offset(&toolkit.site.duplex_offset)) {
         let line = locate::find(text, &locate::path(p.path)).map_or(0, |i| i + 1);
         problems.push(Problem::error(file, line, p.message).hint(p.hint));
     }
