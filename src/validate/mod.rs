@@ -3,8 +3,9 @@
 //! Loading proved each file is well-formed on its own; this stage checks what
 //! spans files: codes are unique, every reference (element codes, bibliography
 //! keys, `@` links and their `#anchors`) points at something, and the model places
-//! every element; `print` checks what goes on paper (colours, duplex offset).
-//! All problems are collected before failing.
+//! every element; `print` checks what goes on paper (colours, duplex offset, and
+//! the fit of each card, which render asks for). All problems are collected
+//! before failing.
 
 use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
