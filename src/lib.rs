@@ -17,10 +17,12 @@
 //! # Ok(()) }
 //! ```
 
+pub mod colour;
 pub mod content;
 pub mod diagnostics;
 pub mod load;
 pub mod markdown;
+pub mod pdf;
 pub mod print;
 pub mod render;
 pub mod routes;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use werkplaats::diagnostics::{
     Problem, Problems, SourceTexts, render_json, render_report, summary,
 };
-use werkplaats::print::pdf::{PdfFailure, PdfRequest, make_pdfs};
+use werkplaats::pdf::{PdfFailure, PdfRequest, make_pdfs};
 use werkplaats::{RenderOptions, build_site, scaffold, serve, write};
 
 /// Turns a workshop toolkit in Markdown and YAML into a browsable, printable site.
@@ -244,11 +244,11 @@ fn main() -> ExitCode {
 /// Draws a progress bar on stderr while Chromium prints (hidden when not a terminal).
 struct Bar(indicatif::ProgressBar);
 
-impl werkplaats::print::pdf::Progress for Bar {
+impl werkplaats::pdf::Progress for Bar {
     fn start(&mut self, total: usize) {
         self.0.set_length(total as u64);
     }
-    fn job(&mut self, job: &werkplaats::print::PdfJob) {
+    fn job(&mut self, job: &werkplaats::pdf::PdfJob) {
         self.0.set_message(job.file.clone());
     }
     fn done(&mut self) {

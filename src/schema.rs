@@ -32,7 +32,8 @@ pub fn schemas() -> Vec<SchemaFile> {
     impl VisitKind for Kinds {
         fn kind<K: Kind>(&mut self) {
             let s = &K::INFO.schema;
-            self.0.push(schema::<K::Meta>(s.file, s.title, s.description));
+            self.0
+                .push(schema::<K::Meta>(s.file, s.title, s.description));
         }
     }
     let mut kinds = Kinds(Vec::new());

@@ -24,7 +24,7 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
     let mut codes: Vec<&str> = t.elements().iter().map(|e| e.meta.code.as_str()).collect();
     codes.sort_unstable();
     assert_eq!(codes, ["GOC", "LEA", "LOS", "SRI", "VMM", "VOR"]);
-    for e in &t.elements() {
+    for e in t.elements() {
         let m = &e.meta;
         assert!(
             !m.wat.is_empty() && !m.doel.is_empty() && !m.benodigdheden.is_empty(),
@@ -36,7 +36,7 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
         assert!(!e.body.trim().is_empty(), "{} has no narrative", m.code);
         assert!(m.quotes.len() <= 2, "{}: at most two quotations", m.code);
         let prompts = t
-            .prompts
+            .prompts()
             .iter()
             .filter(|p| p.meta.elements.contains(&m.code))
             .count();
@@ -77,17 +77,17 @@ fn prompts_and_checklists_are_complete_and_cited() {
         t.prompts().len() >= 10,
         "every exercise of the sources is a prompt"
     );
-    for p in &t.prompts() {
+    for p in t.prompts() {
         assert!(!p.meta.questions.is_empty(), "{}", p.slug);
         assert!(!p.meta.sources.is_empty(), "{}", p.slug);
     }
     let counts: Vec<(&str, usize)> = t
-        .checklists
+        .checklists()
         .iter()
         .map(|c| (c.slug.as_str(), c.meta.items.len()))
         .collect();
     assert!(t.checklists().len() >= 9, "{counts:?}");
-    for c in &t.checklists() {
+    for c in t.checklists() {
         assert!(!c.meta.items.is_empty(), "{} is empty", c.slug);
         assert!(!c.meta.sources.is_empty(), "{} cites no source", c.slug);
     }
@@ -100,7 +100,7 @@ fn prompts_and_checklists_are_complete_and_cited() {
     assert_eq!(count("kenmerken-krachtige-samenwerking"), Some(10));
     assert_eq!(count("basisvragen"), Some(6));
     assert_eq!(count("succesfactoren"), Some(5));
-    for p in &t.pages() {
+    for p in t.pages() {
         assert!(
             !p.meta.sources.is_empty(),
             "page {} cites no source",
@@ -124,6 +124,11 @@ fn check_passes_without_warnings_and_every_link_resolves() {
     let pages = html_files(&out).len();
     assert!(
         pages
-            >= 1 + 1 + 3 + t.elements().len() + t.prompts().len() + t.checklists().len() + t.pages().len()
+            >= 1 + 1
+                + 3
+                + t.elements().len()
+                + t.prompts().len()
+                + t.checklists().len()
+                + t.pages().len()
     );
 }

@@ -52,7 +52,7 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         .filter_map(|s| s.value().attr("data-code"))
         .collect();
     assert_eq!(codes, ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"]);
-    for (section, e) in sections.iter().zip(&t.elements()) {
+    for (section, e) in sections.iter().zip(t.elements()) {
         let code = &e.meta.code;
         let doc = scraper::Html::parse_fragment(&section.html());
         let legends: Vec<String> = select(&doc, "fieldset.uitspraak legend")
@@ -89,11 +89,11 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
 
     // For each element, the same prompts and checklists its card lists as related
     // (named under `elementen` or linking to it from their body).
-    for e in &t.elements() {
+    for e in t.elements() {
         let code = &e.meta.code;
         let card = parse(&out.join(format!("elementen/{}/index.html", code.to_lowercase())));
         let titles: BTreeSet<String> = t
-            .prompts
+            .prompts()
             .iter()
             .map(|p| p.meta.title.clone())
             .chain(t.checklists().iter().map(|c| c.meta.title.clone()))
@@ -103,7 +103,11 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
             .map(text)
             .filter(|title| titles.contains(title))
             .collect();
-        for p in t.prompts().iter().filter(|p| p.meta.elements.contains(code)) {
+        for p in t
+            .prompts()
+            .iter()
+            .filter(|p| p.meta.elements.contains(code))
+        {
             assert!(expected.contains(&p.meta.title), "{code}: {}", p.meta.title);
         }
         let linked: BTreeSet<String> = select(
@@ -127,7 +131,7 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         .as_array()
         .unwrap()
         .iter()
-        .zip(&t.elements())
+        .zip(t.elements())
     {
         assert_eq!(d["code"], e.meta.code.as_str());
         assert_eq!(d["kleur"], e.meta.colour.as_str());
@@ -196,7 +200,7 @@ fn the_planner_offers_every_prompt_and_checklist_with_sheets_and_cards() {
         .as_array()
         .unwrap()
         .iter()
-        .zip(&t.prompts())
+        .zip(t.prompts())
     {
         assert_eq!(d["slug"], p.slug.as_str());
         assert_eq!(d["duur"], p.meta.minutes);

@@ -1,4 +1,4 @@
-use super::kind::{FrontMatter, Kind, KindInfo, OnElements, ListPage, SchemaInfo};
+use super::kind::{FrontMatter, Kind, KindInfo, ListPage, OnElements, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

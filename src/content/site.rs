@@ -105,7 +105,6 @@ impl SiteConfig {
                 hint: BASE_URL_HINT.into(),
             });
         }
-        out.extend(self.duplex_offset.problems());
         out.extend(self.scan.problems());
         out
     }
@@ -245,32 +244,6 @@ fn percent_escapes_ok(path: &str) -> bool {
     })
 }
 
-impl DuplexOffset {
-    /// Offsets that are no number, or larger than a printer ever drifts.
-    pub fn problems(&self) -> Vec<SettingProblem> {
-        let max = crate::print::sheet::MAX_OFFSET;
-        let mut out = Vec::new();
-        for (path, mm) in [
-            ("duplex_verschuiving.x_mm", self.x_mm),
-            ("duplex_verschuiving.y_mm", self.y_mm),
-        ] {
-            let message = if !mm.is_finite() {
-                format!("`{path}` is geen getal ({mm})")
-            } else if mm.abs() > max {
-                format!("`{path}` is {mm} mm, maar mag naar beide kanten hoogstens {max} mm zijn")
-            } else {
-                continue;
-            };
-            out.push(SettingProblem {
-                path,
-                message,
-                hint: "meet hoeveel de achterkant verschoven is (meestal 2–4 mm) en vul dat in, bijvoorbeeld `x_mm: 2.5`".into(),
-            });
-        }
-        out
-    }
-}
-
 fn default_language() -> String {
     "nl".into()
 }
@@ -363,19 +336,6 @@ mod tests {
         assert_eq!(
             paths(&site("basis_url: \"javascript:alert(1)//\"")),
             ["basis_url"]
-        );
-    }
-
-    #[test]
-    fn duplex_offsets_are_finite_and_small() {
-        assert!(paths(&site("duplex_verschuiving: {x_mm: -2.5, y_mm: 5}")).is_empty());
-        assert_eq!(
-            paths(&site("duplex_verschuiving: {x_mm: .nan, y_mm: -.inf}")),
-            ["duplex_verschuiving.x_mm", "duplex_verschuiving.y_mm"]
-        );
-        assert_eq!(
-            paths(&site("duplex_verschuiving: {y_mm: 5.5}")),
-            ["duplex_verschuiving.y_mm"]
         );
     }
 }

@@ -11,7 +11,6 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-
 /// A Markdown file of a section.
 pub struct Found {
     /// Path relative to the toolkit root.
@@ -78,14 +77,7 @@ pub fn walk_content(root: &Path) -> Walk {
 }
 
 /// Puts a regular file where it belongs: a section, the assets, or a warning.
-fn place(
-    found: &mut Walk,
-    folders: &[&str],
-    root: &Path,
-    rel: &Path,
-    path: &Path,
-    is_link: bool,
-) {
+fn place(found: &mut Walk, folders: &[&str], root: &Path, rel: &Path, path: &Path, is_link: bool) {
     match classify(rel, folders) {
         Placement::Known => {}
         Placement::Asset(name) if !is_link => found.assets.push(name),

@@ -3,21 +3,20 @@
 //! The build cannot measure text, so it wraps words with character widths of
 //! DejaVu Sans (the widest common sans-serif; the print style prefers narrower
 //! fonts), at the sizes in [`CardType`], which are also what the print style uses.
-//! When the estimate says a side is too full, the build fails naming the card and
-//! the field, rather than letting a printer clip the text. The browser tests
-//! measure the real thing.
+//! It measures plain text ([`CardText`]) and returns the measurement
+//! ([`SideFit`]); judging it (the build fails naming the card and the field,
+//! rather than letting a printer clip the text) is for `validate`. The browser
+//! tests measure the real thing.
 
-use super::cards::CardView;
 use super::sheet::Face;
 use super::sheet::{CARD_H, CARD_W};
-use serde::Serialize;
 
 /// Millimetres per typographic point.
 const PT_MM: f64 = 25.4 / 72.0;
 
 /// Type sizes and spacing of a card, in points and millimetres. The print style
 /// reads them as CSS custom properties (`css_vars`), so estimate and layout agree.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct CardType {
     pub padding_mm: f64,
     /// The coloured band across the top of the front.
@@ -107,12 +106,12 @@ impl CardType {
     pub fn room(&self, face: Face) -> f64 {
         let footer = match face {
             // The front's footer is one small line.
-            Face::Voor => self.small_pt * self.line * PT_MM + self.item_gap_mm,
-            Face::Achter => self.qr_mm + self.item_gap_mm,
+            Face::Front => self.small_pt * self.line * PT_MM + self.item_gap_mm,
+            Face::Back => self.qr_mm + self.item_gap_mm,
         };
         let band = match face {
-            Face::Voor => self.band_mm,
-            Face::Achter => 0.0,
+            Face::Front => self.band_mm,
+            Face::Back => 0.0,
         };
         CARD_H - band - 2.0 * self.padding_mm - footer
     }
@@ -121,37 +120,40 @@ impl CardType {
         lines(text, width, pt, bold) as f64 * pt * self.line * PT_MM
     }
 
+    /// How much room the text of `face` needs and has.
+    pub fn fit(&self, text: &CardText, face: Face) -> SideFit {
+        SideFit {
+            needed_mm: self.needed(text, face),
+            room_mm: self.room(face),
+        }
+    }
+
     /// Estimated height of one side's text, in millimetres.
-    pub fn needed(&self, card: &CardView, face: Face) -> f64 {
+    pub fn needed(&self, text: &CardText, face: Face) -> f64 {
         let w = self.inner_w();
         match face {
-            Face::Voor => {
-                self.text_h(&card.groep, self.group_pt, w, false)
-                    + self.text_h(&card.titel, self.title_pt, w, true)
+            Face::Front => {
+                self.text_h(text.group, self.group_pt, w, false)
+                    + self.text_h(text.title, self.title_pt, w, true)
                     + self.heading_gap_mm
-                    + self.text_h(&card.kern, self.essence_pt, w, false)
+                    + self.text_h(text.essence, self.essence_pt, w, false)
             }
-            Face::Achter => {
+            Face::Back => {
                 // The title's coloured rule (1.5 mm) and the space below it (1.5 mm).
-                let title = self.text_h(&card.achter_titel, self.back_title_pt, w, true) + 3.0;
-                let facts: f64 = card
-                    .feiten
+                let title = self.text_h(text.back_title, self.back_title_pt, w, true) + 3.0;
+                let facts: f64 = text
+                    .facts
                     .iter()
-                    .map(|f| {
-                        self.text_h(
-                            &format!("{}: {}", f.label, f.waarde),
-                            self.item_pt,
-                            w,
-                            false,
-                        )
+                    .map(|(label, value)| {
+                        self.text_h(&format!("{label}: {value}"), self.item_pt, w, false)
                     })
                     .sum();
-                let sections: f64 = card
-                    .secties
+                let sections: f64 = text
+                    .sections
                     .iter()
                     .map(|s| {
                         let head =
-                            self.heading_gap_mm + self.text_h(&s.titel, self.heading_pt, w, true);
+                            self.heading_gap_mm + self.text_h(s.heading, self.heading_pt, w, true);
                         let items: f64 = s
                             .items
                             .iter()
@@ -166,6 +168,49 @@ impl CardType {
                 title + facts + sections
             }
         }
+    }
+}
+
+/// The texts a card shows, as the estimate measures them: what is set in type
+/// on each side, without colours, links or the QR code.
+#[derive(Debug, Clone, Default)]
+pub struct CardText<'a> {
+    /// Front: the small line above the title.
+    pub group: &'a str,
+    /// Front: the title.
+    pub title: &'a str,
+    /// Front: the text below the title.
+    pub essence: &'a str,
+    /// Back: the heading.
+    pub back_title: &'a str,
+    /// Back: label–value lines, each set as "label: value".
+    pub facts: Vec<(&'a str, &'a str)>,
+    /// Back: headed lists.
+    pub sections: Vec<SectionText<'a>>,
+}
+
+/// A heading with its list items, on the back of a card.
+#[derive(Debug, Clone)]
+pub struct SectionText<'a> {
+    pub heading: &'a str,
+    pub items: &'a [String],
+}
+
+/// How much room one side's text needs and how much the side has.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SideFit {
+    pub needed_mm: f64,
+    pub room_mm: f64,
+}
+
+impl SideFit {
+    pub fn fits(&self) -> bool {
+        self.needed_mm <= self.room_mm
+    }
+
+    /// The share of the text to cut for it to fit, in percent, rounded up.
+    pub fn excess_percent(&self) -> f64 {
+        ((self.needed_mm - self.room_mm) / self.needed_mm * 100.0).ceil()
     }
 }
 
@@ -228,5 +273,36 @@ mod tests {
         assert!((8..=14).contains(&n), "{n}");
         assert!(lines(&"x".repeat(100), 20.0, 10.0, false) >= 5);
         assert!(lines(&long, 50.0, 10.0, true) >= n);
+    }
+
+    #[test]
+    fn short_text_fits_and_long_text_says_how_much_is_too_much() {
+        let items = vec!["Een korte regel".to_string(); 3];
+        let short = CardText {
+            group: "Kern",
+            title: "Los",
+            essence: "Eén zin.",
+            back_title: "LOS · Los",
+            facts: vec![("Duur", "20 minuten")],
+            sections: vec![SectionText {
+                heading: "Wat",
+                items: &items,
+            }],
+        };
+        for face in [Face::Front, Face::Back] {
+            assert!(ELEMENT_CARD.fit(&short, face).fits(), "{face:?}");
+        }
+        let many = vec!["Een heel lange zin over wat er allemaal nodig is".to_string(); 40];
+        let long = CardText {
+            sections: vec![SectionText {
+                heading: "Wat",
+                items: &many,
+            }],
+            ..short
+        };
+        let fit = ELEMENT_CARD.fit(&long, Face::Back);
+        assert!(!fit.fits());
+        assert!((1.0..100.0).contains(&fit.excess_percent()), "{fit:?}");
+        assert_eq!(fit.room_mm, ELEMENT_CARD.room(Face::Back));
     }
 }

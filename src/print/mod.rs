@@ -1,20 +1,16 @@
-//! Print: card decks, worksheets and the whole toolkit as pages made for paper.
+//! Print: what is specific to paper, and nothing else.
 //!
 //! The print pages are ordinary output files of the build (below `afdrukken/`),
 //! laid out with CSS paged media so they print right from a browser's own print
-//! dialog too; `pdf` turns them into PDF files through headless Chromium. This
-//! module owns what is specific to paper: sheet geometry (`sheet`), what goes on a
-//! card (`cards`), whether it fits (`fit`), QR codes (`qr`) and which documents
-//! exist. Rendering them with the theme happens in `render`, like every page.
+//! dialog too. This module owns paper's geometry and measures: where cards go on
+//! a sheet (`sheet`), whether a card's text fits it (`fit`), QR codes (`qr`) and
+//! which decks exist. It deliberately knows no templates, no problems and no
+//! pipeline: `render` builds the print pages' views from what is computed here,
+//! `validate` judges the measurements, and `crate::pdf` prints the pages.
 
-pub mod cards;
 pub mod fit;
-pub mod pdf;
 pub mod qr;
 pub mod sheet;
-
-use crate::content::{Paper, Toolkit};
-use crate::routes::Route;
 
 /// A deck of cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,63 +49,3 @@ impl Deck {
 
 /// The whole toolkit as one document.
 pub const TOOLKIT_DOC: &str = "toolkit/";
-
-/// The print version of a site page of kind `kind` at `route`, as a document
-/// path below `afdrukken/<papier>/`; `None` for pages without one.
-pub fn doc_for(kind: &str, route: &Route) -> Option<String> {
-    match kind {
-        "home" => Some(TOOLKIT_DOC.into()),
-        "elementen" => Some(Deck::Elements.doc(sheet::Layout::Duplex)),
-        "gesprekken" => Some(Deck::Prompts.doc(sheet::Layout::Duplex)),
-        "pagina" => Some(format!("paginas/{}", route.0)),
-        "model" | "element" | "gesprek" | "checklists" | "checklist" | "bronnen" => {
-            Some(route.0.clone())
-        }
-        _ => None,
-    }
-}
-
-/// One PDF that `werkplaats pdf` makes: which print page, and the file name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PdfJob {
-    pub route: Route,
-    /// Relative to the PDF output folder, e.g. `a4/elementkaarten.pdf`.
-    pub file: String,
-}
-
-/// The PDFs for `paper`: both decks in both layouts, a worksheet per prompt and
-/// per checklist, and the whole toolkit.
-pub fn pdf_jobs(toolkit: &Toolkit, paper: Paper) -> Vec<PdfJob> {
-    let p = paper.key();
-    let job = |doc: String, file: String| PdfJob {
-        route: Route::print(paper, &doc),
-        file: format!("{p}/{file}"),
-    };
-    let mut jobs = Vec::new();
-    for deck in Deck::ALL {
-        jobs.push(job(
-            deck.doc(sheet::Layout::Duplex),
-            format!("{}.pdf", deck.slug()),
-        ));
-        jobs.push(job(
-            deck.doc(sheet::Layout::Fold),
-            format!("{}-vouwen.pdf", deck.slug()),
-        ));
-    }
-    jobs.push(job(TOOLKIT_DOC.into(), "toolkit.pdf".into()));
-    for prompt in toolkit.prompts() {
-        let r = Route::prompt(prompt);
-        jobs.push(job(
-            r.0,
-            format!("werkbladen/in-gesprek-{}.pdf", prompt.slug),
-        ));
-    }
-    for checklist in toolkit.checklists() {
-        let r = Route::checklist(checklist);
-        jobs.push(job(
-            r.0,
-            format!("werkbladen/procesontwerp-{}.pdf", checklist.slug),
-        ));
-    }
-    jobs
-}

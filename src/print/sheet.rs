@@ -7,7 +7,6 @@
 //! on Letter at all. Templates only place what is computed here.
 
 use crate::content::{DuplexOffset, Paper};
-use serde::Serialize;
 
 /// Card width in millimetres.
 pub const CARD_W: f64 = 89.0;
@@ -48,37 +47,35 @@ impl Layout {
 }
 
 /// Which side of a card a placement shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
-    Voor,
-    Achter,
+    Front,
+    Back,
 }
 
 /// What a printed page of a deck holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     /// Fronts of a duplex sheet.
-    Voorkant,
+    Fronts,
     /// Backs of a duplex sheet, mirrored.
-    Achterkant,
+    Backs,
     /// A fold-over sheet: fronts and backs side by side.
-    Vouwvel,
+    FoldOver,
 }
 
 /// A card side placed on a page: which card, which side, top-left corner.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     /// Index into the deck.
-    pub kaart: usize,
-    pub kant: Face,
+    pub card: usize,
+    pub face: Face,
     pub x: f64,
     pub y: f64,
 }
 
 /// A straight line, in millimetres from the page's top-left corner.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub x1: f64,
     pub y1: f64,
@@ -87,7 +84,7 @@ pub struct Line {
 }
 
 /// A box in millimetres, for the printed instruction.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Area {
     pub x: f64,
     pub y: f64,
@@ -96,16 +93,16 @@ pub struct Area {
 }
 
 /// One printed page of a deck.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SheetPage {
-    pub soort: PageKind,
+    pub kind: PageKind,
     /// 1-based number of the sheet of paper this page is (a side of).
-    pub vel: usize,
-    pub plaatsen: Vec<Placement>,
-    pub snijtekens: Vec<Line>,
-    pub vouwlijnen: Vec<Line>,
+    pub sheet: usize,
+    pub placements: Vec<Placement>,
+    pub crop_marks: Vec<Line>,
+    pub fold_lines: Vec<Line>,
     /// Where the one-line instruction goes (top margin, over the first column).
-    pub instructie: Area,
+    pub note: Area,
     /// Where the page label goes (top margin, over the second column).
     pub label: Area,
 }
@@ -132,15 +129,20 @@ fn block_origin(paper: Paper, block_w: f64) -> (f64, f64) {
     ((w - block_w) / 2.0, (h - block_h) / 2.0)
 }
 
-fn duplex_pages(cards: &[usize], vel: usize, paper: Paper, offset: DuplexOffset) -> Vec<SheetPage> {
+fn duplex_pages(
+    cards: &[usize],
+    sheet: usize,
+    paper: Paper,
+    offset: DuplexOffset,
+) -> Vec<SheetPage> {
     let (paper_w, _) = paper.size_mm();
     let (left, top) = block_origin(paper, 2.0 * CARD_W + GUTTER);
     let fronts: Vec<Placement> = cards
         .iter()
         .enumerate()
-        .map(|(slot, &kaart)| Placement {
-            kaart,
-            kant: Face::Voor,
+        .map(|(slot, &card)| Placement {
+            card,
+            face: Face::Front,
             x: left + (slot % 2) as f64 * (CARD_W + GUTTER),
             y: top + (slot / 2) as f64 * (CARD_H + GUTTER),
         })
@@ -150,63 +152,63 @@ fn duplex_pages(cards: &[usize], vel: usize, paper: Paper, offset: DuplexOffset)
     let backs: Vec<Placement> = fronts
         .iter()
         .map(|p| Placement {
-            kaart: p.kaart,
-            kant: Face::Achter,
+            card: p.card,
+            face: Face::Back,
             x: paper_w - p.x - CARD_W + offset.x_mm,
             y: p.y + offset.y_mm,
         })
         .collect();
-    let (instructie, label) = notes(left, top);
+    let (note, label) = notes(left, top);
     // The back's label stays put: only the cards need to meet their fronts.
     let (back_note, back_label) = notes(paper_w - left - 2.0 * CARD_W - GUTTER, top);
     vec![
         SheetPage {
-            soort: PageKind::Voorkant,
-            vel,
-            snijtekens: crop_marks(&fronts),
-            plaatsen: fronts,
-            vouwlijnen: Vec::new(),
-            instructie,
+            kind: PageKind::Fronts,
+            sheet,
+            crop_marks: crop_marks(&fronts),
+            placements: fronts,
+            fold_lines: Vec::new(),
+            note,
             label,
         },
         // Backs carry no crop marks: cutting is done from the front, and marks
         // that drift with the duplexer would only mislead.
         SheetPage {
-            soort: PageKind::Achterkant,
-            vel,
-            plaatsen: backs,
-            snijtekens: Vec::new(),
-            vouwlijnen: Vec::new(),
-            instructie: back_note,
+            kind: PageKind::Backs,
+            sheet,
+            placements: backs,
+            crop_marks: Vec::new(),
+            fold_lines: Vec::new(),
+            note: back_note,
             label: back_label,
         },
     ]
 }
 
-fn fold_page(cards: &[usize], vel: usize, paper: Paper) -> SheetPage {
+fn fold_page(cards: &[usize], sheet: usize, paper: Paper) -> SheetPage {
     let (left, top) = block_origin(paper, 2.0 * CARD_W);
-    let mut plaatsen = Vec::new();
-    for (row, &kaart) in cards.iter().enumerate() {
+    let mut placements = Vec::new();
+    for (row, &card) in cards.iter().enumerate() {
         let y = top + row as f64 * (CARD_H + GUTTER);
-        plaatsen.push(Placement {
-            kaart,
-            kant: Face::Voor,
+        placements.push(Placement {
+            card,
+            face: Face::Front,
             x: left,
             y,
         });
         // Folded along the shared edge, the right half lands behind the left
         // one the right way up: no rotation needed.
-        plaatsen.push(Placement {
-            kaart,
-            kant: Face::Achter,
+        placements.push(Placement {
+            card,
+            face: Face::Back,
             x: left + CARD_W,
             y,
         });
     }
     let fold_x = left + CARD_W;
-    let vouwlijnen = plaatsen
+    let fold_lines = placements
         .iter()
-        .filter(|p| p.kant == Face::Voor)
+        .filter(|p| p.face == Face::Front)
         .flat_map(|p| {
             [
                 vertical(fold_x, p.y - MARK_GAP - MARK_LEN, p.y - MARK_GAP),
@@ -218,14 +220,14 @@ fn fold_page(cards: &[usize], vel: usize, paper: Paper) -> SheetPage {
             ]
         })
         .collect();
-    let (instructie, label) = notes(left, top);
+    let (note, label) = notes(left, top);
     SheetPage {
-        soort: PageKind::Vouwvel,
-        vel,
-        snijtekens: crop_marks_outer(&plaatsen),
-        plaatsen,
-        vouwlijnen,
-        instructie,
+        kind: PageKind::FoldOver,
+        sheet,
+        crop_marks: crop_marks_outer(&placements),
+        placements,
+        fold_lines,
+        note,
         label,
     }
 }
@@ -278,7 +280,7 @@ fn crop_marks(placed: &[Placement]) -> Vec<Line> {
 
 /// Crop marks for the outer edges of fold-over pairs (the shared edge is folded).
 fn crop_marks_outer(placed: &[Placement]) -> Vec<Line> {
-    let fronts = placed.iter().filter(|p| p.kant == Face::Voor);
+    let fronts = placed.iter().filter(|p| p.face == Face::Front);
     let xs = edges(fronts.clone().flat_map(|p| [p.x, p.x + 2.0 * CARD_W]));
     let ys = edges(fronts.flat_map(|p| [p.y, p.y + CARD_H]));
     marks_around(&xs, &ys)
@@ -318,17 +320,17 @@ mod tests {
         let ok_x = |x: f64| (PRINTABLE_MARGIN..=w - PRINTABLE_MARGIN).contains(&x);
         let ok_y = |y: f64| (PRINTABLE_MARGIN..=h - PRINTABLE_MARGIN).contains(&y);
         for page in pages {
-            for p in &page.plaatsen {
+            for p in &page.placements {
                 assert!(ok_x(p.x) && ok_x(p.x + CARD_W), "{paper:?} card x {}", p.x);
                 assert!(ok_y(p.y) && ok_y(p.y + CARD_H), "{paper:?} card y {}", p.y);
             }
-            for l in page.snijtekens.iter().chain(&page.vouwlijnen) {
+            for l in page.crop_marks.iter().chain(&page.fold_lines) {
                 assert!(
                     ok_x(l.x1) && ok_x(l.x2) && ok_y(l.y1) && ok_y(l.y2),
                     "{paper:?} {l:?}"
                 );
             }
-            for a in [&page.instructie, &page.label] {
+            for a in [&page.note, &page.label] {
                 assert!(
                     ok_x(a.x) && ok_x(a.x + a.w) && ok_y(a.y) && ok_y(a.y + a.h),
                     "{a:?}"
@@ -354,13 +356,13 @@ mod tests {
     #[test]
     fn six_cards_make_two_sheets_with_backs_mirrored_on_the_long_edge() {
         let pages = lay_out(6, Paper::A4, Layout::Duplex, DuplexOffset::default());
-        let kinds: Vec<PageKind> = pages.iter().map(|p| p.soort).collect();
+        let kinds: Vec<PageKind> = pages.iter().map(|p| p.kind).collect();
         use PageKind::*;
-        assert_eq!(kinds, [Voorkant, Achterkant, Voorkant, Achterkant]);
-        assert_eq!(pages[2].plaatsen.len(), 2);
+        assert_eq!(kinds, [Fronts, Backs, Fronts, Backs]);
+        assert_eq!(pages[2].placements.len(), 2);
         for pair in pages.chunks(2) {
-            for (front, back) in pair[0].plaatsen.iter().zip(&pair[1].plaatsen) {
-                assert_eq!(front.kaart, back.kaart);
+            for (front, back) in pair[0].placements.iter().zip(&pair[1].placements) {
+                assert_eq!(front.card, back.card);
                 // Mirrored: the distance from the left edge on the front equals
                 // the distance from the right edge on the back.
                 assert!((front.x - (210.0 - back.x - CARD_W)).abs() < 1e-9);
@@ -378,7 +380,7 @@ mod tests {
         let plain = lay_out(4, Paper::A4, Layout::Duplex, DuplexOffset::default());
         let moved = lay_out(4, Paper::A4, Layout::Duplex, offset);
         assert_eq!(plain[0], moved[0]);
-        for (a, b) in plain[1].plaatsen.iter().zip(&moved[1].plaatsen) {
+        for (a, b) in plain[1].placements.iter().zip(&moved[1].placements) {
             assert!((b.x - a.x - 2.0).abs() < 1e-9 && (b.y - a.y + 1.5).abs() < 1e-9);
         }
     }
@@ -387,10 +389,10 @@ mod tests {
     fn fold_over_puts_each_back_right_of_its_front() {
         let pages = lay_out(3, Paper::Letter, Layout::Fold, DuplexOffset::default());
         assert_eq!(pages.len(), 2);
-        let p = &pages[0].plaatsen;
+        let p = &pages[0].placements;
         assert_eq!(
-            (p[0].kaart, p[0].kant, p[1].kaart, p[1].kant),
-            (0, Face::Voor, 0, Face::Achter)
+            (p[0].card, p[0].face, p[1].card, p[1].face),
+            (0, Face::Front, 0, Face::Back)
         );
         assert!((p[1].x - p[0].x - CARD_W).abs() < 1e-9);
     }

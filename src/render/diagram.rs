@@ -13,8 +13,8 @@
 //! Text widths are estimated from character counts: there are no fonts at build
 //! time, so line breaks are generous rather than exact.
 
-use super::colour;
 use super::views::Views;
+use crate::colour;
 use crate::content::{Doc, Element};
 use crate::routes::Route;
 use pulldown_cmark_escape::escape_html;

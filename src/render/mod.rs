@@ -4,7 +4,6 @@
 //! can serve it from memory. Each page gets a context of ready-made views
 //! (`views.rs`) and one template of the theme.
 
-mod colour;
 pub mod diagram;
 mod kind_views;
 mod pages;
@@ -338,8 +337,7 @@ impl<'a> Renderer<'a> {
                 texts: valid.texts.clone(),
             });
         }
-        let mut warnings = valid.warnings.clone();
-        warnings.extend(colour::check_elements(&valid.toolkit.elements()));
+        let warnings = valid.warnings.clone();
         Ok(RenderedSite {
             files,
             static_dir: theme.static_dir.clone(),
@@ -469,7 +467,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
-                    &t.elements().iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                    &t.elements()
+                        .iter()
+                        .map(|e| v.element(e))
+                        .collect::<Vec<_>>(),
                 );
                 ctx.insert("secties", &sections(v, s));
                 ctx.insert("instrumenten", &tools::home_links(v));
@@ -493,7 +494,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("model", &model_view(v));
                 ctx.insert(
                     "elementen",
-                    &t.elements().iter().map(|e| v.element(e)).collect::<Vec<_>>(),
+                    &t.elements()
+                        .iter()
+                        .map(|e| v.element(e))
+                        .collect::<Vec<_>>(),
                 );
                 ctx.insert("inhoud", &body);
                 ctx.insert("bronnen", &v.sources(&m.meta.sources));
@@ -625,7 +629,7 @@ impl<'a> Renderer<'a> {
                 beschrijving: description,
                 pad: route.0.clone(),
                 soort: kind,
-                afdrukken: crate::print::doc_for(kind, route)
+                afdrukken: print::doc_for(kind, route)
                     .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
                 url: self.base_url.as_ref().map(|b| format!("{b}{}", route.0)),
             },
@@ -692,12 +696,12 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
             ("nav_scan", Route::scan(), kind == "reflectiescan"),
             ("nav_planner", Route::planner(), kind == "sessieplanner"),
         ])
-    .map(|(k, r, actief)| NavItem {
-        titel: label(k),
-        href: v.from.link_to(&r),
-        actief,
-    })
-    .collect::<Vec<_>>();
+        .map(|(k, r, actief)| NavItem {
+            titel: label(k),
+            href: v.from.link_to(&r),
+            actief,
+        })
+        .collect::<Vec<_>>();
     for p in v.toolkit.pages().iter().filter(|p| p.meta.order.is_some()) {
         let r = Route::page(p);
         items.push(NavItem {

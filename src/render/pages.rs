@@ -51,9 +51,8 @@ impl<'a> Renderer<'a> {
             |v, ctx| {
                 let docs: Vec<&dyn AnyDoc> = (0..shelf.len()).map(|i| shelf.doc(i)).collect();
                 if !super::kind_views::fill_list(v, shelf, ctx) {
-                    let listed: Vec<Listed> = (0..shelf.len())
-                        .map(|i| listed(v, shelf, i))
-                        .collect();
+                    let listed: Vec<Listed> =
+                        (0..shelf.len()).map(|i| listed(v, shelf, i)).collect();
                     ctx.insert("documenten", &listed);
                 }
                 let cited: Vec<&[String]> = docs.iter().map(|d| d.sources()).collect();
@@ -73,7 +72,10 @@ impl<'a> Renderer<'a> {
         let body = self.markdown(d.body(), &route);
         let crumbs = info.list.as_ref().map(|list| {
             let label = self.theme.strings.get(list.label).cloned();
-            (label.unwrap_or_else(|| list.label.to_string()), Route::list(info))
+            (
+                label.unwrap_or_else(|| list.label.to_string()),
+                Route::list(info),
+            )
         });
         self.page(
             &route,

@@ -5,8 +5,9 @@
 //! types in `content` and adds what a page needs.
 
 use super::related::Related;
-use crate::content::{Checklists, Pages, Prompts, 
-    AspectOrigin, Checklist, ChecklistForm, Doc, Element, Prompt, Quote, Step, Toolkit, WorkForm,
+use crate::content::{
+    AspectOrigin, Checklist, ChecklistForm, Checklists, Doc, Element, GroupSize, Pages, Prompt,
+    Prompts, Quote, Step, Toolkit, WorkForm,
 };
 use crate::routes::Route;
 use serde::Serialize;
@@ -124,13 +125,6 @@ pub struct Views<'a> {
 }
 
 impl Views<'_> {
-    fn s(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
-    }
-
     pub fn link(&self, titel: &str, route: &Route) -> LinkView {
         LinkView {
             titel: titel.to_string(),
@@ -197,13 +191,7 @@ impl Views<'_> {
     pub fn element(&self, e: &Doc<Element>) -> ElementView {
         let m = &e.meta;
         let t = self.toolkit;
-        let groep = t
-            .model
-            .meta
-            .arrangement
-            .group_of(&m.code)
-            .unwrap_or("kern")
-            .to_string();
+        let groep = group_of(t, &m.code).to_string();
         // About this element: named in front matter, or linked from the body.
         let about = self.related.about(&m.code);
         let mut over = Vec::new();
@@ -218,7 +206,7 @@ impl Views<'_> {
                 .collect();
             if let Some(on) = &shelf.info().on_elements {
                 over.push(AboutList {
-                    titel: self.s(on.label),
+                    titel: label(self.strings, on.label),
                     noot: on
                         .note
                         .and_then(|n| self.strings.get(n).cloned())
@@ -235,7 +223,7 @@ impl Views<'_> {
             naam: m.name.clone(),
             kern: m.essence.clone(),
             kleur: m.colour.clone(),
-            groep_naam: self.s(&format!("groep_{groep}")),
+            groep_naam: group_label(self.strings, t, &m.code),
             groep,
             href: self.from.link_to(&Route::element(e)),
             wat: m.wat.clone(),
@@ -254,11 +242,6 @@ impl Views<'_> {
 
     pub fn prompt(&self, p: &Doc<Prompt>) -> PromptView {
         let m = &p.meta;
-        let size = &m.group_size;
-        let groepsgrootte = match size.max {
-            Some(max) if max != size.min => format!("{}–{max}", size.min),
-            _ => format!("{}", size.min),
-        };
         PromptView {
             titel: m.title.clone(),
             doel: m.purpose.clone(),
@@ -267,10 +250,10 @@ impl Views<'_> {
             werkvormen: m
                 .work_forms
                 .iter()
-                .map(|w| self.s(work_form_key(*w)))
+                .map(|w| work_form_label(self.strings, *w))
                 .collect(),
             duur: m.minutes,
-            groepsgrootte,
+            groepsgrootte: group_size(&m.group_size),
             materialen: m.materials.clone(),
             stappen: m.steps.clone(),
             vragen: m.questions.clone(),
@@ -306,6 +289,40 @@ impl Views<'_> {
             items: m.items.clone(),
             elementen: self.element_links(&m.elements),
         }
+    }
+}
+
+/// The UI string `key`, or the key itself where the theme has none.
+pub fn label(strings: &BTreeMap<String, String>, key: &str) -> String {
+    strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+/// The key of the model's group element `code` is placed in; `kern` when the
+/// model places it nowhere.
+pub fn group_of(toolkit: &Toolkit, code: &str) -> &'static str {
+    toolkit
+        .model
+        .meta
+        .arrangement
+        .group_of(code)
+        .unwrap_or("kern")
+}
+
+/// The name of element `code`'s group, as its page and its card show it.
+pub fn group_label(strings: &BTreeMap<String, String>, toolkit: &Toolkit, code: &str) -> String {
+    label(strings, &format!("groep_{}", group_of(toolkit, code)))
+}
+
+/// The name of a work form, as a prompt's page and its card show it.
+pub fn work_form_label(strings: &BTreeMap<String, String>, w: WorkForm) -> String {
+    label(strings, work_form_key(w))
+}
+
+/// A group size as "4" or "4–12", without the word for participants.
+pub fn group_size(size: &GroupSize) -> String {
+    match size.max {
+        Some(max) if max != size.min => format!("{}–{max}", size.min),
+        _ => format!("{}", size.min),
     }
 }
 

@@ -74,7 +74,10 @@ pub fn left_no_trace(root: &Path, valid: &Validated, rel: &Path) -> bool {
 pub fn apply(valid: &mut Validated, edit: &BodyEdit) -> bool {
     let t = &mut valid.toolkit;
     let body = &edit.text[edit.body_start..];
-    let changed = t.docs.find(&edit.file).is_some_and(|(s, i)| s.doc(i).body() != body)
+    let changed = t
+        .docs
+        .find(&edit.file)
+        .is_some_and(|(s, i)| s.doc(i).body() != body)
         && t.docs.set_body(&edit.file, body);
     valid.texts.insert(&edit.file, &edit.text);
     changed

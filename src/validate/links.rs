@@ -5,9 +5,9 @@
 
 use super::suggest;
 use crate::content::Toolkit;
+use crate::content::kind;
 use crate::diagnostics::{LineIndex, Problem, Problems};
 use crate::markdown::{self, BodyScan};
-use crate::content::kind;
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};

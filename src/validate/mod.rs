@@ -3,7 +3,9 @@
 //! Loading proved each file is well-formed on its own; this stage checks what
 //! spans files: codes are unique, every reference (element codes, bibliography
 //! keys, `@` links and their `#anchors`) points at something, and the model places
-//! every element. All problems are collected before failing.
+//! every element; `print` checks what goes on paper (colours, duplex offset, and
+//! the fit of each card, which render asks for). All problems are collected
+//! before failing.
 
 use crate::content::kind::AnyDoc;
 use crate::content::{Doc, Toolkit};
@@ -18,6 +20,7 @@ use std::path::Path;
 
 mod assets;
 mod links;
+pub mod print;
 use links::{anchors, check_body_links, check_orphans, link_table};
 
 /// Checks `loaded`; on success hands on the toolkit with its link table.
@@ -93,6 +96,7 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
     check_body_links(&docs, &scans, &links, &anchors, &mut problems);
     problems.extend(assets::check_downloads(&toolkit));
+    problems.extend(print::colour_contrast(toolkit.elements()));
 
     for p in problems.0.drain(..) {
         warnings.push(p);
@@ -148,8 +152,12 @@ impl Known {
     ) {
         if required && keys.is_empty() {
             problems.push(
-                Problem::error(doc.file(), doc.line_of("bronnen"), "er is geen bron genoemd")
-                    .hint("noem onder `bronnen:` minstens één sleutel uit content/bronnen.yaml"),
+                Problem::error(
+                    doc.file(),
+                    doc.line_of("bronnen"),
+                    "er is geen bron genoemd",
+                )
+                .hint("noem onder `bronnen:` minstens één sleutel uit content/bronnen.yaml"),
             );
         }
         for key in keys {
@@ -175,7 +183,10 @@ impl Known {
 fn check_refs(doc: &dyn AnyDoc, links: &crate::routes::LinkTable, problems: &mut Problems) {
     for r in doc.refs() {
         for slug in r.slugs {
-            if links.resolve(&format!("@/{}/{slug}.md", r.folder)).is_none() {
+            if links
+                .resolve(&format!("@/{}/{slug}.md", r.folder))
+                .is_none()
+            {
                 let prefix = format!("{}/", r.folder);
                 let known: Vec<String> = links
                     .keys()
@@ -186,7 +197,10 @@ fn check_refs(doc: &dyn AnyDoc, links: &crate::routes::LinkTable, problems: &mut
                     Problem::error(
                         doc.file(),
                         doc.line_of_value(slug),
-                        format!("`{}` noemt \"{slug}\", maar content/{}/{slug}.md bestaat niet", r.field, r.folder),
+                        format!(
+                            "`{}` noemt \"{slug}\", maar content/{}/{slug}.md bestaat niet",
+                            r.field, r.folder
+                        ),
                     )
                     .hint(suggest(slug, &known, r.field)),
                 );
@@ -473,7 +487,8 @@ fn check_prompt_numbers(p: &Doc<crate::content::Prompt>, problems: &mut Problems
 fn check_site(toolkit: &Toolkit, texts: &SourceTexts, problems: &mut Problems) {
     let file = Path::new("site.yaml");
     let text = texts.get(file).unwrap_or_default();
-    for p in toolkit.site.problems() {
+    let settings = toolkit.site.problems().into_iter();
+    for p in settings.chain(print::duplex_offset(&toolkit.site.duplex_offset)) {
         let line = locate::find(text, &locate::path(p.path)).map_or(0, |i| i + 1);
         problems.push(Problem::error(file, line, p.message).hint(p.hint));
     }

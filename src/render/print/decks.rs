@@ -1,11 +1,15 @@
 //! Card decks: both decks' cards, checked for fit, laid out on sheets.
+//!
+//! The sheets' geometry comes from `print::sheet`; the views here give it the
+//! names the templates use.
 
+use super::cards::{CardMaker, CardView};
 use super::{Choice, Renderer};
-use crate::content::{Doc, Element, Paper};
+use crate::content::Paper;
 use crate::print::Deck;
-use crate::print::cards::{CardMaker, CardView, check_fit};
-use crate::print::sheet::{self, Face, Layout, SheetPage};
+use crate::print::sheet::{self, Area, Face, Layout, Line, PageKind, Placement, SheetPage};
 use crate::routes::Route;
+use crate::validate;
 use serde::Serialize;
 
 /// A deck page.
@@ -17,10 +21,16 @@ struct DeckView<'a> {
     paginas: Vec<PageView<'a>>,
 }
 
+/// One printed page of a deck, as the template sees it.
 #[derive(Serialize)]
 struct PageView<'a> {
-    #[serde(flatten)]
-    page: &'a SheetPage,
+    soort: &'static str,
+    vel: usize,
+    plaatsen: Vec<PlacementView>,
+    snijtekens: Vec<LineView>,
+    vouwlijnen: Vec<LineView>,
+    instructie: AreaView,
+    label: AreaView,
     kaarten: Vec<Placed<'a>>,
     label_tekst: String,
 }
@@ -28,9 +38,100 @@ struct PageView<'a> {
 #[derive(Serialize)]
 struct Placed<'a> {
     kaart: &'a CardView,
-    kant: Face,
+    kant: &'static str,
     x: f64,
     y: f64,
+}
+
+#[derive(Serialize)]
+struct PlacementView {
+    kaart: usize,
+    kant: &'static str,
+    x: f64,
+    y: f64,
+}
+
+#[derive(Serialize)]
+struct LineView {
+    x1: f64,
+    y1: f64,
+    x2: f64,
+    y2: f64,
+}
+
+#[derive(Serialize)]
+struct AreaView {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl<'a> PageView<'a> {
+    fn new(page: &SheetPage, cards: &'a [CardView], label_tekst: String) -> PageView<'a> {
+        let lines = |lines: &[Line]| {
+            lines
+                .iter()
+                .map(|l| LineView {
+                    x1: l.x1,
+                    y1: l.y1,
+                    x2: l.x2,
+                    y2: l.y2,
+                })
+                .collect()
+        };
+        let area = |a: &Area| AreaView {
+            x: a.x,
+            y: a.y,
+            w: a.w,
+            h: a.h,
+        };
+        let placement = |p: &Placement| PlacementView {
+            kaart: p.card,
+            kant: face_name(p.face),
+            x: p.x,
+            y: p.y,
+        };
+        PageView {
+            soort: kind_name(page.kind),
+            vel: page.sheet,
+            plaatsen: page.placements.iter().map(placement).collect(),
+            snijtekens: lines(&page.crop_marks),
+            vouwlijnen: lines(&page.fold_lines),
+            instructie: area(&page.note),
+            label: area(&page.label),
+            kaarten: page
+                .placements
+                .iter()
+                .filter_map(|p| {
+                    Some(Placed {
+                        kaart: cards.get(p.card)?,
+                        kant: face_name(p.face),
+                        x: p.x,
+                        y: p.y,
+                    })
+                })
+                .collect(),
+            label_tekst,
+        }
+    }
+}
+
+/// The side's name in templates and CSS classes.
+fn face_name(face: Face) -> &'static str {
+    match face {
+        Face::Front => "voor",
+        Face::Back => "achter",
+    }
+}
+
+/// The page kind's name in templates and CSS classes (`vel-voorkant`).
+fn kind_name(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Fronts => "voorkant",
+        PageKind::Backs => "achterkant",
+        PageKind::FoldOver => "vouwvel",
+    }
 }
 
 impl Renderer<'_> {
@@ -58,19 +159,12 @@ impl Renderer<'_> {
             .map(|(i, p)| maker.prompt(p, i + 1, n))
             .collect();
         for (card, e) in elements.iter().zip(t.elements()) {
-            let back = element_back_fields(e);
-            let ty = Deck::Elements.card_type();
             self.problems
-                .extend(check_fit(&ty, card, e, &["kern", "naam"], &back));
+                .extend(validate::print::element_card(&card.text(), e));
         }
         for (card, p) in prompts.iter().zip(t.prompts()) {
-            self.problems.extend(check_fit(
-                &Deck::Prompts.card_type(),
-                card,
-                p,
-                &["doel", "titel"],
-                &["vragen", "werkvorm"],
-            ));
+            self.problems
+                .extend(validate::print::prompt_card(&card.text(), p));
         }
         vec![(Deck::Elements, elements), (Deck::Prompts, prompts)]
     }
@@ -86,25 +180,10 @@ impl Renderer<'_> {
         let route = Route::print(paper, &doc);
         let offset = self.valid.toolkit.site.duplex_offset;
         let pages = sheet::lay_out(cards.len(), paper, layout, offset);
-        let sheets = pages.iter().map(|p| p.vel).max().unwrap_or(0);
+        let sheets = pages.iter().map(|p| p.sheet).max().unwrap_or(0);
         let pages: Vec<PageView> = pages
             .iter()
-            .map(|page| PageView {
-                page,
-                kaarten: page
-                    .plaatsen
-                    .iter()
-                    .filter_map(|p| {
-                        Some(Placed {
-                            kaart: cards.get(p.kaart)?,
-                            kant: p.kant,
-                            x: p.x,
-                            y: p.y,
-                        })
-                    })
-                    .collect(),
-                label_tekst: self.page_label(page, sheets),
-            })
+            .map(|page| PageView::new(page, cards, self.page_label(page, sheets)))
             .collect();
         let (title_key, site_route) = match deck {
             Deck::Elements => ("print_elementkaarten", Route::elements()),
@@ -144,26 +223,13 @@ impl Renderer<'_> {
     }
 
     fn page_label(&self, page: &SheetPage, sheets: usize) -> String {
-        let key = match page.soort {
-            sheet::PageKind::Voorkant => "print_vel_voorkant",
-            sheet::PageKind::Achterkant => "print_vel_achterkant",
-            sheet::PageKind::Vouwvel => "print_vel_vouwen",
+        let key = match page.kind {
+            PageKind::Fronts => "print_vel_voorkant",
+            PageKind::Backs => "print_vel_achterkant",
+            PageKind::FoldOver => "print_vel_vouwen",
         };
         self.s(key)
-            .replace("{vel}", &page.vel.to_string())
+            .replace("{vel}", &page.sheet.to_string())
             .replace("{vellen}", &sheets.to_string())
     }
-}
-
-/// The back's fields of an element card, the longest first (where a problem points).
-fn element_back_fields(e: &Doc<Element>) -> Vec<&'static str> {
-    let m = &e.meta;
-    let len = |v: &[String]| v.iter().map(String::len).sum::<usize>();
-    let mut fields = [
-        ("benodigdheden", len(&m.benodigdheden)),
-        ("wat", len(&m.wat)),
-        ("doel", len(&m.doel)),
-    ];
-    fields.sort_by_key(|f| std::cmp::Reverse(f.1));
-    fields.iter().map(|(f, _)| *f).collect()
 }

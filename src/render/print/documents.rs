@@ -336,7 +336,11 @@ impl<'a> Renderer<'a> {
                 .par_iter()
                 .map(|e| self.element_section(e, route)),
         );
-        out.par_extend(t.prompts().par_iter().map(|p| self.prompt_section(p, route)));
+        out.par_extend(
+            t.prompts()
+                .par_iter()
+                .map(|p| self.prompt_section(p, route)),
+        );
         out.par_extend(
             t.checklists()
                 .par_iter()

@@ -3,19 +3,36 @@
 //!
 //! What is specific to paper lives in `crate::print`; this module only gathers the
 //! views and hands them to the theme's `print/` templates, as `render` does for the
-//! site's pages: `decks` for the card sheets, `documents` for worksheets and the
-//! whole toolkit, `hub` for the overview page.
+//! site's pages: `cards` for what a card shows, `decks` for the card sheets,
+//! `documents` for worksheets and the whole toolkit, `hub` for the overview page.
 
+mod cards;
 mod decks;
 mod documents;
 mod hub;
 
-use super::views::LinkView;
+use super::views::{LinkView, label};
 use super::{Renderer, SiteView};
 use crate::content::Paper;
 use crate::print::sheet::Layout;
+use crate::print::{Deck, TOOLKIT_DOC};
 use crate::routes::Route;
 use serde::Serialize;
+
+/// The print version of a site page of kind `kind` at `route`, as a document
+/// path below `afdrukken/<papier>/`; `None` for pages without one.
+pub(super) fn doc_for(kind: &str, route: &Route) -> Option<String> {
+    match kind {
+        "home" => Some(TOOLKIT_DOC.into()),
+        "elementen" => Some(Deck::Elements.doc(Layout::Duplex)),
+        "gesprekken" => Some(Deck::Prompts.doc(Layout::Duplex)),
+        "pagina" => Some(format!("paginas/{}", route.0)),
+        "model" | "element" | "gesprek" | "checklists" | "checklist" | "bronnen" => {
+            Some(route.0.clone())
+        }
+        _ => None,
+    }
+}
 
 /// What every print page's template receives.
 #[derive(Serialize)]
@@ -80,11 +97,7 @@ impl Renderer<'_> {
     }
 
     pub(super) fn s(&self, key: &str) -> String {
-        self.theme
-            .strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        label(&self.theme.strings, key)
     }
 
     /// Renders a print page with the shared print context plus what `fill` adds.

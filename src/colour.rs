@@ -1,12 +1,9 @@
 //! Colour contrast, as WCAG 2.2 defines it.
 //!
 //! Element colours come from content and are shown behind white text (tiles,
-//! the model diagram). The build checks each one so an editor learns about a
-//! colour that is hard to read, and the diagram picks dark text where white
-//! would fail.
-
-use crate::content::{Doc, Element};
-use crate::diagnostics::Problem;
+//! the model diagram, the cards). `validate` warns about a colour that is hard
+//! to read, and the diagram picks dark text where white would fail; both need
+//! the same arithmetic, so it lives here, below either of them.
 
 /// The minimum contrast for normal text at level AA.
 pub const AA_NORMAL_TEXT: f64 = 4.5;
@@ -55,27 +52,6 @@ pub fn text_on(background: &str) -> &'static str {
     } else {
         DARK
     }
-}
-
-/// A warning for each element whose colour is too light for white text.
-pub fn check_elements(elements: &[Doc<Element>]) -> Vec<Problem> {
-    elements
-        .iter()
-        .filter_map(|e| {
-            let ratio = contrast(&e.meta.colour, WHITE)?;
-            (ratio < AA_NORMAL_TEXT).then(|| {
-                Problem::warning(
-                    &e.file,
-                    e.line_of("kleur"),
-                    format!(
-                        "de kleur {} van {} geeft te weinig contrast met witte tekst ({ratio:.1}:1, minimaal {AA_NORMAL_TEXT}:1)",
-                        e.meta.colour, e.meta.code
-                    ),
-                )
-                .hint("kies een donkerdere kleur, zodat witte tekst erop goed leesbaar is (WCAG AA)")
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
-//! What goes on a card, for elements and prompts alike, and the check that it fits.
+//! What goes on a card, for elements and prompts alike.
 //!
 //! A card is one shape ([`CardView`]) whatever it shows, so one template lays out
-//! both decks and one estimate (`fit`) checks both.
+//! both decks, and its texts ([`CardView::text`]) are what `print::fit` measures
+//! and `validate` judges: the estimate measures exactly what the card prints.
 
-use super::fit::CardType;
-use super::qr;
-use super::sheet::Face;
+use super::super::views::{group_label, group_size, label, work_form_label};
 use crate::content::{Doc, Element, Prompt, Toolkit};
-use crate::diagnostics::Problem;
+use crate::print::fit::{CardText, SectionText};
+use crate::print::qr;
+use crate::routes::Route;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -54,7 +55,32 @@ pub struct CardSection {
     pub genummerd: bool,
 }
 
-/// Builds cards; `url` turns a site path (`elementen/los/`) into the hosted URL.
+impl CardView {
+    /// The texts the card sets in type, for the fit estimate.
+    pub fn text(&self) -> CardText<'_> {
+        CardText {
+            group: &self.groep,
+            title: &self.titel,
+            essence: &self.kern,
+            back_title: &self.achter_titel,
+            facts: self
+                .feiten
+                .iter()
+                .map(|f| (f.label.as_str(), f.waarde.as_str()))
+                .collect(),
+            sections: self
+                .secties
+                .iter()
+                .map(|s| SectionText {
+                    heading: &s.titel,
+                    items: &s.items,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Builds cards; `base_url` turns a site path (`elementen/los/`) into the hosted URL.
 pub struct CardMaker<'a> {
     pub toolkit: &'a Toolkit,
     pub strings: &'a BTreeMap<String, String>,
@@ -63,10 +89,7 @@ pub struct CardMaker<'a> {
 
 impl CardMaker<'_> {
     fn s(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        label(self.strings, key)
     }
 
     /// The short citation of the first of `keys` that the bibliography has.
@@ -86,14 +109,7 @@ impl CardMaker<'_> {
 
     pub fn element(&self, e: &Doc<Element>, n: usize, of: usize) -> CardView {
         let m = &e.meta;
-        let group = self
-            .toolkit
-            .model
-            .meta
-            .arrangement
-            .group_of(&m.code)
-            .unwrap_or("kern");
-        let (qr, url) = self.link(&crate::routes::Route::element(e).0);
+        let (qr, url) = self.link(&Route::element(e).0);
         let section = |key: &str, items: &[String]| CardSection {
             titel: self.s(key),
             items: items.to_vec(),
@@ -103,7 +119,7 @@ impl CardMaker<'_> {
             id: format!("kaart-{}", m.code.to_lowercase()),
             kleur: m.colour.clone(),
             code: m.code.clone(),
-            groep: self.s(&format!("groep_{group}")),
+            groep: group_label(self.strings, self.toolkit, &m.code),
             titel: m.name.clone(),
             kern: m.essence.clone(),
             achter_titel: format!("{} · {}", m.code, m.name),
@@ -141,21 +157,16 @@ impl CardMaker<'_> {
                 .collect::<Vec<_>>()
                 .join(" · ")
         };
-        let size = &m.group_size;
-        let group_size = match size.max {
-            Some(max) if max != size.min => format!("{}–{max} {}", size.min, self.s("deelnemers")),
-            _ => format!("{} {}", size.min, self.s("deelnemers")),
-        };
         let forms: Vec<String> = m
             .work_forms
             .iter()
-            .map(|w| self.s(&format!("werkvorm_{}", w.name())))
+            .map(|w| work_form_label(self.strings, *w))
             .collect();
         let fact = |key: &str, waarde: String| Fact {
             label: self.s(key),
             waarde,
         };
-        let (qr, url) = self.link(&crate::routes::Route::prompt(p).0);
+        let (qr, url) = self.link(&Route::prompt(p).0);
         CardView {
             id: format!("kaart-{}", p.slug),
             kleur,
@@ -167,7 +178,10 @@ impl CardMaker<'_> {
             feiten: vec![
                 fact("werkvorm", forms.join(", ")),
                 fact("duur", format!("{} {}", m.minutes, self.s("minuten"))),
-                fact("groepsgrootte", group_size),
+                fact(
+                    "groepsgrootte",
+                    format!("{} {}", group_size(&m.group_size), self.s("deelnemers")),
+                ),
             ],
             secties: vec![CardSection {
                 titel: self.s("vragen"),
@@ -180,38 +194,4 @@ impl CardMaker<'_> {
             bron: self.first_source(&m.sources),
         }
     }
-}
-
-/// An error for each side of `card` whose text is estimated not to fit. `fields`
-/// names, per side, the fields that side shows (the first is where the line points).
-pub fn check_fit<T>(
-    ty: &CardType,
-    card: &CardView,
-    doc: &Doc<T>,
-    front_fields: &[&str],
-    back_fields: &[&str],
-) -> Vec<Problem> {
-    [(Face::Voor, front_fields, "voorkant"), (Face::Achter, back_fields, "achterkant")]
-        .into_iter()
-        .filter_map(|(face, fields, side)| {
-            let needed = ty.needed(card, face);
-            let room = ty.room(face);
-            (needed > room).then(|| {
-                let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-                Problem::error(
-                    &doc.file,
-                    doc.line_of(&format!("{}:", fields[0])),
-                    format!(
-                        "de tekst op de {side} van de kaart \"{}\" past niet op de kaart: naar schatting {needed:.0} mm, er is {room:.0} mm",
-                        card.titel
-                    ),
-                )
-                .hint(format!(
-                    "maak {} korter (ongeveer {:.0}%); een kaart knipt geen tekst af",
-                    named.join(" of "),
-                    ((needed - room) / needed * 100.0).ceil()
-                ))
-            })
-        })
-        .collect()
 }

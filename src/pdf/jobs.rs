@@ -1,0 +1,51 @@
+//! Which PDFs `werkplaats pdf` makes, and from which print page.
+
+use crate::content::{Paper, Toolkit};
+use crate::print::sheet::Layout;
+use crate::print::{Deck, TOOLKIT_DOC};
+use crate::routes::Route;
+
+/// One PDF that `werkplaats pdf` makes: which print page, and the file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfJob {
+    pub route: Route,
+    /// Relative to the PDF output folder, e.g. `a4/elementkaarten.pdf`.
+    pub file: String,
+}
+
+/// The PDFs for `paper`: both decks in both layouts, a worksheet per prompt and
+/// per checklist, and the whole toolkit.
+pub fn pdf_jobs(toolkit: &Toolkit, paper: Paper) -> Vec<PdfJob> {
+    let p = paper.key();
+    let job = |doc: String, file: String| PdfJob {
+        route: Route::print(paper, &doc),
+        file: format!("{p}/{file}"),
+    };
+    let mut jobs = Vec::new();
+    for deck in Deck::ALL {
+        jobs.push(job(
+            deck.doc(Layout::Duplex),
+            format!("{}.pdf", deck.slug()),
+        ));
+        jobs.push(job(
+            deck.doc(Layout::Fold),
+            format!("{}-vouwen.pdf", deck.slug()),
+        ));
+    }
+    jobs.push(job(TOOLKIT_DOC.into(), "toolkit.pdf".into()));
+    for prompt in toolkit.prompts() {
+        let r = Route::prompt(prompt);
+        jobs.push(job(
+            r.0,
+            format!("werkbladen/in-gesprek-{}.pdf", prompt.slug),
+        ));
+    }
+    for checklist in toolkit.checklists() {
+        let r = Route::checklist(checklist);
+        jobs.push(job(
+            r.0,
+            format!("werkbladen/procesontwerp-{}.pdf", checklist.slug),
+        ));
+    }
+    jobs
+}

@@ -1,0 +1,161 @@
+//! Checks of what goes on paper and on coloured tiles: element colours that
+//! white text cannot be read on, duplex offsets beyond a printer's drift, and
+//! card text that does not fit its card.
+//!
+//! `print` measures (sheet geometry, the fit estimate) and `colour` computes
+//! contrast; this module turns those values into problems that point at the
+//! content line to change. The fit of a card depends on the theme's words on
+//! it (its labels), which `validate` does not have: render builds each card's
+//! text and hands it to [`element_card`] and [`prompt_card`].
+
+use crate::colour::{AA_NORMAL_TEXT, WHITE, contrast};
+use crate::content::{Doc, DuplexOffset, Element, Prompt, SettingProblem};
+use crate::diagnostics::Problem;
+use crate::print::Deck;
+use crate::print::fit::{CardText, CardType};
+use crate::print::sheet::{Face, MAX_OFFSET};
+
+/// A warning for each element whose colour is too light for white text.
+pub fn colour_contrast(elements: &[Doc<Element>]) -> Vec<Problem> {
+    elements
+        .iter()
+        .filter_map(|e| {
+            let ratio = contrast(&e.meta.colour, WHITE)?;
+            (ratio < AA_NORMAL_TEXT).then(|| {
+                Problem::warning(
+                    &e.file,
+                    e.line_of("kleur"),
+                    format!(
+                        "de kleur {} van {} geeft te weinig contrast met witte tekst ({ratio:.1}:1, minimaal {AA_NORMAL_TEXT}:1)",
+                        e.meta.colour, e.meta.code
+                    ),
+                )
+                .hint("kies een donkerdere kleur, zodat witte tekst erop goed leesbaar is (WCAG AA)")
+            })
+        })
+        .collect()
+}
+
+/// Offsets that are no number, or larger than a printer ever drifts: more is
+/// not drift but a wrong setting, and would push cards off the printable area.
+pub fn duplex_offset(offset: &DuplexOffset) -> Vec<SettingProblem> {
+    let mut out = Vec::new();
+    for (path, mm) in [
+        ("duplex_verschuiving.x_mm", offset.x_mm),
+        ("duplex_verschuiving.y_mm", offset.y_mm),
+    ] {
+        let message = if !mm.is_finite() {
+            format!("`{path}` is geen getal ({mm})")
+        } else if mm.abs() > MAX_OFFSET {
+            format!(
+                "`{path}` is {mm} mm, maar mag naar beide kanten hoogstens {MAX_OFFSET} mm zijn"
+            )
+        } else {
+            continue;
+        };
+        out.push(SettingProblem {
+            path,
+            message,
+            hint: "meet hoeveel de achterkant verschoven is (meestal 2–4 mm) en vul dat in, bijvoorbeeld `x_mm: 2.5`".into(),
+        });
+    }
+    out
+}
+
+/// An error for each side of element `e`'s card (showing `text`) whose text
+/// is estimated not to fit.
+pub fn element_card(text: &CardText, e: &Doc<Element>) -> Vec<Problem> {
+    let back = element_back_fields(e);
+    card_fit(
+        &Deck::Elements.card_type(),
+        text,
+        e,
+        &["kern", "naam"],
+        &back,
+    )
+}
+
+/// An error for each side of prompt `p`'s card (showing `text`) whose text is
+/// estimated not to fit.
+pub fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
+    card_fit(
+        &Deck::Prompts.card_type(),
+        text,
+        p,
+        &["doel", "titel"],
+        &["vragen", "werkvorm"],
+    )
+}
+
+/// An error for each side of a card whose text is estimated not to fit.
+/// `fields` names, per side, the fields that side shows (the first is where
+/// the line points).
+fn card_fit<T>(
+    ty: &CardType,
+    text: &CardText,
+    doc: &Doc<T>,
+    front_fields: &[&str],
+    back_fields: &[&str],
+) -> Vec<Problem> {
+    [
+        (Face::Front, front_fields, "voorkant"),
+        (Face::Back, back_fields, "achterkant"),
+    ]
+    .into_iter()
+    .filter_map(|(face, fields, side)| {
+        let fit = ty.fit(text, face);
+        (!fit.fits()).then(|| {
+            let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            let first = fields.first().copied().unwrap_or_default();
+            Problem::error(
+                &doc.file,
+                doc.line_of(&format!("{first}:")),
+                format!(
+                    "de tekst op de {side} van de kaart \"{}\" past niet op de kaart: naar schatting {:.0} mm, er is {:.0} mm",
+                    text.title, fit.needed_mm, fit.room_mm
+                ),
+            )
+            .hint(format!(
+                "maak {} korter (ongeveer {:.0}%); een kaart knipt geen tekst af",
+                named.join(" of "),
+                fit.excess_percent()
+            ))
+        })
+    })
+    .collect()
+}
+
+/// The back's fields of an element card, the longest first (where a problem points).
+fn element_back_fields(e: &Doc<Element>) -> Vec<&'static str> {
+    let m = &e.meta;
+    let len = |v: &[String]| v.iter().map(String::len).sum::<usize>();
+    let mut fields = [
+        ("benodigdheden", len(&m.benodigdheden)),
+        ("wat", len(&m.wat)),
+        ("doel", len(&m.doel)),
+    ];
+    fields.sort_by_key(|f| std::cmp::Reverse(f.1));
+    fields.iter().map(|(f, _)| *f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(x_mm: f64, y_mm: f64) -> Vec<&'static str> {
+        duplex_offset(&DuplexOffset { x_mm, y_mm })
+            .iter()
+            .map(|p| p.path)
+            .collect()
+    }
+
+    #[test]
+    fn duplex_offsets_are_finite_and_small() {
+        assert!(paths(-2.5, 5.0).is_empty());
+        assert_eq!(
+            paths(f64::NAN, f64::NEG_INFINITY),
+            ["duplex_verschuiving.x_mm", "duplex_verschuiving.y_mm"]
+        );
+        assert_eq!(paths(0.0, 5.5), ["duplex_verschuiving.y_mm"]);
+    }
+}
