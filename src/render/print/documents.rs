@@ -98,14 +98,14 @@ impl<'a> Renderer<'a> {
             t.model.meta.title.clone(),
             |r, route| vec![r.model_section(route)],
         );
-        self.each(&t.elements(), |r, _, e| {
+        self.each(t.elements(), |r, _, e| {
             let site = Route::element(e);
             let title = format!("{} – {}", e.meta.code, e.meta.name);
             r.document(&site.0, Some(site.clone()), title, |r, route| {
                 vec![r.element_section(e, route)]
             });
         });
-        self.each(&t.prompts(), |r, _, p| {
+        self.each(t.prompts(), |r, _, p| {
             let site = Route::prompt(p);
             r.document(
                 &site.0,
@@ -114,7 +114,7 @@ impl<'a> Renderer<'a> {
                 |r, route| vec![r.prompt_section(p, route)],
             );
         });
-        self.each(&t.checklists(), |r, _, c| {
+        self.each(t.checklists(), |r, _, c| {
             let site = Route::checklist(c);
             r.document(
                 &site.0,
@@ -129,7 +129,7 @@ impl<'a> Renderer<'a> {
             self.s("nav_checklists"),
             |r, route| r.all_checklists(route),
         );
-        self.each(&t.pages(), |r, _, p| {
+        self.each(t.pages(), |r, _, p| {
             let site = Route::page(p);
             let doc = format!("paginas/{}", site.0);
             r.document(&doc, Some(site), p.meta.title.clone(), |r, route| {
