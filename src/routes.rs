@@ -139,7 +139,7 @@ pub struct DocRef<'a> {
 }
 
 /// Every content file with a body, in a fixed order: the model, then each
-/// kind's documents in registry order. Stages that look at all bodies share
+/// kind's overview introduction and documents in registry order. Stages that look at all bodies share
 /// this list.
 pub fn documents(t: &Toolkit) -> Vec<DocRef<'_>> {
     let m = &t.model;
@@ -150,6 +150,14 @@ pub fn documents(t: &Toolkit) -> Vec<DocRef<'_>> {
         body_line: m.body_line,
     }];
     for shelf in t.docs.iter() {
+        if let Some(intro) = t.intros.get(shelf.info().folder) {
+            out.push(DocRef {
+                route: Route::list(shelf.info()),
+                file: &intro.file,
+                body: &intro.body,
+                body_line: intro.body_line,
+            });
+        }
         out.extend((0..shelf.len()).map(|i| {
             let d = shelf.doc(i);
             DocRef {

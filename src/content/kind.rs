@@ -24,6 +24,7 @@ pub fn each_kind(v: &mut impl VisitKind) {
     v.kind::<super::prompt::Prompts>();
     v.kind::<super::checklist::Checklists>();
     v.kind::<super::page::Pages>();
+    v.kind::<super::example::Examples>();
 }
 
 /// Something done once per kind, with the kind's types at hand.
@@ -359,4 +360,12 @@ pub fn infos() -> Vec<&'static KindInfo> {
     let mut i = Infos(Vec::new());
     each_kind(&mut i);
     i.0
+}
+
+/// Whether the kind in `folder` has an overview page (which an `_index.md`
+/// there introduces).
+pub fn has_list(folder: &str) -> bool {
+    infos()
+        .iter()
+        .any(|k| k.folder == folder && k.list.is_some())
 }

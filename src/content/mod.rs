@@ -11,6 +11,8 @@
 mod bibliography;
 mod checklist;
 mod element;
+mod example;
+mod intro;
 pub mod kind;
 mod model;
 mod page;
@@ -21,6 +23,8 @@ mod site;
 pub use bibliography::{Bibliography, Reference};
 pub use checklist::{Checklist, ChecklistForm, ChecklistItem, Checklists};
 pub use element::{AspectOrigin, Element, Elements, Quote};
+pub use example::{Example, Examples, Fact};
+pub use intro::Intro;
 pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::{Page, Pages};
 pub use prompt::{GroupSize, Prompt, Prompts, Step, WorkForm};
@@ -110,6 +114,9 @@ pub struct Toolkit {
     pub bibliography_text: String,
     /// Every kind's documents, each kind in its own order (see [`kind::Kind::sort`]).
     pub docs: kind::Shelves,
+    /// The introductions of kinds' overview pages (`content/<map>/_index.md`),
+    /// by the kind's folder.
+    pub intros: std::collections::BTreeMap<&'static str, Doc<Intro>>,
     /// Files below `content/bestanden/` (images, downloads), relative to that
     /// folder with `/`; copied to `bestanden/` in the output.
     pub assets: Vec<String>,

@@ -20,7 +20,7 @@ pub use read::{resolves_inside_root, text_resolved};
 pub use walk::{What, is_ignored, suggest_slug, walk_problem, what_is};
 
 use crate::content::kind::{Kind, Shelves, VisitKind, each_kind};
-use crate::content::{Bibliography, Doc, Model, SiteConfig, Toolkit};
+use crate::content::{Bibliography, Doc, Intro, Model, SiteConfig, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::{Failure, Loaded};
 use rayon::prelude::*;
@@ -56,11 +56,20 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 
     let walk::Walk {
         files,
+        intros,
         assets,
         problems,
     } = walk::walk_content(root);
     out.problems.extend(problems);
     let docs = out.shelves(root, &files);
+    let folders = crate::content::kind::folders();
+    let intros = intros
+        .iter()
+        .filter_map(|(i, f)| {
+            let intro = out.take(&f.rel, doc::<Intro>(root, &f.rel, f.is_link))?;
+            Some((folders[*i], intro))
+        })
+        .collect();
 
     let Gathered { problems, texts } = out;
     match (site, model, bibliography) {
@@ -75,6 +84,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
                     .to_string(),
                 bibliography,
                 docs,
+                intros,
                 assets,
             },
             warnings: problems,

@@ -23,6 +23,8 @@ pub struct Found {
 pub struct Walk {
     /// Per kind of content, in registry order (see [`kind::folders`]).
     pub files: Vec<Vec<Found>>,
+    /// Overview introductions (`_index.md`): the kind's index, and the file.
+    pub intros: Vec<(usize, Found)>,
     /// Files below `content/bestanden/`, relative to that folder.
     pub assets: Vec<String>,
     pub problems: Problems,
@@ -33,6 +35,7 @@ pub fn walk_content(root: &Path) -> Walk {
     let folders = kind::folders();
     let mut found = Walk {
         files: folders.iter().map(|_| Vec::new()).collect(),
+        intros: Vec::new(),
         assets: Vec::new(),
         problems: Problems::default(),
     };
@@ -85,6 +88,13 @@ fn place(found: &mut Walk, folders: &[&str], root: &Path, rel: &Path, path: &Pat
             Ok(()) => found.assets.push(name),
             Err(p) => found.problems.push(p),
         },
+        Placement::Intro(i) => found.intros.push((
+            i,
+            Found {
+                rel: rel.to_path_buf(),
+                is_link,
+            },
+        )),
         Placement::Section(i) => match check_slug(rel) {
             Ok(()) => found.files[i].push(Found {
                 rel: rel.to_path_buf(),
@@ -192,6 +202,8 @@ enum Placement {
     /// A file below `content/bestanden/`, by its path inside that folder.
     Asset(String),
     Section(usize),
+    /// The introduction of a kind's overview page.
+    Intro(usize),
     Unknown,
 }
 
@@ -205,6 +217,10 @@ fn classify(rel: &Path, folders: &[&str]) -> Placement {
         ["content", "bestanden", ref rest @ ..] if !rest.is_empty() => {
             Placement::Asset(rest.join("/"))
         }
+        ["content", section, "_index.md"] if kind::has_list(section) => folders
+            .iter()
+            .position(|s| *s == section)
+            .map_or(Placement::Unknown, Placement::Intro),
         ["content", section, file] if file.ends_with(".md") => folders
             .iter()
             .position(|s| *s == section)

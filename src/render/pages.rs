@@ -18,6 +18,7 @@ struct Listed {
     titel: String,
     beschrijving: Option<String>,
     href: String,
+    elementen: Vec<super::views::ElementLink>,
     /// The front matter, under the names editors write.
     velden: serde_json::Value,
 }
@@ -41,14 +42,23 @@ impl<'a> Renderer<'a> {
             return;
         };
         let route = Route::list(shelf.info());
-        let title = self.theme.strings.get(list.label).cloned();
+        let intro = self.valid.toolkit.intros.get(shelf.info().folder);
+        let title = match intro {
+            Some(intro) => intro.meta.titel.clone(),
+            None => super::views::label(&self.theme.strings, list.label),
+        };
+        let description = intro.and_then(|i| i.meta.beschrijving.clone());
+        let body = intro.map(|i| self.markdown(&i.body, &route));
         self.page(
             &route,
             list.template,
-            title.unwrap_or_else(|| list.label.to_string()),
-            None,
+            title,
+            description,
             list.page,
             |v, ctx| {
+                if let Some(body) = &body {
+                    ctx.insert("inleiding", body);
+                }
                 let docs: Vec<&dyn AnyDoc> = (0..shelf.len()).map(|i| shelf.doc(i)).collect();
                 if !super::kind_views::fill_list(v, shelf, ctx) {
                     let listed: Vec<Listed> =
@@ -56,7 +66,10 @@ impl<'a> Renderer<'a> {
                     ctx.insert("documenten", &listed);
                 }
                 let cited: Vec<&[String]> = docs.iter().map(|d| d.sources()).collect();
-                ctx.insert("bronnen", &v.shared_sources(&cited));
+                match intro.filter(|i| !i.meta.bronnen.is_empty()) {
+                    Some(intro) => ctx.insert("bronnen", &v.sources(&intro.meta.bronnen)),
+                    None => ctx.insert("bronnen", &v.shared_sources(&cited)),
+                }
             },
         );
     }
@@ -125,6 +138,7 @@ fn listed(v: &Views, shelf: &dyn AnyShelf, i: usize) -> Listed {
         titel: d.heading(),
         beschrijving: d.description().map(str::to_string),
         href: v.from.link_to(&Route::on_shelf(shelf, i)),
+        elementen: v.element_links(d.elements()),
         velden: d.meta_value(),
     }
 }

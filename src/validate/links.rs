@@ -34,6 +34,9 @@ pub(super) fn link_table(toolkit: &Toolkit) -> LinkTable {
         t.insert(e.meta.code.clone(), Route::element(e));
     }
     for shelf in toolkit.docs.iter() {
+        if let Some(intro) = toolkit.intros.get(shelf.info().folder) {
+            t.insert(intro.content_path(), Route::list(shelf.info()));
+        }
         for i in 0..shelf.len() {
             t.insert(shelf.doc(i).content_path(), Route::on_shelf(shelf, i));
         }

@@ -64,6 +64,9 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
             check_refs(doc, &links, &mut problems);
         }
     }
+    for intro in toolkit.intros.values() {
+        known.check_sources(intro, &intro.meta.bronnen, false, &mut problems);
+    }
     for p in toolkit.prompts() {
         check_prompt(p, &mut problems);
     }

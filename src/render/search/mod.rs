@@ -64,6 +64,10 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
     // Free pages are most of a large site: text is taken on all cores.
     for shelf in t.docs.iter() {
         let section = s(shelf.info().search_label);
+        if let Some(intro) = t.intros.get(shelf.info().folder) {
+            let route = Route::list(shelf.info());
+            docs.push(doc(&route, intro.meta.titel.clone(), section.clone(), text_of(intro)));
+        }
         docs.par_extend((0..shelf.len()).into_par_iter().map(|i| {
             let d = shelf.doc(i);
             doc(
