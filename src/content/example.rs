@@ -1,8 +1,8 @@
 use super::Doc;
 use super::kind::{FrontMatter, Kind, KindInfo, ListPage, OnElements, Refs, SchemaInfo};
 use schemars::JsonSchema;
-use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// `content/praktijkvoorbeelden/<slug>.md`: a real case from the sources that
 /// shows the model or a checklist at work.
@@ -93,7 +93,9 @@ impl Kind for Examples {
         let mut first: HashMap<String, (u32, String)> = HashMap::new();
         for d in docs.iter() {
             let k = key(d);
-            let f = first.entry(d.meta.groep.clone()).or_insert_with(|| k.clone());
+            let f = first
+                .entry(d.meta.groep.clone())
+                .or_insert_with(|| k.clone());
             if k < *f {
                 *f = k;
             }
@@ -120,13 +122,16 @@ impl FrontMatter for Example {
             .gegevens
             .iter()
             .flat_map(|f| [f.naam.as_str(), f.waarde.as_str()]);
-        [self.beschrijving.as_str(), self.context.as_deref().unwrap_or_default()]
-            .into_iter()
-            .chain(facts)
-            .chain(self.deelnemers.iter().map(String::as_str))
-            .chain(self.aanpak.iter().map(String::as_str))
-            .chain(self.laat_zien.iter().map(String::as_str))
-            .collect()
+        [
+            self.beschrijving.as_str(),
+            self.context.as_deref().unwrap_or_default(),
+        ]
+        .into_iter()
+        .chain(facts)
+        .chain(self.deelnemers.iter().map(String::as_str))
+        .chain(self.aanpak.iter().map(String::as_str))
+        .chain(self.laat_zien.iter().map(String::as_str))
+        .collect()
     }
     fn refs(&self) -> Vec<Refs<'_>> {
         vec![Refs {

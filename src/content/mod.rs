@@ -128,6 +128,15 @@ impl Toolkit {
         self.elements().iter().find(|e| e.meta.code == code)
     }
 
+    /// Whether `shelf`'s kind gets its overview page and menu entry: when it
+    /// has one and the toolkit has documents of the kind or an introduction
+    /// to them. A kind a toolkit does not use stays out of sight (and a theme
+    /// made before the kind existed needs no templates for it).
+    pub fn shows_overview(&self, shelf: &dyn kind::AnyShelf) -> bool {
+        let info = shelf.info();
+        info.list.is_some() && (!shelf.is_empty() || self.intros.contains_key(info.folder))
+    }
+
     /// The model's elements, in the model's order. The model's own structure
     /// (codes, groups, the scan) reads them typed.
     pub fn elements(&self) -> &[Doc<Element>] {

@@ -684,7 +684,12 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
     let s = v.strings;
     let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
     // Each kind with an overview has a menu entry, marked on its pages too.
-    let lists = v.toolkit.docs.iter().filter_map(|shelf| {
+    let shown = v
+        .toolkit
+        .docs
+        .iter()
+        .filter(|s| v.toolkit.shows_overview(*s));
+    let lists = shown.filter_map(|shelf| {
         let info = shelf.info();
         let list = info.list.as_ref()?;
         let here = kind == list.page || kind == info.page;
@@ -728,7 +733,8 @@ fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<Li
     let t = v.toolkit;
     let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut out = vec![v.link(&label("nav_model"), &Route::model())];
-    out.extend(t.docs.iter().filter_map(|shelf| {
+    let shown = t.docs.iter().filter(|s| t.shows_overview(*s));
+    out.extend(shown.filter_map(|shelf| {
         let list = shelf.info().list.as_ref()?;
         let title = format!("{} ({})", label(list.label), shelf.len());
         Some(v.link(&title, &Route::list(shelf.info())))

@@ -28,12 +28,47 @@ impl<'a> Renderer<'a> {
     pub(super) fn kind_pages(&mut self) {
         let t = &self.valid.toolkit;
         for (k, shelf) in t.docs.iter().enumerate() {
-            if shelf.info().list.is_some() {
+            if !self.has_templates(shelf) {
+                continue;
+            }
+            if t.shows_overview(shelf) {
                 self.list_page(shelf);
             }
             let indexes: Vec<usize> = (0..shelf.len()).collect();
             self.each(&indexes, |r, _, &i| r.doc_page(k, i));
         }
+    }
+
+    /// Whether the theme has the templates `shelf`'s kind needs; when it
+    /// lacks one the kind's pages are left out with a problem that says how
+    /// to get it (a theme copied before the kind existed lacks it).
+    fn has_templates(&mut self, shelf: &dyn AnyShelf) -> bool {
+        let t = &self.valid.toolkit;
+        let info = shelf.info();
+        let list = info.list.as_ref().filter(|_| t.shows_overview(shelf));
+        let needed = (!shelf.is_empty()).then_some(info.template);
+        let names: Vec<&str> = self.theme.tera.get_template_names().collect();
+        let missing: Vec<&str> = needed
+            .into_iter()
+            .chain(list.map(|l| l.template))
+            .filter(|name| !names.contains(name))
+            .collect();
+        for name in &missing {
+            self.problems.push(
+                crate::diagnostics::Problem::error(
+                    self.theme.dir.join("templates").join(name),
+                    0,
+                    format!(
+                        "het thema heeft geen template {name} voor de bestanden in content/{}/",
+                        info.folder
+                    ),
+                )
+                .hint(format!(
+                    "kopieer {name} uit themes/default/templates/ van een nieuwe toolkit (werkplaats new <map>)"
+                )),
+            );
+        }
+        missing.is_empty()
     }
 
     /// A kind's overview page.

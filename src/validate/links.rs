@@ -5,7 +5,6 @@
 
 use super::suggest;
 use crate::content::Toolkit;
-use crate::content::kind;
 use crate::diagnostics::{LineIndex, Problem, Problems};
 use crate::markdown::{self, BodyScan};
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
@@ -17,10 +16,11 @@ pub(super) fn link_table(toolkit: &Toolkit) -> LinkTable {
     let mut t = LinkTable::default();
     t.insert("model.md", Route::model());
     // The site's own sections, by their address: `@/`, `@/elementen/`, `@/reflectiescan/`, …
-    let lists = kind::infos()
-        .into_iter()
-        .filter(|k| k.list.is_some())
-        .map(Route::list);
+    let lists = toolkit
+        .docs
+        .iter()
+        .filter(|s| toolkit.shows_overview(*s))
+        .map(|s| Route::list(s.info()));
     let own = [
         Route::bibliography(),
         Route::scan(),

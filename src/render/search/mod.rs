@@ -66,7 +66,12 @@ pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchD
         let section = s(shelf.info().search_label);
         if let Some(intro) = t.intros.get(shelf.info().folder) {
             let route = Route::list(shelf.info());
-            docs.push(doc(&route, intro.meta.titel.clone(), section.clone(), text_of(intro)));
+            docs.push(doc(
+                &route,
+                intro.meta.titel.clone(),
+                section.clone(),
+                text_of(intro),
+            ));
         }
         docs.par_extend((0..shelf.len()).into_par_iter().map(|i| {
             let d = shelf.doc(i);

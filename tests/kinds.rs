@@ -1,0 +1,148 @@
+//! Kinds of content: the practice examples (`praktijkvoorbeelden`) as the
+//! proof that a kind is one description, on the real toolkit and on fixtures.
+
+mod common;
+
+use common::*;
+use std::path::PathBuf;
+
+fn real_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let r = run(&["build", "--root", root, "--out", out.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    (dir, out)
+}
+
+fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_examples_overview_groups_every_example_under_its_heading() {
+    let (_dir, out) = real_site();
+    let list = parse(&out.join("praktijkvoorbeelden/index.html"));
+    assert_eq!(
+        texts(&list, "h2.groep-kop"),
+        [
+            "De vier werkplaatsen uit het onderzoek",
+            "Praktijken uit het WIN-project",
+            "Samenwerking in netwerken"
+        ]
+    );
+    let cards = select(&list, ".kaart h3 a");
+    let files = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/praktijkvoorbeelden"
+    ))
+    .unwrap()
+    .filter(|e| e.as_ref().unwrap().file_name() != "_index.md")
+    .count();
+    assert_eq!(cards.len(), files);
+    // The introduction from _index.md stands above the list.
+    assert!(
+        texts(&list, ".tekst p")
+            .iter()
+            .any(|p| p.contains("drie bronnen"))
+    );
+    assert!(broken_links(&out).is_empty(), "{:?}", broken_links(&out));
+}
+
+#[test]
+fn an_example_page_shows_its_facts_sources_and_the_checklists_it_names() {
+    let (_dir, out) = real_site();
+    let page = parse(&out.join("praktijkvoorbeelden/case-2-revalidatie/index.html"));
+    assert_eq!(texts(&page, "h1"), ["Case 2 – revalidatie"]);
+    let facts = texts(&page, "dl.gegevens dt, dl.gegevens dd");
+    assert!(
+        facts.windows(2).any(|w| w == ["Start PW", "2012"]),
+        "{facts:?}"
+    );
+    assert!(
+        texts(&page, ".bronnen li, footer li, section li")
+            .iter()
+            .any(|s| s.contains("Pedagogische"))
+    );
+    let network = parse(&out.join("praktijkvoorbeelden/scheiden-zonder-schade/index.html"));
+    let links = texts(&network, ".verwijzingen li a");
+    assert!(links.contains(&"Succesfactoren".to_string()), "{links:?}");
+    // The links to checklists are this toolkit's reading, and the page says so.
+    assert!(
+        texts(&network, "p.noot")
+            .iter()
+            .any(|n| n.contains("lezing van deze toolkit"))
+    );
+}
+
+#[test]
+fn element_pages_menus_and_search_list_the_examples() {
+    let (_dir, out) = real_site();
+    let los = parse(&out.join("elementen/los/index.html"));
+    let headings = texts(&los, ".verwijzingen h2");
+    assert!(headings.contains(&"Praktijkvoorbeelden bij dit element".to_string()));
+    let home = parse(&out.join("index.html"));
+    assert!(texts(&home, "nav a").contains(&"Praktijkvoorbeelden".to_string()));
+    let index = std::fs::read_to_string(out.join("zoekindex.js")).unwrap();
+    assert!(index.contains(r#""href":"praktijkvoorbeelden/bic/index.html""#));
+    assert!(index.contains(r#""sectie":"Praktijkvoorbeelden""#));
+}
+
+#[test]
+fn an_example_that_names_a_missing_checklist_is_an_error_at_its_line() {
+    let kit = Fixture::new();
+    kit.write(
+        "content/praktijkvoorbeelden/x.md",
+        "---\ntitel: X\nbeschrijving: Y\ngroep: G\nchecklists: [startvrage]\nbronnen: [voorbeeld2024]\n---\nTekst.\n",
+    );
+    let r = kit.check();
+    assert_eq!(r.status.code(), Some(1));
+    let err = stderr(&r);
+    assert!(err.contains("content/praktijkvoorbeelden/x.md:5"), "{err}");
+    assert!(err.contains("bedoel je \"startvragen\"?"), "{err}");
+}
+
+#[test]
+fn a_toolkit_without_examples_has_no_empty_overview() {
+    let kit = Fixture::new();
+    let r = kit.build();
+    assert!(r.status.success(), "{}", stderr(&r));
+    assert!(!kit.public().join("praktijkvoorbeelden").exists());
+    let home = parse(&kit.public().join("index.html"));
+    assert!(!texts(&home, "nav a").contains(&"Praktijkvoorbeelden".to_string()));
+}
+
+#[test]
+fn a_theme_copied_before_examples_existed_gets_a_clear_error() {
+    let kit = Fixture::new();
+    std::fs::remove_file(kit.root().join("themes/default/templates/example.html")).unwrap();
+    kit.write(
+        "content/praktijkvoorbeelden/x.md",
+        "---\ntitel: X\nbeschrijving: Y\ngroep: G\nbronnen: [voorbeeld2024]\n---\nTekst.\n",
+    );
+    let r = kit.build();
+    assert_eq!(r.status.code(), Some(1));
+    let err = stderr(&r);
+    assert!(
+        err.contains("het thema heeft geen template example.html"),
+        "{err}"
+    );
+    assert!(err.contains("werkplaats new"), "{err}");
+}
+
+#[test]
+fn an_overview_introduction_with_an_unknown_field_is_refused() {
+    let kit = Fixture::new();
+    kit.write(
+        "content/procesontwerp/_index.md",
+        "---\ntitel: Procesontwerp\nondertitel: x\n---\nInleiding.\n",
+    );
+    let r = kit.check();
+    assert_eq!(r.status.code(), Some(1));
+    let err = stderr(&r);
+    assert!(err.contains("content/procesontwerp/_index.md:3"), "{err}");
+    assert!(err.contains("ondertitel"), "{err}");
+}
