@@ -9,7 +9,6 @@ use super::sheet::Face;
 use crate::content::{Doc, Element, Prompt, Toolkit};
 use crate::diagnostics::Problem;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One card, front and back.
 #[derive(Debug, Clone, Serialize)]
@@ -57,16 +56,13 @@ pub struct CardSection {
 /// Builds cards; `url` turns a site path (`elementen/los/`) into the hosted URL.
 pub struct CardMaker<'a> {
     pub toolkit: &'a Toolkit,
-    pub strings: &'a BTreeMap<String, String>,
+    pub strings: &'a crate::render::Strings,
     pub base_url: Option<&'a str>,
 }
 
 impl CardMaker<'_> {
     fn s(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.strings.label(key)
     }
 
     /// The short citation of the first of `keys` that the bibliography has.

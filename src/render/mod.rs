@@ -15,7 +15,7 @@ mod theme;
 mod tools;
 mod views;
 
-pub use theme::Theme;
+pub use theme::{Strings, Theme};
 
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown::{self, RenderContext};
@@ -338,6 +338,7 @@ impl<'a> Renderer<'a> {
         }
         let mut warnings = valid.warnings.clone();
         warnings.extend(colour::check_elements(&valid.toolkit.elements));
+        warnings.extend(theme.warnings());
         Ok(RenderedSite {
             files,
             static_dir: theme.static_dir.clone(),
@@ -410,7 +411,6 @@ impl<'a> Renderer<'a> {
     fn browse_files(&mut self) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
         // A theme made before search existed still builds, without the page.
         let has_search = self
             .theme
@@ -421,7 +421,7 @@ impl<'a> Renderer<'a> {
             self.page(
                 &search::route(),
                 "search.html",
-                label("zoeken"),
+                s.label("zoeken"),
                 None,
                 "zoeken",
                 |_, _| {},
@@ -452,14 +452,13 @@ impl<'a> Renderer<'a> {
         let (valid, theme) = (self.valid, self.theme);
         let t = &valid.toolkit;
         let s = &theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
 
         // Home.
         let home = Route::home();
         self.page(
             &home,
             "home.html",
-            label("nav_home"),
+            s.label("nav_home"),
             t.site.description.clone(),
             "home",
             |v, ctx| {
@@ -503,7 +502,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "elements.html",
-            label("nav_elements"),
+            s.label("nav_elements"),
             None,
             "elementen",
             |v, ctx| {
@@ -523,7 +522,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "prompts.html",
-            label("nav_prompts"),
+            s.label("nav_prompts"),
             None,
             "gesprekken",
             |v, ctx| {
@@ -542,7 +541,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "checklists.html",
-            label("nav_checklists"),
+            s.label("nav_checklists"),
             None,
             "checklists",
             |v, ctx| {
@@ -568,7 +567,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "bibliography.html",
-            label("nav_sources"),
+            s.label("nav_sources"),
             None,
             "bronnen",
             |v, ctx| {
@@ -585,7 +584,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "print/hub.html",
-            label("nav_print"),
+            s.label("nav_print"),
             None,
             "afdrukken",
             |_, ctx| ctx.insert("afdrukken", &hub),
@@ -598,7 +597,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &home,
             "404.html",
-            label("niet_gevonden"),
+            s.label("niet_gevonden"),
             None,
             "404",
             |_, _| {},
@@ -612,7 +611,6 @@ impl<'a> Renderer<'a> {
     fn element_page(&mut self, i: usize) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
         let e = &t.elements[i];
         let route = Route::element(e);
         let body = self.markdown(&e.body, &route);
@@ -641,7 +639,7 @@ impl<'a> Renderer<'a> {
                 );
                 ctx.insert(
                     "kruimels",
-                    &[v.link(&label("nav_elements"), &Route::elements())],
+                    &[v.link(&s.label("nav_elements"), &Route::elements())],
                 );
             },
         );
@@ -650,7 +648,6 @@ impl<'a> Renderer<'a> {
     /// The page of the `i`th prompt.
     fn prompt_page(&mut self, i: usize) {
         let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
         let p = &self.valid.toolkit.prompts[i];
         let route = Route::prompt(p);
         let body = self.markdown(&p.body, &route);
@@ -666,7 +663,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("bronnen", &v.sources(&p.meta.sources));
                 ctx.insert(
                     "kruimels",
-                    &[v.link(&label("nav_prompts"), &Route::prompts())],
+                    &[v.link(&s.label("nav_prompts"), &Route::prompts())],
                 );
             },
         );
@@ -675,7 +672,6 @@ impl<'a> Renderer<'a> {
     /// The page of the `i`th checklist.
     fn checklist_page(&mut self, i: usize) {
         let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
         let c = &self.valid.toolkit.checklists[i];
         let route = Route::checklist(c);
         let body = self.markdown(&c.body, &route);
@@ -691,7 +687,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("bronnen", &v.sources(&c.meta.sources));
                 ctx.insert(
                     "kruimels",
-                    &[v.link(&label("nav_checklists"), &Route::checklists())],
+                    &[v.link(&s.label("nav_checklists"), &Route::checklists())],
                 );
             },
         );
@@ -876,7 +872,6 @@ impl<'a> Renderer<'a> {
 /// The header's main sections; the current one marked.
 fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
     let s = v.strings;
-    let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut items = vec![
         ("nav_model", Route::model(), matches!(kind, "model")),
         (
@@ -899,7 +894,7 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
     ]
     .into_iter()
     .map(|(k, r, actief)| NavItem {
-        titel: label(k),
+        titel: s.label(k),
         href: v.from.link_to(&r),
         actief,
     })
@@ -913,12 +908,12 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
         });
     }
     items.push(NavItem {
-        titel: label("nav_sources"),
+        titel: s.label("nav_sources"),
         href: v.from.link_to(&Route::bibliography()),
         actief: kind == "bronnen",
     });
     items.push(NavItem {
-        titel: label("nav_print"),
+        titel: s.label("nav_print"),
         href: v.from.link_to(&Route::print_hub()),
         actief: kind == "afdrukken",
     });
@@ -926,21 +921,20 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
 }
 
 /// The sections listed on the home page with a count.
-fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<LinkView> {
+fn sections(v: &Views, s: &Strings) -> Vec<LinkView> {
     let t = v.toolkit;
-    let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut out = vec![
-        v.link(&label("nav_model"), &Route::model()),
+        v.link(&s.label("nav_model"), &Route::model()),
         v.link(
-            &format!("{} ({})", label("nav_elements"), t.elements.len()),
+            &format!("{} ({})", s.label("nav_elements"), t.elements.len()),
             &Route::elements(),
         ),
         v.link(
-            &format!("{} ({})", label("nav_prompts"), t.prompts.len()),
+            &format!("{} ({})", s.label("nav_prompts"), t.prompts.len()),
             &Route::prompts(),
         ),
         v.link(
-            &format!("{} ({})", label("nav_checklists"), t.checklists.len()),
+            &format!("{} ({})", s.label("nav_checklists"), t.checklists.len()),
             &Route::checklists(),
         ),
     ];

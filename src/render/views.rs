@@ -10,7 +10,6 @@ use crate::content::{
 };
 use crate::routes::Route;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A link, ready to use: text and relative href.
 #[derive(Debug, Clone, Serialize)]
@@ -106,7 +105,7 @@ pub struct ChecklistView {
 /// Builds views relative to one page.
 pub struct Views<'a> {
     pub toolkit: &'a Toolkit,
-    pub strings: &'a BTreeMap<String, String>,
+    pub strings: &'a super::Strings,
     pub from: &'a Route,
     /// Which bodies link to which page, for "related" lists.
     pub related: &'a Related,
@@ -114,10 +113,7 @@ pub struct Views<'a> {
 
 impl Views<'_> {
     fn s(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.strings.label(key)
     }
 
     pub fn link(&self, titel: &str, route: &Route) -> LinkView {

@@ -80,11 +80,7 @@ impl Renderer<'_> {
     }
 
     pub(super) fn s(&self, key: &str) -> String {
-        self.theme
-            .strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.theme.strings.label(key)
     }
 
     /// Renders a print page with the shared print context plus what `fill` adds.

@@ -4,18 +4,22 @@
 //! where Tera knows it, the line, so a theme author can find it like a content error.
 
 mod inline;
+mod strings;
+
+pub use strings::Strings;
 
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::load::{What, resolves_inside_root, text_resolved, walk_problem, what_is, yaml};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// A loaded theme.
 pub struct Theme {
     pub tera: tera::Tera,
     /// UI strings for the site's language (`i18n/<taal>.yaml`).
-    pub strings: BTreeMap<String, String>,
+    pub strings: Arc<Strings>,
     /// `static/`, copied as is into the output.
     pub static_dir: PathBuf,
     /// Theme folder relative to the toolkit root, for messages.
@@ -28,7 +32,13 @@ pub struct Theme {
 impl Theme {
     /// The strings to put in a template context as `t`, when a template needs them.
     pub fn context_strings(&self) -> Option<&BTreeMap<String, String>> {
-        self.strings_in_context.then_some(&self.strings)
+        self.strings_in_context.then_some(self.strings.table())
+    }
+
+    /// The theme's warnings for a render: every key looked up since the
+    /// theme loaded that the strings lack.
+    pub fn warnings(&self) -> Vec<Problem> {
+        self.strings.missing_problems(&BTreeSet::new())
     }
 }
 
@@ -92,9 +102,10 @@ impl Theme {
         if problems.has_errors() {
             return Err(problems);
         }
+        let file = dir.join("i18n").join(format!("{language}.yaml"));
         Ok(Theme {
             tera,
-            strings,
+            strings: Arc::new(Strings::new(strings, file)),
             static_dir: abs.join("static"),
             dir,
             strings_in_context,
