@@ -94,9 +94,6 @@ impl Counters {
 #[derive(Serialize)]
 struct Common<'a> {
     site: SiteView<'a>,
-    /// Only for themes whose templates still read the strings from the context.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    t: Option<&'a std::collections::BTreeMap<String, String>>,
     root: String,
     nav: Vec<NavItem>,
     pagina: PageMeta,
@@ -811,7 +808,6 @@ impl<'a> Renderer<'a> {
         let views = self.views(route);
         let common = Common {
             site: SiteView::of(&t.site),
-            t: self.theme.context_strings(),
             root: route.to_root(),
             nav: nav(&views, kind),
             pagina: PageMeta {

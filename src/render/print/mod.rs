@@ -21,9 +21,6 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct PrintCommon<'a> {
     site: SiteView<'a>,
-    /// Only for themes whose templates still read the strings from the context.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    t: Option<&'a std::collections::BTreeMap<String, String>>,
     root: String,
     pagina: PrintMeta,
     papier: PaperView,
@@ -101,7 +98,6 @@ impl Renderer<'_> {
         let (breedte, hoogte) = paper.size_mm();
         let common = PrintCommon {
             site: SiteView::of(&t.site),
-            t: self.theme.context_strings(),
             root: route.to_root(),
             pagina: PrintMeta {
                 titel,

@@ -1,11 +1,15 @@
 //! A theme's UI strings (`i18n/<taal>.yaml`) and the one way to look one up.
 //!
-//! Rust asks with [`Strings::label`]. A key the table lacks is shown as the
-//! key, as it always was, but never silently: it is noted here and reported
-//! with the render's warnings.
+//! Rust asks with [`Strings::label`], templates with the Tera function
+//! `t(k="key")` ([`Lookup`]). A function is global to Tera, so macros see it
+//! without being handed anything, and no page copies the table (about 250
+//! strings) into its context. A key the table lacks is shown as the key, as
+//! it always was, but never silently: it is noted here and reported with the
+//! render's warnings (keys written in a template are reported earlier, when
+//! the theme loads, by `uses`).
 
 use crate::diagnostics::Problem;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -87,6 +91,24 @@ impl Strings {
             format!("{who} vraagt de tekst \"{key}\", maar die staat niet in de teksten van het thema; de sleutel zelf wordt getoond"),
         )
         .hint(format!("voeg `{key}: …` toe aan {}", self.file.display()))
+    }
+}
+
+/// The template function `t(k="key")`: the string for `key`, escaped like a
+/// variable (it is not marked safe).
+pub struct Lookup(pub std::sync::Arc<Strings>);
+
+impl tera::Function for Lookup {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        match args.get("k") {
+            Some(tera::Value::String(key)) => Ok(tera::Value::String(self.0.label(key))),
+            Some(other) => Err(tera::Error::msg(format!(
+                "t: de sleutel moet tekst zijn, niet {other}"
+            ))),
+            None => Err(tera::Error::msg(
+                "t: geef de sleutel mee, bijvoorbeeld t(k=\"zoeken\")",
+            )),
+        }
     }
 }
 
