@@ -35,8 +35,8 @@ fn contentish() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
-/// Loads a theme whose one template is `template`, as a build would: its UI
-/// strings are written into the template first. Ok or an error, never a panic.
+/// Loads a theme whose one template is `template`, as a build would, with the
+/// check of what it asks of the UI strings. Ok or an error, never a panic.
 fn load_theme(template: &str) -> bool {
     let dir = tempfile::tempdir().expect("temp dir");
     let theme = dir.path().join("themes/t");
@@ -47,8 +47,8 @@ fn load_theme(template: &str) -> bool {
     Theme::load(dir.path(), "t", "nl", &mut SourceTexts::default()).is_ok()
 }
 
-/// Text that looks like a Tera template: tags, quotes, `t.key`, raw blocks,
-/// and characters of more than one byte where the lexer looks at bytes.
+/// Text that looks like a Tera template: tags, quotes, `t(k="key")` and the
+/// old `t.key`, raw blocks, and characters of more than one byte.
 fn templateish() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
@@ -63,6 +63,10 @@ fn templateish() -> impl Strategy<Value = String> {
             Just(" raw ".to_string()),
             Just("t.wat".to_string()),
             Just("t.zeg".to_string()),
+            Just("t(k=\"wat\")".to_string()),
+            Just("t(k=\"weg\")".to_string()),
+            Just("t(k=".to_string()),
+            Just("t()".to_string()),
             Just(" t ".to_string()),
             Just(" in ".to_string()),
             Just(" is ".to_string()),

@@ -655,8 +655,9 @@ fn a_save_that_breaks_the_builder_does_not_end_the_preview() {
     next_message(&mut socket);
     let base = "themes/default/templates/base.html";
     let good = kit.read(base);
-    // Made the theme loader panic (render::theme::inline) when this was
-    // written; the loader is total now, and the boundary that turns a panic
+    // Made the theme loader panic (the lexer that wrote UI strings into the
+    // templates, since replaced by the function `t`) when this was written;
+    // the loader is total now, and the boundary that turns a panic
     // into a report is pinned by serve::rebuild's unit test. Here: whatever
     // the rebuild made of it, the preview answers the save and goes on.
     kit.edit(

@@ -53,7 +53,7 @@ pub fn model_diagram(v: &Views, variant: Variant, current: Option<&str>) -> Stri
         return String::new();
     }
     let core = Core::new(v, current);
-    let s = |k: &str| v.strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let s = |k: &str| v.strings.label(k);
     let model = &v.toolkit.model.meta;
     let title = match variant {
         Variant::Mini => s("waar_in_model"),
@@ -216,8 +216,7 @@ fn item(v: &Views, e: &Doc<Element>, group: &'static str, current: Option<&str>)
     let group_name = v
         .strings
         .get(&format!("groep_{group}"))
-        .cloned()
-        .unwrap_or_else(|| group.to_string());
+        .map_or_else(|| group.to_string(), str::to_string);
     Item {
         code: m.code.clone(),
         name: m.name.clone(),

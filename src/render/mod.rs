@@ -16,7 +16,7 @@ mod theme;
 mod tools;
 mod views;
 
-pub use theme::Theme;
+pub use theme::{Strings, Theme};
 
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown::{self, RenderContext};
@@ -95,9 +95,6 @@ impl Counters {
 #[derive(Serialize)]
 struct Common<'a> {
     site: SiteView<'a>,
-    /// Only for themes whose templates still read the strings from the context.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    t: Option<&'a std::collections::BTreeMap<String, String>>,
     root: String,
     nav: Vec<NavItem>,
     pagina: PageMeta,
@@ -337,7 +334,8 @@ impl<'a> Renderer<'a> {
                 texts: valid.texts.clone(),
             });
         }
-        let warnings = valid.warnings.clone();
+        let mut warnings = valid.warnings.clone();
+        warnings.extend(theme.warnings());
         Ok(RenderedSite {
             files,
             static_dir: theme.static_dir.clone(),
@@ -410,7 +408,6 @@ impl<'a> Renderer<'a> {
     fn browse_files(&mut self) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
         // A theme made before search existed still builds, without the page.
         let has_search = self
             .theme
@@ -421,7 +418,7 @@ impl<'a> Renderer<'a> {
             self.page(
                 &search::route(),
                 "search.html",
-                label("zoeken"),
+                s.label("zoeken"),
                 None,
                 "zoeken",
                 |_, _| {},
@@ -452,14 +449,13 @@ impl<'a> Renderer<'a> {
         let (valid, theme) = (self.valid, self.theme);
         let t = &valid.toolkit;
         let s = &theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
 
         // Home.
         let home = Route::home();
         self.page(
             &home,
             "home.html",
-            label("nav_home"),
+            s.label("nav_home"),
             t.site.description.clone(),
             "home",
             |v, ctx| {
@@ -512,7 +508,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "bibliography.html",
-            label("nav_sources"),
+            s.label("nav_sources"),
             None,
             "bronnen",
             |v, ctx| {
@@ -529,7 +525,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "print/hub.html",
-            label("nav_print"),
+            s.label("nav_print"),
             None,
             "afdrukken",
             |_, ctx| ctx.insert("afdrukken", &hub),
@@ -542,7 +538,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &home,
             "404.html",
-            label("niet_gevonden"),
+            s.label("niet_gevonden"),
             None,
             "404",
             |_, _| {},
@@ -621,7 +617,6 @@ impl<'a> Renderer<'a> {
         let views = self.views(route);
         let common = Common {
             site: SiteView::of(&t.site),
-            t: self.theme.context_strings(),
             root: route.to_root(),
             nav: nav(&views, kind),
             pagina: PageMeta {
@@ -682,7 +677,7 @@ impl<'a> Renderer<'a> {
 /// The header's main sections; the current one marked.
 fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
     let s = v.strings;
-    let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let label = |k: &str| s.label(k);
     // Each kind with an overview has a menu entry, marked on its pages too.
     let shown = v
         .toolkit
@@ -716,12 +711,12 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
         });
     }
     items.push(NavItem {
-        titel: label("nav_sources"),
+        titel: s.label("nav_sources"),
         href: v.from.link_to(&Route::bibliography()),
         actief: kind == "bronnen",
     });
     items.push(NavItem {
-        titel: label("nav_print"),
+        titel: s.label("nav_print"),
         href: v.from.link_to(&Route::print_hub()),
         actief: kind == "afdrukken",
     });
@@ -729,9 +724,9 @@ fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
 }
 
 /// The sections listed on the home page with a count.
-fn sections(v: &Views, s: &std::collections::BTreeMap<String, String>) -> Vec<LinkView> {
+fn sections(v: &Views, s: &Strings) -> Vec<LinkView> {
     let t = v.toolkit;
-    let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let label = |k: &str| s.label(k);
     let mut out = vec![v.link(&label("nav_model"), &Route::model())];
     let shown = t.docs.iter().filter(|s| t.shows_overview(*s));
     out.extend(shown.filter_map(|shelf| {

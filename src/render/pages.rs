@@ -80,7 +80,7 @@ impl<'a> Renderer<'a> {
         let intro = self.valid.toolkit.intros.get(shelf.info().folder);
         let title = match intro {
             Some(intro) => intro.meta.titel.clone(),
-            None => super::views::label(&self.theme.strings, list.label),
+            None => self.theme.strings.label(list.label),
         };
         let description = intro.and_then(|i| i.meta.beschrijving.clone());
         let body = intro.map(|i| self.markdown(&i.body, &route));
@@ -118,13 +118,10 @@ impl<'a> Renderer<'a> {
         let (info, d) = (shelf.info(), shelf.doc(i));
         let route = Route::on_shelf(shelf, i);
         let body = self.markdown(d.body(), &route);
-        let crumbs = info.list.as_ref().map(|list| {
-            let label = self.theme.strings.get(list.label).cloned();
-            (
-                label.unwrap_or_else(|| list.label.to_string()),
-                Route::list(info),
-            )
-        });
+        let crumbs = info
+            .list
+            .as_ref()
+            .map(|list| (self.theme.strings.label(list.label), Route::list(info)));
         self.page(
             &route,
             info.template,

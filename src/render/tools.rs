@@ -139,7 +139,6 @@ impl Renderer<'_> {
     pub(super) fn tool_pages(&mut self) {
         let t = &self.valid.toolkit;
         let s = &self.theme.strings;
-        let label = |k: &str| s.get(k).cloned().unwrap_or_else(|| k.to_string());
 
         let route = Route::scan();
         let data = data_script(&route, "WERKPLAATS_SCAN", &self.scan_data(&route));
@@ -147,8 +146,8 @@ impl Renderer<'_> {
         self.page(
             &route,
             "scan.html",
-            label("nav_scan"),
-            Some(label("scan_kort")),
+            s.label("nav_scan"),
+            Some(s.label("scan_kort")),
             "reflectiescan",
             |v, ctx| {
                 ctx.insert("scan", &scan_page(v, &t.site.scan));
@@ -165,8 +164,8 @@ impl Renderer<'_> {
         self.page(
             &route,
             "planner.html",
-            label("nav_planner"),
-            Some(label("plan_kort")),
+            s.label("nav_planner"),
+            Some(s.label("plan_kort")),
             "sessieplanner",
             |v, ctx| {
                 ctx.insert("planner", &planner_page(v));
@@ -182,6 +181,7 @@ impl Renderer<'_> {
     fn strings_for(&self, prefix: &str) -> BTreeMap<&str, &str> {
         self.theme
             .strings
+            .table()
             .iter()
             .filter(|(k, _)| k.starts_with(prefix) || k.starts_with("rol_"))
             .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -296,19 +296,12 @@ fn prompts(v: &Views) -> Vec<Activity> {
         .collect()
 }
 
-fn label(v: &Views, key: &str) -> String {
-    v.strings
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
-}
-
 fn roles(v: &Views) -> Vec<Choice> {
     ROLES
         .iter()
         .map(|r| Choice {
             waarde: r.to_string(),
-            label: label(v, &format!("rol_{r}")),
+            label: v.strings.label(&format!("rol_{r}")),
         })
         .collect()
 }
@@ -318,7 +311,7 @@ fn free_blocks(v: &Views) -> Vec<FreeBlock> {
         .iter()
         .map(|(kind, minutes)| FreeBlock {
             soort: kind,
-            titel: label(v, &format!("plan_blok_{kind}")),
+            titel: v.strings.label(&format!("plan_blok_{kind}")),
             duur: *minutes,
         })
         .collect()
@@ -336,7 +329,7 @@ fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
         schaal: (1..=5)
             .map(|n| Choice {
                 waarde: n.to_string(),
-                label: label(v, &format!("scan_schaal_{n}")),
+                label: v.strings.label(&format!("scan_schaal_{n}")),
             })
             .collect(),
         rollen: roles(v),
@@ -381,8 +374,8 @@ pub(super) fn home_links(v: &Views) -> Vec<ToolLink> {
     ]
     .into_iter()
     .map(|(title, text, route)| ToolLink {
-        link: v.link(&label(v, title), &route),
-        tekst: label(v, text),
+        link: v.link(&v.strings.label(title), &route),
+        tekst: v.strings.label(text),
     })
     .collect()
 }

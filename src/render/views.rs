@@ -4,6 +4,7 @@
 //! here, so templates only lay out. Each view borrows its shape from the domain
 //! types in `content` and adds what a page needs.
 
+use super::Strings;
 use super::related::Related;
 use crate::content::{
     AspectOrigin, Checklist, ChecklistForm, Checklists, Doc, Element, GroupSize, Pages, Prompt,
@@ -11,7 +12,6 @@ use crate::content::{
 };
 use crate::routes::Route;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A link, ready to use: text and relative href.
 #[derive(Debug, Clone, Serialize)]
@@ -118,7 +118,7 @@ pub struct ChecklistView {
 /// Builds views relative to one page.
 pub struct Views<'a> {
     pub toolkit: &'a Toolkit,
-    pub strings: &'a BTreeMap<String, String>,
+    pub strings: &'a super::Strings,
     pub from: &'a Route,
     /// Which bodies link to which page, for "related" lists.
     pub related: &'a Related,
@@ -204,12 +204,18 @@ impl Views<'_> {
                 .iter()
                 .map(|&i| self.link(shelf.doc(i).title(), &Route::on_shelf(shelf, i)))
                 .collect();
-            if let Some(on) = &shelf.info().on_elements {
+            // An empty list shows nothing, so it is left out.
+            if let Some(on) = shelf
+                .info()
+                .on_elements
+                .as_ref()
+                .filter(|_| !items.is_empty())
+            {
                 over.push(AboutList {
-                    titel: label(self.strings, on.label),
+                    titel: self.strings.label(on.label),
                     noot: on
                         .note
-                        .and_then(|n| self.strings.get(n).cloned())
+                        .and_then(|n| self.strings.get(n).map(str::to_string))
                         .unwrap_or_default(),
                     items: items.clone(),
                 });
@@ -292,11 +298,6 @@ impl Views<'_> {
     }
 }
 
-/// The UI string `key`, or the key itself where the theme has none.
-pub fn label(strings: &BTreeMap<String, String>, key: &str) -> String {
-    strings.get(key).cloned().unwrap_or_else(|| key.to_string())
-}
-
 /// The key of the model's group element `code` is placed in; `kern` when the
 /// model places it nowhere.
 pub fn group_of(toolkit: &Toolkit, code: &str) -> &'static str {
@@ -309,13 +310,13 @@ pub fn group_of(toolkit: &Toolkit, code: &str) -> &'static str {
 }
 
 /// The name of element `code`'s group, as its page and its card show it.
-pub fn group_label(strings: &BTreeMap<String, String>, toolkit: &Toolkit, code: &str) -> String {
-    label(strings, &format!("groep_{}", group_of(toolkit, code)))
+pub fn group_label(strings: &Strings, toolkit: &Toolkit, code: &str) -> String {
+    strings.label(&format!("groep_{}", group_of(toolkit, code)))
 }
 
 /// The name of a work form, as a prompt's page and its card show it.
-pub fn work_form_label(strings: &BTreeMap<String, String>, w: WorkForm) -> String {
-    label(strings, work_form_key(w))
+pub fn work_form_label(strings: &Strings, w: WorkForm) -> String {
+    strings.label(work_form_key(w))
 }
 
 /// A group size as "4" or "4–12", without the word for participants.

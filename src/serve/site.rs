@@ -141,7 +141,7 @@ impl Builder {
             if statics_needed {
                 built.statics = Some(Arc::new(read_statics(&cached.theme.static_dir)?));
             }
-            built.strings = cached.theme.strings.clone();
+            built.strings = cached.theme.strings.table().clone();
         }
         self.dirty = Changes::default();
         Ok(built)
@@ -168,7 +168,7 @@ impl Builder {
         if !quick::apply(&mut last.valid, &edit) {
             // Saved as it was: nothing to render, nothing to reload.
             return Some(Built {
-                strings: theme.strings.clone(),
+                strings: theme.strings.table().clone(),
                 quick: true,
                 ..Built::default()
             });
@@ -183,7 +183,7 @@ impl Builder {
                 Some(Built {
                     pages: Some(last.pages.clone()),
                     warnings: site.warnings,
-                    strings: theme.strings.clone(),
+                    strings: theme.strings.table().clone(),
                     texts: site.texts,
                     quick: true,
                     ..Built::default()
@@ -233,7 +233,7 @@ impl Builder {
         Some(match rendered {
             Ok(site) => Ok(Built {
                 rest: Some(Arc::new(files_of(site.files))),
-                strings: theme.strings.clone(),
+                strings: theme.strings.table().clone(),
                 ..Built::default()
             }),
             Err(failure) => {

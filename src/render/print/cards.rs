@@ -4,13 +4,12 @@
 //! both decks, and its texts ([`CardView::text`]) are what `print::fit` measures
 //! and `validate` judges: the estimate measures exactly what the card prints.
 
-use super::super::views::{group_label, group_size, label, work_form_label};
+use super::super::views::{group_label, group_size, work_form_label};
 use crate::content::{Doc, Element, Prompt, Toolkit};
 use crate::print::fit::{CardText, SectionText};
 use crate::print::qr;
 use crate::routes::Route;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One card, front and back.
 #[derive(Debug, Clone, Serialize)]
@@ -83,13 +82,13 @@ impl CardView {
 /// Builds cards; `base_url` turns a site path (`elementen/los/`) into the hosted URL.
 pub struct CardMaker<'a> {
     pub toolkit: &'a Toolkit,
-    pub strings: &'a BTreeMap<String, String>,
+    pub strings: &'a crate::render::Strings,
     pub base_url: Option<&'a str>,
 }
 
 impl CardMaker<'_> {
     fn s(&self, key: &str) -> String {
-        label(self.strings, key)
+        self.strings.label(key)
     }
 
     /// The short citation of the first of `keys` that the bibliography has.

@@ -240,15 +240,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// A section rendered with the theme's `print/section.html`, which gets the
-    /// section as `sec` and the UI strings as `t`, nothing that depends on paper.
+    /// section as `sec`, nothing that depends on paper.
     fn render_section(&self, section: &Section) -> Result<String, Problem> {
         const TEMPLATE: &str = "print/section.html";
         super::super::Counters::count(&self.counters.templates);
         let mut ctx = tera::Context::new();
         ctx.insert("sec", section);
-        if let Some(t) = self.theme.context_strings() {
-            ctx.insert("t", t);
-        }
         self.theme
             .tera
             .render(TEMPLATE, &ctx)

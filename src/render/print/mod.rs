@@ -11,7 +11,7 @@ mod decks;
 mod documents;
 mod hub;
 
-use super::views::{LinkView, label};
+use super::views::LinkView;
 use super::{Renderer, SiteView};
 use crate::content::Paper;
 use crate::print::sheet::Layout;
@@ -38,9 +38,6 @@ pub(super) fn doc_for(kind: &str, route: &Route) -> Option<String> {
 #[derive(Serialize)]
 struct PrintCommon<'a> {
     site: SiteView<'a>,
-    /// Only for themes whose templates still read the strings from the context.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    t: Option<&'a std::collections::BTreeMap<String, String>>,
     root: String,
     pagina: PrintMeta,
     papier: PaperView,
@@ -97,7 +94,7 @@ impl Renderer<'_> {
     }
 
     pub(super) fn s(&self, key: &str) -> String {
-        label(&self.theme.strings, key)
+        self.theme.strings.label(key)
     }
 
     /// Renders a print page with the shared print context plus what `fill` adds.
@@ -118,7 +115,6 @@ impl Renderer<'_> {
         let (breedte, hoogte) = paper.size_mm();
         let common = PrintCommon {
             site: SiteView::of(&t.site),
-            t: self.theme.context_strings(),
             root: route.to_root(),
             pagina: PrintMeta {
                 titel,

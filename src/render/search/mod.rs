@@ -23,7 +23,6 @@ use elasticlunr::IndexBuilder;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The output path of the index script, below the site root.
 pub const INDEX_FILE: &str = "zoekindex.js";
@@ -46,8 +45,8 @@ pub struct SearchDoc {
 }
 
 /// Every content page as plain text.
-pub fn documents(t: &Toolkit, strings: &BTreeMap<String, String>) -> Vec<SearchDoc> {
-    let s = |k: &str| strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+pub fn documents(t: &Toolkit, strings: &crate::render::Strings) -> Vec<SearchDoc> {
+    let s = |k: &str| strings.label(k);
     let home = Route::home();
     let doc = |route: &Route, titel: String, sectie: String, tekst: String| SearchDoc {
         href: home.link_to(route),

@@ -2,33 +2,45 @@
 //!
 //! Templates are parsed once per build. A template error names the template and,
 //! where Tera knows it, the line, so a theme author can find it like a content error.
+//! Templates show UI strings with the function `t(k="key")` (`strings`); what
+//! they ask for is checked once the templates are parsed (`uses`).
 
-mod inline;
+mod strings;
+mod uses;
+
+pub use strings::Strings;
 
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::load::{What, resolves_inside_root, text_resolved, walk_problem, what_is, yaml};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// A loaded theme.
 pub struct Theme {
     pub tera: tera::Tera,
-    /// UI strings for the site's language (`i18n/<taal>.yaml`).
-    pub strings: BTreeMap<String, String>,
+    /// UI strings for the site's language (`i18n/<taal>.yaml`); the templates'
+    /// `t(k="key")` reads the same table.
+    pub strings: Arc<Strings>,
     /// `static/`, copied as is into the output.
     pub static_dir: PathBuf,
     /// Theme folder relative to the toolkit root, for messages.
     pub dir: PathBuf,
-    /// Whether a template still reads the strings as `t` from its context;
-    /// the default theme's strings are written into the templates (`inline`).
-    pub strings_in_context: bool,
+    /// What loading found to warn about: keys the templates ask for that the
+    /// strings lack.
+    load_warnings: Vec<Problem>,
+    /// The keys those warnings name, so that a render does not name them again.
+    reported: BTreeSet<String>,
 }
 
 impl Theme {
-    /// The strings to put in a template context as `t`, when a template needs them.
-    pub fn context_strings(&self) -> Option<&BTreeMap<String, String>> {
-        self.strings_in_context.then_some(&self.strings)
+    /// The theme's warnings for a render: those of loading, and every key
+    /// looked up since that the strings lack.
+    pub fn warnings(&self) -> Vec<Problem> {
+        let mut all = self.load_warnings.clone();
+        all.extend(self.strings.missing_problems(&self.reported));
+        all
     }
 }
 
@@ -74,21 +86,19 @@ impl Theme {
                 problems.push(p);
             }
         }
-        let strings = load_strings(root, &dir, language, texts, &mut problems);
-        let (sources, inlined_sources, mut strings_in_context) =
-            load_templates(root, &dir, &strings, texts, &mut problems);
-        // One template that uses `t` any other way (a variable of its own, say,
-        // that templates it includes see too) keeps the table for all; and if
-        // the templates do not parse with the strings written in, they are
-        // parsed as written, so that an error points at what the author wrote.
-        let mut tera = new_tera();
-        if strings_in_context || tera.add_raw_templates(inlined_sources).is_err() {
-            strings_in_context = true;
-            tera = new_tera();
-            if let Err(e) = tera.add_raw_templates(sources) {
-                problems.push(template_problem(&dir, &e));
-            }
+        let file = dir.join("i18n").join(format!("{language}.yaml"));
+        let table = load_strings(root, &file, language, texts, &mut problems);
+        let strings = Arc::new(Strings::new(table, file));
+        let sources = load_templates(root, &dir, texts, &mut problems);
+        let mut tera = new_tera(&strings);
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n, s))) {
+            problems.push(template_problem(&dir, &e));
         }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let checked = uses::check(&tera, &sources, &dir, &strings);
+        problems.extend(checked.errors);
         if problems.has_errors() {
             return Err(problems);
         }
@@ -97,7 +107,8 @@ impl Theme {
             strings,
             static_dir: abs.join("static"),
             dir,
-            strings_in_context,
+            load_warnings: checked.warnings,
+            reported: checked.reported,
         })
     }
 }
@@ -105,16 +116,15 @@ impl Theme {
 /// The UI strings of `language`, read as content is read.
 fn load_strings(
     root: &Path,
-    dir: &Path,
+    file: &Path,
     language: &str,
     texts: &mut SourceTexts,
     problems: &mut Problems,
 ) -> BTreeMap<String, String> {
-    let file = dir.join("i18n").join(format!("{language}.yaml"));
-    if std::fs::symlink_metadata(root.join(&file)).is_err() {
+    if std::fs::symlink_metadata(root.join(file)).is_err() {
         problems.push(
             Problem::error(
-                &file,
+                file,
                 0,
                 format!("er zijn geen teksten voor de taal \"{language}\""),
             )
@@ -125,38 +135,33 @@ fn load_strings(
         );
         return BTreeMap::new();
     }
-    let text = match text_resolved(root, &file) {
+    let text = match text_resolved(root, file) {
         Ok(text) => text,
         Err(p) => {
             problems.push(p);
             return BTreeMap::new();
         }
     };
-    texts.insert(&file, &text);
+    texts.insert(file, &text);
     match yaml::parse::<yaml::UniqueKeys<String>>(&text, 1) {
         Ok(strings) => strings.0,
         Err(p) => {
-            problems.push(p.into_problem(&file));
+            problems.push(p.into_problem(file));
             BTreeMap::new()
         }
     }
 }
 
-/// Template sources by name: as written, and with the strings written in; and
-/// whether a template reads the strings from its context.
-type Templates = (Vec<(String, String)>, Vec<(String, String)>, bool);
-
-/// Reads every template below `templates/` as content is read; pipes and
-/// sockets are refused unread, a folder the walk cannot enter is named.
+/// Reads every template below `templates/` as content is read, as (name,
+/// source) in name order; pipes and sockets are refused unread, a folder the
+/// walk cannot enter is named.
 fn load_templates(
     root: &Path,
     dir: &Path,
-    strings: &BTreeMap<String, String>,
     texts: &mut SourceTexts,
     problems: &mut Problems,
-) -> Templates {
-    let (mut sources, mut inlined_sources, mut strings_in_context) =
-        (Vec::new(), Vec::new(), false);
+) -> Vec<(String, String)> {
+    let mut sources = Vec::new();
     let templates = root.join(dir).join("templates");
     for entry in WalkDir::new(&templates).sort_by_file_name() {
         let entry = match entry {
@@ -198,26 +203,25 @@ fn load_templates(
         match text_resolved(root, rel) {
             Ok(text) => {
                 texts.insert(rel, &text);
-                let inlined = inline::inline(&text, strings);
-                strings_in_context |= inlined.needs_table;
-                inlined_sources.push((name.clone(), inlined.source));
                 sources.push((name, text));
             }
             Err(p) => problems.push(p),
         }
     }
-    (sources, inlined_sources, strings_in_context)
+    sources
 }
 
-/// A Tera instance that escapes what HTML, XML and SVG templates print.
+/// A Tera instance that escapes what HTML, XML and SVG templates print, with
+/// the function `t` that shows `strings`.
 ///
 /// Tera's built-in `get_env` is replaced by one that always fails: a theme
 /// could otherwise publish the build's environment (home folder, tokens) on
 /// the site.
-fn new_tera() -> tera::Tera {
+fn new_tera(strings: &Arc<Strings>) -> tera::Tera {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     tera.register_function("get_env", no_env);
+    tera.register_function(uses::FUNCTION, strings::Lookup(strings.clone()));
     tera
 }
 
@@ -284,55 +288,132 @@ fn position(text: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    /// A theme below a temp folder with `templates` and the strings `nl.yaml`.
-    fn theme_with(templates: &[(&str, &str)]) -> (tempfile::TempDir, Theme) {
+    /// A theme below a temp folder with `templates` and the strings `nl.yaml`;
+    /// the theme, or the problems of loading it.
+    fn load_with(templates: &[(&str, &str)]) -> (tempfile::TempDir, Result<Theme, Problems>) {
         let dir = tempfile::tempdir().expect("temp dir");
         let t = dir.path().join("themes/eigen");
         std::fs::create_dir_all(t.join("templates")).expect("mkdir");
         std::fs::create_dir_all(t.join("i18n")).expect("mkdir");
-        std::fs::write(t.join("i18n/nl.yaml"), "hallo: Hallo\n").expect("write");
+        std::fs::write(t.join("i18n/nl.yaml"), "hallo: Hallo\nhtml: <b>&</b>\n").expect("write");
         for (name, text) in templates {
             std::fs::write(t.join("templates").join(name), text).expect("write");
         }
         let theme = Theme::load(dir.path(), "eigen", "nl", &mut SourceTexts::default());
-        let theme = theme.map_err(|p| p.0).expect("the theme loads");
         (dir, theme)
     }
 
-    #[test]
-    fn one_template_with_its_own_t_keeps_the_table_for_all() {
-        let (_dir, theme) = theme_with(&[
-            ("a.html", "{{ t.hallo }}"),
-            ("b.html", "{% set t = 1 %}{% include \"a.html\" %}"),
-        ]);
-        assert!(theme.strings_in_context);
-        let mut ctx = tera::Context::new();
-        ctx.insert("t", theme.context_strings().expect("the table"));
-        let html = theme.tera.render("a.html", &ctx).expect("renders");
-        assert_eq!(html, "Hallo");
+    fn theme_with(templates: &[(&str, &str)]) -> (tempfile::TempDir, Theme) {
+        let (dir, theme) = load_with(templates);
+        (dir, theme.map_err(|p| p.0).expect("the theme loads"))
     }
 
     #[test]
-    fn strings_are_written_in_where_tera_takes_a_literal() {
+    fn a_macro_shows_a_string_without_being_handed_anything() {
         let (_dir, theme) = theme_with(&[
-            ("a.html", "{{ t.hallo | upper }}"),
-            ("m.html", "{% macro m() %}{{ t.hallo }}{% endmacro %}"),
+            (
+                "a.html",
+                "{% import \"m.html\" as m %}{{ m::m() }} {{ t(k=\"hallo\") | upper }}",
+            ),
+            (
+                "m.html",
+                "{% macro m() %}{{ t(k=\"hallo\") }}{% endmacro %}",
+            ),
         ]);
-        assert!(!theme.strings_in_context);
         let html = theme.tera.render("a.html", &tera::Context::new());
-        assert_eq!(html.expect("renders"), "HALLO");
+        assert_eq!(html.expect("renders"), "Hallo HALLO");
+        assert!(theme.warnings().is_empty());
     }
 
     #[test]
-    fn the_default_theme_has_its_strings_written_in() {
+    fn a_string_is_escaped_like_a_variable_unless_marked_safe() {
+        let (_dir, theme) = theme_with(&[
+            ("a.html", "<p>{{ t(k=\"html\") }}</p><p>{{ v }}</p>"),
+            ("b.html", "{{ t(k=\"html\") | safe }}"),
+        ]);
+        let mut ctx = tera::Context::new();
+        ctx.insert("v", "<b>&</b>");
+        let html = theme.tera.render("a.html", &ctx).expect("renders");
+        assert_eq!(
+            html,
+            "<p>&lt;b&gt;&amp;&lt;&#x2F;b&gt;</p><p>&lt;b&gt;&amp;&lt;&#x2F;b&gt;</p>"
+        );
+        let html = theme.tera.render("b.html", &ctx).expect("renders");
+        assert_eq!(html, "<b>&</b>");
+    }
+
+    #[test]
+    fn a_key_the_strings_lack_is_a_warning_naming_template_and_line() {
+        let (_dir, theme) = theme_with(&[(
+            "a.html",
+            "{{ t(k=\"hallo\") }}\n<p>{{ t(k=\"weg\") }}</p>\n{{ t(k=\"weg\") }}",
+        )]);
+        let warnings = theme.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let w = &warnings[0];
+        assert!(!w.is_error());
+        assert_eq!(w.file, Path::new("themes/eigen/templates/a.html"));
+        assert_eq!(w.line, 2);
+        assert!(w.message.contains("\"weg\""), "{w:?}");
+        // Shown as the key while rendering, and not named a second time.
+        let html = theme.tera.render("a.html", &tera::Context::new());
+        assert_eq!(html.expect("renders"), "Hallo\n<p>weg</p>\nweg");
+        assert_eq!(theme.warnings().len(), 1);
+    }
+
+    #[test]
+    fn a_computed_key_the_strings_lack_is_reported_after_rendering() {
+        let (_dir, theme) = theme_with(&[("a.html", "{{ t(k=naam) }}")]);
+        assert!(theme.warnings().is_empty());
+        let mut ctx = tera::Context::new();
+        ctx.insert("naam", "hallo");
+        assert_eq!(theme.tera.render("a.html", &ctx).expect("renders"), "Hallo");
+        assert!(theme.warnings().is_empty());
+        ctx.insert("naam", "weg");
+        assert_eq!(theme.tera.render("a.html", &ctx).expect("renders"), "weg");
+        let warnings = theme.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].file, Path::new("themes/eigen/i18n/nl.yaml"));
+        assert!(warnings[0].message.contains("\"weg\""), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_old_form_is_refused_naming_template_line_and_what_to_write() {
+        let (_dir, loaded) = load_with(&[
+            (
+                "a.html",
+                "<h1>\n{{ t.hallo }}</h1>{% if t.weg %}{{ t.hallo }}{% endif %}",
+            ),
+            ("b.html", "{% for t in lijst %}{{ t.naam }}{% endfor %}"),
+        ]);
+        let problems = loaded.err().expect("refused").0;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert!(p.is_error());
+        assert_eq!(p.file, Path::new("themes/eigen/templates/a.html"));
+        assert_eq!(p.line, 2);
+        assert!(p.message.contains("`t.hallo`"), "{p:?}");
+        assert!(p.message.contains("2 andere plaatsen"), "{p:?}");
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("schrijf {{ t(k=\"hallo\") }} in plaats van {{ t.hallo }}")
+        );
+    }
+
+    #[test]
+    fn t_without_a_key_is_refused() {
+        let (_dir, loaded) = load_with(&[("a.html", "x\n{{ t() }}")]);
+        let problems = loaded.err().expect("refused").0;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+    }
+
+    #[test]
+    fn the_default_theme_asks_only_for_strings_it_has() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let theme = Theme::load(root, "default", "nl", &mut SourceTexts::default());
         let theme = theme.map_err(|p| p.0).expect("the default theme loads");
-        assert!(
-            !theme.strings_in_context,
-            "a template of the default theme reads `t` other than as `t.key`"
-        );
-        assert!(theme.context_strings().is_none());
+        assert!(theme.warnings().is_empty(), "{:?}", theme.warnings());
     }
 
     /// A toolkit root holding a minimal theme `eigen`.
@@ -342,7 +423,7 @@ mod tests {
         std::fs::create_dir_all(t.join("templates")).expect("mkdir");
         std::fs::create_dir_all(t.join("i18n")).expect("mkdir");
         std::fs::write(t.join("i18n/nl.yaml"), "hallo: Hallo\n").expect("write");
-        std::fs::write(t.join("templates/a.html"), "{{ t.hallo }}").expect("write");
+        std::fs::write(t.join("templates/a.html"), "{{ t(k=\"hallo\") }}").expect("write");
         dir
     }
 
