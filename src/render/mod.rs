@@ -95,6 +95,9 @@ impl Counters {
 #[derive(Serialize)]
 struct Common<'a> {
     site: SiteView<'a>,
+    /// Only for themes whose templates still read the strings as `t.key`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    t: Option<&'a std::collections::BTreeMap<String, String>>,
     root: String,
     nav: Vec<NavItem>,
     pagina: PageMeta,
@@ -617,6 +620,7 @@ impl<'a> Renderer<'a> {
         let views = self.views(route);
         let common = Common {
             site: SiteView::of(&t.site),
+            t: self.theme.context_strings(),
             root: route.to_root(),
             nav: nav(&views, kind),
             pagina: PageMeta {

@@ -246,6 +246,9 @@ impl<'a> Renderer<'a> {
         super::super::Counters::count(&self.counters.templates);
         let mut ctx = tera::Context::new();
         ctx.insert("sec", section);
+        if let Some(t) = self.theme.context_strings() {
+            ctx.insert("t", t);
+        }
         self.theme
             .tera
             .render(TEMPLATE, &ctx)

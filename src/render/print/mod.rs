@@ -38,6 +38,9 @@ pub(super) fn doc_for(kind: &str, route: &Route) -> Option<String> {
 #[derive(Serialize)]
 struct PrintCommon<'a> {
     site: SiteView<'a>,
+    /// Only for themes whose templates still read the strings as `t.key`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    t: Option<&'a std::collections::BTreeMap<String, String>>,
     root: String,
     pagina: PrintMeta,
     papier: PaperView,
@@ -115,6 +118,7 @@ impl Renderer<'_> {
         let (breedte, hoogte) = paper.size_mm();
         let common = PrintCommon {
             site: SiteView::of(&t.site),
+            t: self.theme.context_strings(),
             root: route.to_root(),
             pagina: PrintMeta {
                 titel,

@@ -32,6 +32,8 @@ pub struct Theme {
     load_warnings: Vec<Problem>,
     /// The keys those warnings name, so that a render does not name them again.
     reported: BTreeSet<String>,
+    /// Some template reads the strings the old way, as `t.key`.
+    old_form: bool,
 }
 
 impl Theme {
@@ -41,6 +43,12 @@ impl Theme {
         let mut all = self.load_warnings.clone();
         all.extend(self.strings.missing_problems(&self.reported));
         all
+    }
+
+    /// The strings as a table for every template context, only for a theme
+    /// whose templates still read them as `t.key` (see `uses::check`).
+    pub fn context_strings(&self) -> Option<&std::collections::BTreeMap<String, String>> {
+        self.old_form.then(|| self.strings.table())
     }
 }
 
@@ -109,6 +117,7 @@ impl Theme {
             dir,
             load_warnings: checked.warnings,
             reported: checked.reported,
+            old_form: checked.old_form,
         })
     }
 }
@@ -378,26 +387,39 @@ mod tests {
     }
 
     #[test]
-    fn the_old_form_is_refused_naming_template_line_and_what_to_write() {
-        let (_dir, loaded) = load_with(&[
+    fn the_old_form_still_renders_with_one_warning_saying_what_to_write() {
+        let (_dir, theme) = theme_with(&[
             (
                 "a.html",
                 "<h1>\n{{ t.hallo }}</h1>{% if t.weg %}{{ t.hallo }}{% endif %}",
             ),
             ("b.html", "{% for t in lijst %}{{ t.naam }}{% endfor %}"),
+            ("c.html", "{{ t.hallo }}"),
         ]);
-        let problems = loaded.err().expect("refused").0;
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        let p = &problems[0];
-        assert!(p.is_error());
+        let warnings = theme.warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let p = &warnings[0];
+        assert!(!p.is_error());
         assert_eq!(p.file, Path::new("themes/eigen/templates/a.html"));
         assert_eq!(p.line, 2);
         assert!(p.message.contains("`t.hallo`"), "{p:?}");
-        assert!(p.message.contains("2 andere plaatsen"), "{p:?}");
         assert_eq!(
             p.hint.as_deref(),
-            Some("schrijf {{ t(k=\"hallo\") }} in plaats van {{ t.hallo }}")
+            Some(
+                "schrijf {{ t(k=\"hallo\") }} in plaats van {{ t.hallo }}, in elke template van het thema"
+            )
         );
+        // The table is in every context, so the old form shows the string.
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", theme.context_strings().expect("the table"));
+        let html = theme.tera.render("a.html", &ctx).expect("renders");
+        assert_eq!(html, "<h1>\nHallo</h1>");
+    }
+
+    #[test]
+    fn a_theme_in_the_new_form_gets_no_table() {
+        let (_dir, theme) = theme_with(&[("a.html", "{{ t(k=\"hallo\") }}")]);
+        assert!(theme.context_strings().is_none());
     }
 
     #[test]

@@ -166,17 +166,21 @@ impl Walk {
 /// What the templates ask of the strings, checked.
 #[derive(Default)]
 pub struct Checked {
-    /// The old form `t.key`, or `t()` without a key.
+    /// `t()` without a key.
     pub errors: Vec<Problem>,
+    /// Some template still reads the strings as `t.key`: the theme then gets
+    /// the table in every context, as before the function existed.
+    pub old_form: bool,
     /// Keys the strings lack.
     pub warnings: Vec<Problem>,
     /// The keys `warnings` name.
     pub reported: BTreeSet<String>,
 }
 
-/// Checks every template's uses of the strings: a key the
-/// strings lack is a warning naming template and line; the old form is an
-/// error, once per template, saying what to write instead.
+/// Checks every template's uses of the strings: a key the strings lack is a
+/// warning naming template and line; the old form still works (a theme copied
+/// by an older `werkplaats new` uses it everywhere) but is a warning, once per
+/// theme, saying what to write instead.
 pub fn check(
     tera: &tera::Tera,
     sources: &[(String, String)],
@@ -197,10 +201,11 @@ pub fn check(
                 _ => None,
             })
             .collect();
-        if let Some(first) = old.first() {
-            checked
-                .errors
-                .push(old_form(&file, source, first, old.len()));
+        if let Some(first) = old.first()
+            && !checked.old_form
+        {
+            checked.old_form = true;
+            checked.warnings.push(old_form(&file, source, first));
         }
         let mut seen = BTreeSet::new();
         for u in &all {
@@ -224,13 +229,9 @@ pub fn check(
     checked
 }
 
-/// The error for a template that still reads the strings as `t.key`, at the
-/// first of its `count` places.
-fn old_form(file: &Path, source: &str, first: &str, count: usize) -> Problem {
-    let more = match count {
-        1 => String::new(),
-        n => format!(" (en op {} andere plaatsen in deze template)", n - 1),
-    };
+/// The warning for a theme whose templates still read the strings as
+/// `t.key`, at the first place found.
+fn old_form(file: &Path, source: &str, first: &str) -> Problem {
     let hint = match first.strip_prefix("t.").filter(|k| !k.contains(['.', '['])) {
         Some(key) => format!("schrijf {{{{ t(k=\"{key}\") }}}} in plaats van {{{{ {first} }}}}"),
         None => {
@@ -238,12 +239,12 @@ fn old_form(file: &Path, source: &str, first: &str, count: usize) -> Problem {
                 .to_string()
         }
     };
-    Problem::error(
+    Problem::warning(
         file,
         line_of_ident(source, first),
-        format!("`{first}` is de oude vorm van een UI-tekst: templates lezen de teksten niet meer uit de variabele t{more}"),
+        format!("`{first}` is de oude vorm van een UI-tekst; het thema werkt nog, maar elke pagina krijgt dan de hele tabel met teksten mee (trager), en een ontbrekende tekst wordt niet gemeld"),
     )
-    .hint(hint)
+    .hint(format!("{hint}, in elke template van het thema"))
 }
 
 /// The line (from 1) of the first place in `source` that spells the old
