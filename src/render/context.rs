@@ -1,0 +1,107 @@
+//! What every page's template context shares: the site, the menu, the
+//! page's own facts.
+
+use super::views::Views;
+use crate::routes::Route;
+use serde::Serialize;
+
+/// The parts every page's context shares.
+#[derive(Serialize)]
+pub(super) struct Common<'a> {
+    pub(super) site: SiteView<'a>,
+    /// Only for themes whose templates still read the strings as `t.key`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) t: Option<&'a std::collections::BTreeMap<String, String>>,
+    pub(super) root: String,
+    pub(super) nav: Vec<NavItem>,
+    pub(super) pagina: PageMeta,
+    /// The base URL with a trailing slash, when known (for absolute URLs).
+    pub(super) basis_url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    pub(super) titel: &'a str,
+    pub(super) beschrijving: Option<&'a str>,
+    pub(super) taal: &'a str,
+}
+
+impl<'a> SiteView<'a> {
+    /// The site settings every page template shows (site pages and print pages).
+    pub(super) fn of(site: &'a crate::content::SiteConfig) -> Self {
+        SiteView {
+            titel: &site.title,
+            beschrijving: site.description.as_deref(),
+            taal: &site.language,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct NavItem {
+    pub(super) titel: String,
+    pub(super) href: String,
+    pub(super) actief: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageMeta {
+    pub(super) titel: String,
+    pub(super) beschrijving: Option<String>,
+    /// Pretty URL path below the site root, e.g. `elementen/los/`.
+    pub(super) pad: String,
+    pub(super) soort: &'static str,
+    /// Relative link to the page's print version, if it has one.
+    pub(super) afdrukken: Option<String>,
+    /// Absolute URL of the page, only when a base URL is known.
+    pub(super) url: Option<String>,
+}
+
+/// The header's main sections; the current one marked.
+pub(super) fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
+    let s = v.strings;
+    let label = |k: &str| s.label(k);
+    // Each kind with an overview has a menu entry, marked on its pages too.
+    let shown = v
+        .toolkit
+        .docs
+        .iter()
+        .filter(|s| v.toolkit.shows_overview(*s));
+    let lists = shown.filter_map(|shelf| {
+        let info = shelf.info();
+        let list = info.list.as_ref()?;
+        let here = kind == list.page || kind == info.page;
+        Some((list.label, Route::list(info), here))
+    });
+    let mut items = std::iter::once(("nav_model", Route::model(), kind == "model"))
+        .chain(lists)
+        .chain([
+            ("nav_scan", Route::scan(), kind == "reflectiescan"),
+            ("nav_planner", Route::planner(), kind == "sessieplanner"),
+        ])
+        .map(|(k, r, actief)| NavItem {
+            titel: label(k),
+            href: v.from.link_to(&r),
+            actief,
+        })
+        .collect::<Vec<_>>();
+    for p in v.toolkit.pages().iter().filter(|p| p.meta.order.is_some()) {
+        let r = Route::page(p);
+        items.push(NavItem {
+            titel: p.meta.title.clone(),
+            href: v.from.link_to(&r),
+            actief: v.from == &r,
+        });
+    }
+    items.push(NavItem {
+        titel: s.label("nav_sources"),
+        href: v.from.link_to(&Route::bibliography()),
+        actief: kind == "bronnen",
+    });
+    items.push(NavItem {
+        titel: s.label("nav_print"),
+        href: v.from.link_to(&Route::print_hub()),
+        actief: kind == "afdrukken",
+    });
+    items
+}

@@ -1,0 +1,236 @@
+//! The site's own pages, beside the kinds' pages: home, model, bibliography,
+//! the print hub, 404, the search page and index, and the web app manifest.
+
+use super::views::{LinkView, Views};
+use super::{OutputFile, Renderer, Strings, diagram, search, share, tools};
+use crate::routes::Route;
+use serde::Serialize;
+
+impl<'a> Renderer<'a> {
+    /// The files that serve browsing rather than one page: the search page and
+    /// the web app manifest (the search index is `search_index`).
+    pub(super) fn browse_files(&mut self) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
+        // A theme made before search existed still builds, without the page.
+        let has_search = self
+            .theme
+            .tera
+            .get_template_names()
+            .any(|n| n == "search.html");
+        if has_search {
+            self.page(
+                &search::route(),
+                "search.html",
+                s.label("zoeken"),
+                None,
+                "zoeken",
+                |_, _| {},
+            );
+        }
+        self.files.push(OutputFile {
+            path: share::MANIFEST_FILE.into(),
+            bytes: share::manifest(&t.site).into_bytes(),
+        });
+    }
+
+    /// The search page's index of every page.
+    pub(super) fn search_index(&mut self) {
+        let t = &self.valid.toolkit;
+        if self.stopped() {
+            return;
+        }
+        let docs = search::documents(t, &self.theme.strings);
+        if let Some(js) = search::index_script(&docs, &t.site.language, &|| self.stopped()) {
+            self.files.push(OutputFile {
+                path: search::INDEX_FILE.into(),
+                bytes: js.into_bytes(),
+            });
+        }
+    }
+
+    pub(super) fn all_pages(&mut self) {
+        let (valid, theme) = (self.valid, self.theme);
+        let t = &valid.toolkit;
+        let s = &theme.strings;
+
+        // Home.
+        let home = Route::home();
+        self.page(
+            &home,
+            "home.html",
+            s.label("nav_home"),
+            t.site.description.clone(),
+            "home",
+            |v, ctx| {
+                ctx.insert("diagram", &diagrams(v));
+                ctx.insert("model", &model_view(v));
+                ctx.insert(
+                    "elementen",
+                    &t.elements()
+                        .iter()
+                        .map(|e| v.element(e))
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert("secties", &sections(v, s));
+                ctx.insert("instrumenten", &tools::home_links(v));
+                // The diagram, aanleiding and opbrengsten are the model's.
+                ctx.insert("bronnen", &v.sources(&t.model.meta.sources));
+            },
+        );
+
+        // The model.
+        let m = &t.model;
+        let route = Route::model();
+        let body = self.markdown(&m.body, &route);
+        self.page(
+            &route,
+            "model.html",
+            m.meta.title.clone(),
+            None,
+            "model",
+            |v, ctx| {
+                ctx.insert("diagram", &diagrams(v));
+                ctx.insert("model", &model_view(v));
+                ctx.insert(
+                    "elementen",
+                    &t.elements()
+                        .iter()
+                        .map(|e| v.element(e))
+                        .collect::<Vec<_>>(),
+                );
+                ctx.insert("inhoud", &body);
+                ctx.insert("bronnen", &v.sources(&m.meta.sources));
+            },
+        );
+
+        // Every kind's overview and pages.
+        self.kind_pages();
+
+        // Bibliography.
+        let route = Route::bibliography();
+        self.page(
+            &route,
+            "bibliography.html",
+            s.label("nav_sources"),
+            None,
+            "bronnen",
+            |v, ctx| {
+                ctx.insert(
+                    "bronnen",
+                    &v.sources(&reference_list_order(&t.bibliography)),
+                );
+            },
+        );
+
+        // What can be printed, for each paper.
+        let route = Route::print_hub();
+        let hub = self.hub_view(&route);
+        self.page(
+            &route,
+            "print/hub.html",
+            s.label("nav_print"),
+            None,
+            "afdrukken",
+            |_, ctx| ctx.insert("afdrukken", &hub),
+        );
+        // The reflection scan and the session planner.
+        self.tool_pages();
+
+        // 404: served for any path, so its links are relative to the root and
+        // only hold at the site root (or absolute, with a base URL).
+        self.page(
+            &home,
+            "404.html",
+            s.label("niet_gevonden"),
+            None,
+            "404",
+            |_, _| {},
+        );
+        if let Some(last) = self.files.last_mut() {
+            last.path = "404.html".into();
+        }
+    }
+}
+
+/// The sections listed on the home page with a count.
+pub(super) fn sections(v: &Views, s: &Strings) -> Vec<LinkView> {
+    let t = v.toolkit;
+    let label = |k: &str| s.label(k);
+    let mut out = vec![v.link(&label("nav_model"), &Route::model())];
+    let shown = t.docs.iter().filter(|s| t.shows_overview(*s));
+    out.extend(shown.filter_map(|shelf| {
+        let list = shelf.info().list.as_ref()?;
+        let title = format!("{} ({})", label(list.label), shelf.len());
+        Some(v.link(&title, &Route::list(shelf.info())))
+    }));
+    out.extend(
+        t.pages()
+            .iter()
+            .filter(|p| p.meta.order.is_some())
+            .map(|p| v.link(&p.meta.title, &Route::page(p))),
+    );
+    out
+}
+
+/// The model diagram in its wide and tall drawings; CSS shows one of them.
+#[derive(Serialize)]
+pub(super) struct Diagrams {
+    breed: String,
+    smal: String,
+}
+
+pub(super) fn diagrams(v: &Views) -> Diagrams {
+    Diagrams {
+        breed: diagram::model_diagram(v, diagram::Variant::Wide, None),
+        smal: diagram::model_diagram(v, diagram::Variant::Tall, None),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct ModelView {
+    pub(super) titel: String,
+    pub(super) naam: String,
+    pub(super) href: String,
+    pub(super) definitie: String,
+    pub(super) kenmerken: Vec<Characteristic>,
+    pub(super) aanleiding: Vec<String>,
+    pub(super) opbrengsten: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Characteristic {
+    pub(super) kort: String,
+    pub(super) tekst: String,
+}
+
+pub(super) fn model_view(v: &Views) -> ModelView {
+    let m = &v.toolkit.model.meta;
+    ModelView {
+        titel: m.title.clone(),
+        naam: m.name.clone(),
+        href: v.from.link_to(&Route::model()),
+        definitie: m.definition.clone(),
+        kenmerken: m
+            .characteristics
+            .iter()
+            .map(|c| Characteristic {
+                kort: c.short.clone(),
+                tekst: c.text.clone(),
+            })
+            .collect(),
+        aanleiding: m.reasons.clone(),
+        opbrengsten: m.outcomes.clone(),
+    }
+}
+
+/// The bibliography's keys as a reference list orders them: by the full
+/// reference, which starts with the first author and the year, not by key.
+pub(super) fn reference_list_order(bibliography: &crate::content::Bibliography) -> Vec<String> {
+    let mut keys: Vec<(String, &String)> = bibliography
+        .iter()
+        .map(|(key, r)| (r.text.to_lowercase(), key))
+        .collect();
+    keys.sort();
+    keys.into_iter().map(|(_, key)| key.clone()).collect()
+}
