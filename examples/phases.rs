@@ -4,7 +4,7 @@
 //!   cargo run --release --example phases -- TOOLKIT [OUT]
 use std::path::PathBuf;
 use std::time::Instant;
-use werkplaats::render::{Parts, render_parts};
+use werkplaats::render::{Parts, Request, render};
 
 fn main() {
     let mut args = std::env::args_os().skip(1);
@@ -27,10 +27,10 @@ fn main() {
         .unwrap_or_else(|_| panic!("theme failed"));
     lap("theme");
     let options = Default::default();
-    let pages = render_parts(&valid, &theme, &options, Parts::Pages)
+    let pages = render(&valid, &theme, &options, Request::parts(Parts::Pages))
         .unwrap_or_else(|_| panic!("render failed"));
     lap("render pages");
-    let rest = render_parts(&valid, &theme, &options, Parts::Rest)
+    let rest = render(&valid, &theme, &options, Request::parts(Parts::Rest))
         .unwrap_or_else(|_| panic!("render failed"));
     lap("render rest");
     if let Some(out) = out {

@@ -11,7 +11,10 @@
 //! let root = std::path::Path::new("toolkit");
 //! let site = werkplaats::load(root)
 //!     .and_then(werkplaats::validate)
-//!     .and_then(|v| werkplaats::render_with_theme(&v, &Default::default()))
+//!     .and_then(|v| {
+//!         let theme = werkplaats::Theme::of_site(&v)?;
+//!         werkplaats::render(&v, &theme, &Default::default(), Default::default())
+//!     })
 //!     .map_err(|f| f.problems.0[0].to_string())?;
 //! werkplaats::write(&site, root, &root.join("public"))?;
 //! # Ok(()) }
@@ -69,26 +72,6 @@ pub struct Failure {
     pub texts: SourceTexts,
 }
 
-/// Loads the theme named in the site config and renders with it.
-pub fn render_with_theme(
-    valid: &Validated,
-    options: &RenderOptions,
-) -> Result<RenderedSite, Failure> {
-    let mut texts = valid.texts.clone();
-    let site = &valid.toolkit.site;
-    let theme = Theme::load(&valid.toolkit.root, &site.theme, &site.language, &mut texts).map_err(
-        |problems| {
-            let mut all = valid.warnings.clone();
-            all.extend(problems);
-            Failure {
-                problems: all,
-                texts: texts.clone(),
-            }
-        },
-    )?;
-    render(valid, &theme, options)
-}
-
 /// Load, validate and render: everything `check` and `build` share.
 pub fn build_site(
     root: &std::path::Path,
@@ -96,5 +79,8 @@ pub fn build_site(
 ) -> Result<RenderedSite, Failure> {
     load(root)
         .and_then(validate)
-        .and_then(|v| render_with_theme(&v, options))
+        .and_then(|v| {
+            let theme = Theme::of_site(&v)?;
+            render(&v, &theme, options, render::Request::default())
+        })
 }

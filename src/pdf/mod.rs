@@ -16,7 +16,8 @@ use crate::content::Paper;
 use crate::render::RenderOptions;
 use crate::render::RenderedSite;
 use crate::write::{WriteOptions, write_with};
-use crate::{Failure, load, render_with_theme, validate, write};
+use crate::render::{Request, Theme, render};
+use crate::{Failure, load, validate, write};
 use chromium::{CHROMIUM_NAMES, timeout_from};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -114,7 +115,9 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
         base_url: req.base_url.clone(),
         ..RenderOptions::default()
     };
-    let site = render_with_theme(&valid, &options).map_err(PdfFailure::Build)?;
+    let site = Theme::of_site(&valid)
+        .and_then(|theme| render(&valid, &theme, &options, Request::default()))
+        .map_err(PdfFailure::Build)?;
     let paper = req.paper.unwrap_or(valid.toolkit.site.paper);
     let with_qr = req.base_url.is_some() || valid.toolkit.site.base_url.is_some();
 

@@ -74,40 +74,53 @@ pub struct Work {
 
 /// Which of a site's outputs to render. `build` renders all of them at once;
 /// the preview renders the pages first and the rest right after, so that an
-/// edited page is back sooner.
+/// edited page is back sooner, and after a save that changed only one
+/// document's text, only that document's page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Parts {
+pub enum Parts<'a> {
     #[default]
     All,
     /// Every page of the site, with its sitemap and manifest.
     Pages,
     /// What no page needs to show: the search index and the print pages.
     Rest,
+    /// Only the page of the document read from this file (relative to the
+    /// toolkit root); no files when no document was. For a save that kept the
+    /// document's front matter, links and headings: then no other page shows
+    /// anything new, except the print pages and the search index (`Rest`).
+    Doc(&'a std::path::Path),
 }
 
-/// Renders every page of `valid` with `theme`.
-pub fn render(
-    valid: &Validated,
-    theme: &Theme,
-    options: &RenderOptions,
-) -> Result<RenderedSite, Failure> {
-    render_parts(valid, theme, options, Parts::All)
+/// One render: which parts, and the whole-toolkit work when it was done
+/// before (the preview keeps it between saves that leave the links alone).
+#[derive(Clone, Copy, Default)]
+pub struct Request<'a> {
+    pub parts: Parts<'a>,
+    pub prepared: Option<&'a Prepared>,
 }
 
-/// Renders `parts` of the site; see [`Parts`].
-pub fn render_parts(
-    valid: &Validated,
-    theme: &Theme,
-    options: &RenderOptions,
-    parts: Parts,
-) -> Result<RenderedSite, Failure> {
-    render_prepared(valid, theme, options, parts, &Prepared::new(valid))
+impl<'a> Request<'a> {
+    /// `parts` of the site, with nothing prepared.
+    pub fn parts(parts: Parts<'a>) -> Self {
+        Request {
+            parts,
+            prepared: None,
+        }
+    }
+
+    /// `parts`, with the whole-toolkit work already done.
+    pub fn prepared(parts: Parts<'a>, prepared: &'a Prepared) -> Self {
+        Request {
+            parts,
+            prepared: Some(prepared),
+        }
+    }
 }
 
 /// What rendering needs from the whole toolkit before any page: which
 /// documents are about which element (front matter and body links). It depends
 /// on the links alone, so the preview keeps it while saves leave them as they
-/// were (see [`render_doc`]).
+/// were (see [`Parts::Doc`]).
 pub struct Prepared {
     related: related::Related,
 }
@@ -123,13 +136,13 @@ impl Prepared {
     }
 }
 
-/// [`render_parts`] with the whole-toolkit work already done.
-pub fn render_prepared(
+/// Renders what `request` asks of the site `valid` with `theme`: the one
+/// entry point of the render stage.
+pub fn render(
     valid: &Validated,
     theme: &Theme,
     options: &RenderOptions,
-    parts: Parts,
-    prepared: &Prepared,
+    request: Request,
 ) -> Result<RenderedSite, Failure> {
     if let Err(problem) = share::check_base_flag(options.base_url.as_deref()) {
         let mut problems = valid.warnings.clone();
@@ -137,52 +150,26 @@ pub fn render_prepared(
         let texts = valid.texts.clone();
         return Err(Failure { problems, texts });
     }
-    let (pages, rest) = (parts != Parts::Rest, parts != Parts::Pages);
+    let own;
+    let prepared = match request.prepared {
+        Some(p) => p,
+        None => {
+            own = Prepared::new(valid);
+            &own
+        }
+    };
     let counters = Counters::default();
     let mut r = Renderer::new(valid, theme, options, prepared, &counters);
-    let base_url = r.base_url.clone();
-    if pages {
-        r.all_pages();
-        r.browse_files();
-        let routes: Vec<String> = r
-            .files
-            .iter()
-            .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
-            .collect();
-        r.files.push(OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: sitemap::sitemap(&routes, base_url.as_deref()).into_bytes(),
-        });
+    let parts = request.parts;
+    if let Parts::Doc(file) = parts {
+        r.page_of(file);
+        return r.finish(&counters);
     }
-    if rest {
-        // The search index is built on one core while the print pages (not in
-        // the sitemap) take the others.
-        let mut search = r.fork();
-        let start = r.files.len();
-        rayon::join(
-            || search.search_index(),
-            || r.print_pages(base_url.as_deref()),
-        );
-        r.files.splice(start..start, search.files);
+    if matches!(parts, Parts::All | Parts::Pages) {
+        r.site_pages();
+    }
+    if matches!(parts, Parts::All | Parts::Rest) {
+        r.rest();
     }
     r.finish(&counters)
-}
-
-/// Renders only the page of the document read from `file` (relative to the
-/// toolkit root; `None` when no element, prompt, checklist or free page was).
-///
-/// For a preview save that changed nothing but one document's body text while
-/// keeping its front matter, links and headings: then no other page shows
-/// anything new (titles, menus, related lists and anchors stay), except the
-/// print pages and the search index, which the preview renders after it.
-pub fn render_doc(
-    valid: &Validated,
-    theme: &Theme,
-    options: &RenderOptions,
-    prepared: &Prepared,
-    file: &std::path::Path,
-) -> Option<Result<RenderedSite, Failure>> {
-    let counters = Counters::default();
-    let mut r = Renderer::new(valid, theme, options, prepared, &counters);
-    r.page_of(file).then(|| r.finish(&counters))
 }

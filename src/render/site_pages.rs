@@ -2,11 +2,41 @@
 //! the print hub, 404, the search page and index, and the web app manifest.
 
 use super::views::{LinkView, Views};
-use super::{OutputFile, Renderer, Strings, diagram, search, share, tools};
+use super::{OutputFile, Renderer, Strings, diagram, search, share, sitemap, tools};
 use crate::routes::Route;
 use serde::Serialize;
 
 impl<'a> Renderer<'a> {
+    /// Every page of the site, with the search page, the manifest and the
+    /// sitemap of them all.
+    pub(super) fn site_pages(&mut self) {
+        self.all_pages();
+        self.browse_files();
+        let routes: Vec<String> = self
+            .files
+            .iter()
+            .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+            .collect();
+        let base_url = self.base_url.as_deref();
+        self.files.push(OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: sitemap::sitemap(&routes, base_url).into_bytes(),
+        });
+    }
+
+    /// What no page shows: the search index, built on one core while the
+    /// print pages (not in the sitemap) take the others.
+    pub(super) fn rest(&mut self) {
+        let base_url = self.base_url.clone();
+        let mut search = self.fork();
+        let start = self.files.len();
+        rayon::join(
+            || search.search_index(),
+            || self.print_pages(base_url.as_deref()),
+        );
+        self.files.splice(start..start, search.files);
+    }
+
     /// The files that serve browsing rather than one page: the search page and
     /// the web app manifest (the search index is `search_index`).
     pub(super) fn browse_files(&mut self) {

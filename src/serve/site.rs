@@ -16,7 +16,7 @@ use super::quick;
 use super::watch::Changes;
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::render::{
-    OutputFile, Parts, Prepared, RenderOptions, RenderedSite, Theme, render_doc, render_prepared,
+    OutputFile, Parts, Prepared, RenderOptions, RenderedSite, Request, Theme, render,
 };
 use crate::{Failure, Validated, load, validate};
 use axum::body::Bytes;
@@ -174,7 +174,10 @@ impl Builder {
             });
         }
         let options = RenderOptions::default();
-        match render_doc(&last.valid, theme, &options, &last.prepared, &edit.file)? {
+        let request = Request::prepared(Parts::Doc(&edit.file), &last.prepared);
+        match render(&last.valid, theme, &options, request) {
+            // No document was read from the file: the full path decides.
+            Ok(site) if site.files.is_empty() => None,
             Ok(site) => {
                 let mut pages = Files::clone(&last.pages);
                 pages.extend(files_of(site.files));
@@ -225,7 +228,8 @@ impl Builder {
             stop: Some(self.stop_flag()),
             ..RenderOptions::default()
         };
-        let rendered = render_prepared(&last.valid, theme, &options, Parts::Rest, &last.prepared);
+        let request = Request::prepared(Parts::Rest, &last.prepared);
+        let rendered = render(&last.valid, theme, &options, request);
         if self.stop.swap(false, Ordering::Relaxed) {
             return None;
         }
@@ -290,13 +294,8 @@ impl Builder {
             }
         };
         let prepared = Arc::new(Prepared::new(&valid));
-        let rendered = render_prepared(
-            &valid,
-            &cached.theme,
-            &RenderOptions::default(),
-            Parts::Pages,
-            &prepared,
-        );
+        let request = Request::prepared(Parts::Pages, &prepared);
+        let rendered = render(&valid, &cached.theme, &RenderOptions::default(), request);
         self.theme = Some(cached);
         if rendered.is_ok() {
             self.rest_pending = true;

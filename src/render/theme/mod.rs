@@ -37,6 +37,23 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme `valid`'s site config names, in its language; on failure,
+    /// the validation warnings and the theme's problems together.
+    pub fn of_site(valid: &crate::Validated) -> Result<Theme, crate::Failure> {
+        let mut texts = valid.texts.clone();
+        let site = &valid.toolkit.site;
+        Theme::load(&valid.toolkit.root, &site.theme, &site.language, &mut texts).map_err(
+            |problems| {
+                let mut all = valid.warnings.clone();
+                all.extend(problems);
+                crate::Failure {
+                    problems: all,
+                    texts,
+                }
+            },
+        )
+    }
+
     /// The theme's warnings for a render: those of loading, and every key
     /// looked up since that the strings lack.
     pub fn warnings(&self) -> Vec<Problem> {
