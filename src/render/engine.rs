@@ -51,10 +51,13 @@ pub(super) struct Renderer<'a> {
     pub(super) counters: &'a Counters,
 }
 
-/// Markdown bodies rendered so far, by (body address, body length, page depth
-/// or [`ANY_DEPTH`]); `None` for a body that cannot be rendered for any depth.
-type Bodies =
-    std::sync::Mutex<std::collections::HashMap<(usize, usize, usize), Option<std::sync::Arc<str>>>>;
+/// Markdown bodies rendered so far, by document and depth; `None` for a body
+/// that cannot be rendered for any depth.
+type Bodies = std::sync::Mutex<std::collections::HashMap<BodyKey, Option<std::sync::Arc<str>>>>;
+
+/// A rendered body's place in the cache: the file it was read from (each
+/// document has one body) and the page depth, or [`ANY_DEPTH`].
+type BodyKey = (std::path::PathBuf, usize);
 
 /// The depth under which a body rendered for any depth is kept.
 const ANY_DEPTH: usize = usize::MAX;
@@ -206,8 +209,8 @@ impl<'a> Renderer<'a> {
     /// and the whole toolkit, at different depths; it is rendered once for any
     /// depth and shared (`markdown::to_html_any_depth`), or, in the rare body
     /// that cannot be, once per depth.
-    pub(super) fn markdown(&self, body: &str, from: &Route) -> String {
-        let key = |depth| (body.as_ptr() as usize, body.len(), depth);
+    pub(super) fn markdown(&self, file: &std::path::Path, body: &str, from: &Route) -> String {
+        let key = |depth| (file.to_path_buf(), depth);
         let valid = self.valid;
         let shared = self.body(key(ANY_DEPTH), || {
             markdown::to_html_any_depth(body, &valid.links, valid.toolkit.site.allow_raw_html)
@@ -231,10 +234,11 @@ impl<'a> Renderer<'a> {
     /// A body's HTML from the cache, or rendered by `render` and kept.
     pub(super) fn body(
         &self,
-        key: (usize, usize, usize),
+        key: BodyKey,
         render: impl FnOnce() -> Option<String>,
     ) -> Option<std::sync::Arc<str>> {
-        if let Some(html) = self.bodies.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        let cached = self.bodies.lock().ok().and_then(|m| m.get(&key).cloned());
+        if let Some(html) = cached {
             return html;
         }
         Counters::count(&self.counters.markdown);

@@ -83,7 +83,7 @@ impl<'a> Renderer<'a> {
             None => self.theme.strings.label(list.label),
         };
         let description = intro.and_then(|i| i.meta.beschrijving.clone());
-        let body = intro.map(|i| self.markdown(&i.body, &route));
+        let body = intro.map(|i| self.markdown(&i.file, &i.body, &route));
         self.page(
             &route,
             list.template,
@@ -117,7 +117,7 @@ impl<'a> Renderer<'a> {
         };
         let (info, d) = (shelf.info(), shelf.doc(i));
         let route = Route::on_shelf(shelf, i);
-        let body = self.markdown(d.body(), &route);
+        let body = self.markdown(d.file(), d.body(), &route);
         let crumbs = info
             .list
             .as_ref()

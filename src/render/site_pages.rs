@@ -112,7 +112,7 @@ impl<'a> Renderer<'a> {
         // The model.
         let m = &t.model;
         let route = Route::model();
-        let body = self.markdown(&m.body, &route);
+        let body = self.markdown(&m.file, &m.body, &route);
         self.page(
             &route,
             "model.html",

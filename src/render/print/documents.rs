@@ -262,7 +262,7 @@ impl<'a> Renderer<'a> {
             id: "model".into(),
             model: model_view(&v),
             elementen: t.elements().iter().map(|e| v.element(e)).collect(),
-            inhoud: self.markdown(&t.model.body, route),
+            inhoud: self.markdown(&t.model.file, &t.model.body, route),
             bronnen: v.sources(&t.model.meta.sources),
         }
     }
@@ -272,7 +272,7 @@ impl<'a> Renderer<'a> {
         Section::Element {
             id: format!("element-{}", e.meta.code.to_lowercase()),
             element: v.element(e),
-            inhoud: self.markdown(&e.body, route),
+            inhoud: self.markdown(&e.file, &e.body, route),
             bronnen: v.sources(&e.meta.sources),
         }
     }
@@ -282,7 +282,7 @@ impl<'a> Renderer<'a> {
         Section::Gesprek {
             id: format!("gesprek-{}", p.slug),
             gesprek: v.prompt(p),
-            inhoud: self.markdown(&p.body, route),
+            inhoud: self.markdown(&p.file, &p.body, route),
             bronnen: v.sources(&p.meta.sources),
         }
     }
@@ -292,7 +292,7 @@ impl<'a> Renderer<'a> {
         Section::Checklist {
             id: format!("checklist-{}", c.slug),
             checklist: v.checklist(c),
-            inhoud: self.markdown(&c.body, route),
+            inhoud: self.markdown(&c.file, &c.body, route),
             bronnen: v.sources(&c.meta.sources),
         }
     }
@@ -311,7 +311,7 @@ impl<'a> Renderer<'a> {
             id: format!("pagina-{}", p.slug),
             titel: p.meta.title.clone(),
             beschrijving: p.meta.description.clone(),
-            inhoud: self.markdown(&p.body, route),
+            inhoud: self.markdown(&p.file, &p.body, route),
             bronnen: v.sources(p.meta.sources.as_slice()),
         }
     }
