@@ -77,10 +77,8 @@ pub fn build_site(
     root: &std::path::Path,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Failure> {
-    load(root)
-        .and_then(validate)
-        .and_then(|v| {
-            let theme = Theme::of_site(&v)?;
-            render(&v, &theme, options, render::Request::default())
-        })
+    load(root).and_then(validate).and_then(|v| {
+        let theme = Theme::of_site(&v)?;
+        render(&v, &theme, options, render::Request::default())
+    })
 }

@@ -32,7 +32,7 @@ const OWN_SECTIONS: [&str; 8] = [
 /// site generates: its own, or a kind's folder.
 pub fn reserved(slug: &str) -> bool {
     OWN_SECTIONS.contains(&slug)
-        || crate::content::kind::infos()
+        || crate::content::registry::infos()
             .iter()
             .any(|k| !k.at_root && k.folder == slug)
 }

@@ -5,7 +5,8 @@
 //! complete field names and flag mistakes before saving; `werkplaats check` stays
 //! the authority, because a schema cannot know which element codes exist.
 
-use crate::content::kind::{Kind, VisitKind, each_kind};
+use crate::content::kind::{Kind, VisitKind};
+use crate::content::registry::each_kind;
 use crate::content::{Bibliography, Model, SiteConfig};
 use schemars::{JsonSchema, schema_for};
 use std::fs;

@@ -3,7 +3,7 @@
 //! A kind is a folder of Markdown files below `content/` whose front matter has
 //! one type (`elementen/` holds `Element`s). Load, validate, routes, render,
 //! search, print, the preview and the schemas all learn what kinds exist from
-//! [`each_kind`], so a new kind of content is its own module, its templates and
+//! the registry (`content::registry`), so a new kind of content is its own module, its templates and
 //! one line there. What a kind needs beyond the shared shape (an element's code
 //! as its address, a prompt's steps in the search text) it says through the
 //! [`Kind`] and [`FrontMatter`] methods, not through a stage naming the kind.
@@ -17,15 +17,6 @@ use serde::de::DeserializeOwned;
 use std::any::Any;
 use std::fmt::Debug;
 use std::path::Path;
-
-/// The registry: every kind, in the order the site lists them.
-pub fn each_kind(v: &mut impl VisitKind) {
-    v.kind::<super::element::Elements>();
-    v.kind::<super::prompt::Prompts>();
-    v.kind::<super::checklist::Checklists>();
-    v.kind::<super::page::Pages>();
-    v.kind::<super::example::Examples>();
-}
 
 /// Something done once per kind, with the kind's types at hand.
 pub trait VisitKind {
@@ -334,38 +325,4 @@ impl Shelves {
     pub fn set_body(&mut self, file: &Path, body: &str) -> bool {
         self.0.iter_mut().any(|s| s.set_body(file, body))
     }
-}
-
-/// The folders of every kind, in registry order.
-pub fn folders() -> Vec<&'static str> {
-    struct Folders(Vec<&'static str>);
-    impl VisitKind for Folders {
-        fn kind<K: Kind>(&mut self) {
-            self.0.push(K::INFO.folder);
-        }
-    }
-    let mut f = Folders(Vec::new());
-    each_kind(&mut f);
-    f.0
-}
-
-/// Every kind's description, in registry order.
-pub fn infos() -> Vec<&'static KindInfo> {
-    struct Infos(Vec<&'static KindInfo>);
-    impl VisitKind for Infos {
-        fn kind<K: Kind>(&mut self) {
-            self.0.push(K::INFO);
-        }
-    }
-    let mut i = Infos(Vec::new());
-    each_kind(&mut i);
-    i.0
-}
-
-/// Whether the kind in `folder` has an overview page (which an `_index.md`
-/// there introduces).
-pub fn has_list(folder: &str) -> bool {
-    infos()
-        .iter()
-        .any(|k| k.folder == folder && k.list.is_some())
 }

@@ -17,6 +17,7 @@ pub mod kind;
 mod model;
 mod page;
 mod prompt;
+pub mod registry;
 mod scan;
 mod site;
 

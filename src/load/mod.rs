@@ -19,7 +19,8 @@ pub use frontmatter::{Split, SplitError, split};
 pub use read::{resolves_inside_root, text_resolved};
 pub use walk::{What, is_ignored, suggest_slug, walk_problem, what_is};
 
-use crate::content::kind::{Kind, Shelves, VisitKind, each_kind};
+use crate::content::kind::{Kind, Shelves, VisitKind};
+use crate::content::registry::each_kind;
 use crate::content::{Bibliography, Doc, Intro, Model, SiteConfig, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::{Failure, Loaded};
@@ -62,7 +63,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     } = walk::walk_content(root);
     out.problems.extend(problems);
     let docs = out.shelves(root, &files);
-    let folders = crate::content::kind::folders();
+    let folders = crate::content::registry::folders();
     let intros = intros
         .iter()
         .filter_map(|(i, f)| {

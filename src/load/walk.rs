@@ -5,7 +5,7 @@
 //! Pipes, sockets and devices are passed over with a warning, never opened.
 
 use super::read::{inside_root, special_kind};
-use crate::content::kind;
+use crate::content::registry;
 use crate::diagnostics::{Problem, Problems};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ pub struct Found {
 
 /// What the walk found, in walk order.
 pub struct Walk {
-    /// Per kind of content, in registry order (see [`kind::folders`]).
+    /// Per kind of content, in registry order (see [`registry::folders`]).
     pub files: Vec<Vec<Found>>,
     /// Overview introductions (`_index.md`): the kind's index, and the file.
     pub intros: Vec<(usize, Found)>,
@@ -32,7 +32,7 @@ pub struct Walk {
 
 /// Finds the Markdown files of each section; anything else is reported.
 pub fn walk_content(root: &Path) -> Walk {
-    let folders = kind::folders();
+    let folders = registry::folders();
     let mut found = Walk {
         files: folders.iter().map(|_| Vec::new()).collect(),
         intros: Vec::new(),
@@ -217,7 +217,7 @@ fn classify(rel: &Path, folders: &[&str]) -> Placement {
         ["content", "bestanden", ref rest @ ..] if !rest.is_empty() => {
             Placement::Asset(rest.join("/"))
         }
-        ["content", section, "_index.md"] if kind::has_list(section) => folders
+        ["content", section, "_index.md"] if registry::has_list(section) => folders
             .iter()
             .position(|s| *s == section)
             .map_or(Placement::Unknown, Placement::Intro),
