@@ -12,13 +12,14 @@ use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems, SourceTexts};
 use crate::load::locate::{self, Seg};
 use crate::markdown::{self, BodyScan};
-use crate::routes::{documents, reserved};
+use crate::routes::documents;
 use crate::{Failure, Loaded, Validated};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod assets;
+mod docs;
 mod links;
 pub mod print;
 use links::{anchors, check_body_links, check_orphans, link_table};
@@ -36,64 +37,11 @@ pub fn validate(loaded: Loaded) -> Result<Validated, Failure> {
     // Each body is parsed once, on all cores; the checks below only look up.
     let mut scans: Vec<BodyScan> = docs.par_iter().map(|d| markdown::scan(d.body)).collect();
     let anchors = anchors(&docs, &mut scans);
-    let codes: Vec<String> = toolkit
-        .elements()
-        .iter()
-        .map(|e| e.meta.code.clone())
-        .collect();
-    let sources: Vec<String> = toolkit.bibliography.keys().cloned().collect();
-    let known = Known {
-        code_set: codes.iter().cloned().collect(),
-        source_set: sources.iter().cloned().collect(),
-        prompted: toolkit
-            .prompts()
-            .iter()
-            .flat_map(|p| p.meta.elements.iter().cloned())
-            .collect(),
-        codes,
-        sources,
-    };
+    let known = Known::of(&toolkit);
 
     check_elements(&toolkit, &known, &mut problems);
     check_model(&toolkit, &known, &mut problems);
-    for shelf in toolkit.docs.iter() {
-        let required = shelf.info().sources_required;
-        for doc in (0..shelf.len()).map(|i| shelf.doc(i)) {
-            known.check_codes(doc, doc.elements(), &mut problems);
-            known.check_sources(doc, doc.sources(), required, &mut problems);
-            check_refs(doc, &links, &mut problems);
-        }
-    }
-    for intro in toolkit.intros.values() {
-        known.check_sources(intro, &intro.meta.bronnen, false, &mut problems);
-    }
-    for p in toolkit.prompts() {
-        check_prompt(p, &mut problems);
-    }
-    for c in toolkit.checklists() {
-        if c.meta.items.is_empty() {
-            problems.push(
-                Problem::error(&c.file, c.line_of("items"), "de checklist heeft geen items")
-                    .hint("voeg onder `items:` minstens één `- tekst: …` toe"),
-            );
-        }
-    }
-    for p in toolkit.pages() {
-        if reserved(&p.slug) {
-            problems.push(
-                Problem::error(
-                    &p.file,
-                    0,
-                    format!(
-                        "de paginanaam \"{}\" is al een onderdeel van de site",
-                        p.slug
-                    ),
-                )
-                .hint("geef het bestand een andere naam"),
-            );
-        }
-    }
-    check_page_order(&toolkit, &mut problems);
+    docs::check_docs(&toolkit, &known, &links, &mut problems);
     check_bibliography(&toolkit, &mut problems);
     check_site(&toolkit, &texts, &mut problems);
     check_orphans(&toolkit, &docs, &scans, &links, &mut problems);
@@ -131,6 +79,27 @@ struct Known {
 }
 
 impl Known {
+    /// The codes and keys `toolkit` has.
+    fn of(toolkit: &Toolkit) -> Known {
+        let codes: Vec<String> = toolkit
+            .elements()
+            .iter()
+            .map(|e| e.meta.code.clone())
+            .collect();
+        let sources: Vec<String> = toolkit.bibliography.keys().cloned().collect();
+        Known {
+            code_set: codes.iter().cloned().collect(),
+            source_set: sources.iter().cloned().collect(),
+            prompted: toolkit
+                .prompts()
+                .iter()
+                .flat_map(|p| p.meta.elements.iter().cloned())
+                .collect(),
+            codes,
+            sources,
+        }
+    }
+
     fn check_codes(&self, doc: &dyn AnyDoc, codes: &[String], problems: &mut Problems) {
         for code in codes {
             if !self.code_set.contains(code) {
@@ -175,37 +144,6 @@ impl Known {
                         "{}; bronnen staan in content/bronnen.yaml",
                         suggest(key, &self.sources, "bron")
                     )),
-                );
-            }
-        }
-    }
-}
-
-/// Each front-matter field that names other documents (a practice example's
-/// `checklists:`) must name ones that exist.
-fn check_refs(doc: &dyn AnyDoc, links: &crate::routes::LinkTable, problems: &mut Problems) {
-    for r in doc.refs() {
-        for slug in r.slugs {
-            if links
-                .resolve(&format!("@/{}/{slug}.md", r.folder))
-                .is_none()
-            {
-                let prefix = format!("{}/", r.folder);
-                let known: Vec<String> = links
-                    .keys()
-                    .filter_map(|k| k.strip_prefix(&prefix)?.strip_suffix(".md"))
-                    .map(str::to_string)
-                    .collect();
-                problems.push(
-                    Problem::error(
-                        doc.file(),
-                        doc.line_of_value(slug),
-                        format!(
-                            "`{}` noemt \"{slug}\", maar content/{}/{slug}.md bestaat niet",
-                            r.field, r.folder
-                        ),
-                    )
-                    .hint(suggest(slug, &known, r.field)),
                 );
             }
         }
@@ -356,31 +294,6 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
         ));
     }
     known.check_sources(model, &model.meta.sources, true, problems);
-}
-
-/// Two pages with the same `volgorde` stand in the menu in title order, which
-/// the editor probably did not mean: a warning on the later one names both.
-fn check_page_order(toolkit: &Toolkit, problems: &mut Problems) {
-    let mut first: HashMap<u32, &Doc<crate::content::Page>> = HashMap::new();
-    for p in toolkit.pages() {
-        let Some(order) = p.meta.order else { continue };
-        match first.get(&order) {
-            Some(other) => problems.push(
-                Problem::warning(
-                    &p.file,
-                    p.line_of("volgorde"),
-                    format!(
-                        "`volgorde: {order}` staat ook in {}; het menu zet ze dan op titel",
-                        other.file.display()
-                    ),
-                )
-                .hint("geef elke pagina in het menu een eigen volgorde"),
-            ),
-            None => {
-                first.insert(order, p);
-            }
-        }
-    }
 }
 
 fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
