@@ -79,12 +79,10 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn all_pages(&mut self) {
-        let (valid, theme) = (self.valid, self.theme);
-        let t = &valid.toolkit;
-        let s = &theme.strings;
-
-        // Home.
+    /// The home page, with the model diagram and the sections.
+    fn home_page(&mut self) {
+        let t = &self.valid.toolkit;
+        let s = &self.theme.strings;
         let home = Route::home();
         self.page(
             &home,
@@ -108,8 +106,11 @@ impl<'a> Renderer<'a> {
                 ctx.insert("bronnen", &v.sources(&t.model.meta.sources));
             },
         );
+    }
 
-        // The model.
+    /// The model's page: its diagram, definition, characteristics and body.
+    fn model_page(&mut self) {
+        let t = &self.valid.toolkit;
         let m = &t.model;
         let route = Route::model();
         let body = self.markdown(&m.file, &m.body, &route);
@@ -133,6 +134,15 @@ impl<'a> Renderer<'a> {
                 ctx.insert("bronnen", &v.sources(&m.meta.sources));
             },
         );
+    }
+
+    pub(super) fn all_pages(&mut self) {
+        let (valid, theme) = (self.valid, self.theme);
+        let t = &valid.toolkit;
+        let s = &theme.strings;
+        let home = Route::home();
+        self.home_page();
+        self.model_page();
 
         // Every kind's overview and pages.
         self.kind_pages();
