@@ -31,24 +31,24 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
             "{}",
             m.code
         );
-        assert!(!m.aspects.is_empty(), "{} has no aspects", m.code);
-        assert!(!m.sources.is_empty(), "{} cites no source", m.code);
+        assert!(!m.aspecten.is_empty(), "{} has no aspects", m.code);
+        assert!(!m.bronnen.is_empty(), "{} cites no source", m.code);
         assert!(!e.body.trim().is_empty(), "{} has no narrative", m.code);
-        assert!(m.quotes.len() <= 2, "{}: at most two quotations", m.code);
+        assert!(m.citaten.len() <= 2, "{}: at most two quotations", m.code);
         let prompts = t
             .prompts()
             .iter()
-            .filter(|p| p.meta.elements.contains(&m.code))
+            .filter(|p| p.meta.elementen.contains(&m.code))
             .count();
         assert!(prompts >= 1, "no prompt about {}", m.code);
     }
     // Only LOS's aspects come from the article (figure 2); the rest are the toolkit's own.
     let los = t.element("LOS").unwrap();
-    assert_eq!(los.meta.aspect_origin, AspectOrigin::Model);
-    assert_eq!(los.meta.aspects.len(), 5);
+    assert_eq!(los.meta.aspecten_herkomst, AspectOrigin::Model);
+    assert_eq!(los.meta.aspecten.len(), 5);
     for e in t.elements().iter().filter(|e| e.meta.code != "LOS") {
         assert_eq!(
-            e.meta.aspect_origin,
+            e.meta.aspecten_herkomst,
             AspectOrigin::Toolkit,
             "{}",
             e.meta.code
@@ -60,13 +60,13 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
 fn the_model_places_each_element_as_the_article_does() {
     let v = real();
     let m = &v.toolkit.model.meta;
-    assert_eq!(m.arrangement.centre, ["LOS"]);
-    assert_eq!(m.arrangement.culture, ["GOC"]);
-    assert_eq!(m.arrangement.instrumental, ["SRI", "VMM"]);
-    assert_eq!(m.arrangement.interpersonal, ["LEA", "VOR"]);
-    assert_eq!(m.characteristics.len(), 9, "nine kenmerken");
-    assert_eq!(m.reasons.len(), 3, "three aanleidingen");
-    assert_eq!(m.outcomes.len(), 5, "five opbrengsten");
+    assert_eq!(m.ordening.kern, ["LOS"]);
+    assert_eq!(m.ordening.cultuur, ["GOC"]);
+    assert_eq!(m.ordening.instrumenteel, ["SRI", "VMM"]);
+    assert_eq!(m.ordening.interpersoonlijk, ["LEA", "VOR"]);
+    assert_eq!(m.kenmerken.len(), 9, "nine kenmerken");
+    assert_eq!(m.aanleiding.len(), 3, "three aanleidingen");
+    assert_eq!(m.opbrengsten.len(), 5, "five opbrengsten");
 }
 
 #[test]
@@ -78,8 +78,8 @@ fn prompts_and_checklists_are_complete_and_cited() {
         "every exercise of the sources is a prompt"
     );
     for p in t.prompts() {
-        assert!(!p.meta.questions.is_empty(), "{}", p.slug);
-        assert!(!p.meta.sources.is_empty(), "{}", p.slug);
+        assert!(!p.meta.vragen.is_empty(), "{}", p.slug);
+        assert!(!p.meta.bronnen.is_empty(), "{}", p.slug);
     }
     let counts: Vec<(&str, usize)> = t
         .checklists()
@@ -89,7 +89,7 @@ fn prompts_and_checklists_are_complete_and_cited() {
     assert!(t.checklists().len() >= 9, "{counts:?}");
     for c in t.checklists() {
         assert!(!c.meta.items.is_empty(), "{} is empty", c.slug);
-        assert!(!c.meta.sources.is_empty(), "{} cites no source", c.slug);
+        assert!(!c.meta.bronnen.is_empty(), "{} cites no source", c.slug);
     }
     let count = |slug: &str| {
         t.checklists()
@@ -102,7 +102,7 @@ fn prompts_and_checklists_are_complete_and_cited() {
     assert_eq!(count("succesfactoren"), Some(5));
     for p in t.pages() {
         assert!(
-            !p.meta.sources.is_empty(),
+            !p.meta.bronnen.is_empty(),
             "page {} cites no source",
             p.slug
         );

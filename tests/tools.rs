@@ -59,7 +59,7 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
             .iter()
             .map(text)
             .collect();
-        assert_eq!(legends, e.meta.aspects, "{code}: one statement per aspect");
+        assert_eq!(legends, e.meta.aspecten, "{code}: one statement per aspect");
         for (i, fieldset) in select(&doc, "fieldset.uitspraak").iter().enumerate() {
             let f = scraper::Html::parse_fragment(&fieldset.html());
             let radios = select(&f, "label > input[type=radio]");
@@ -95,8 +95,8 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         let titles: BTreeSet<String> = t
             .prompts()
             .iter()
-            .map(|p| p.meta.title.clone())
-            .chain(t.checklists().iter().map(|c| c.meta.title.clone()))
+            .map(|p| p.meta.titel.clone())
+            .chain(t.checklists().iter().map(|c| c.meta.titel.clone()))
             .collect();
         let expected: BTreeSet<String> = select(&card, ".verwijzingen a")
             .iter()
@@ -106,9 +106,9 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         for p in t
             .prompts()
             .iter()
-            .filter(|p| p.meta.elements.contains(code))
+            .filter(|p| p.meta.elementen.contains(code))
         {
-            assert!(expected.contains(&p.meta.title), "{code}: {}", p.meta.title);
+            assert!(expected.contains(&p.meta.titel), "{code}: {}", p.meta.titel);
         }
         let linked: BTreeSet<String> = select(
             &page,
@@ -134,8 +134,8 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         .zip(t.elements())
     {
         assert_eq!(d["code"], e.meta.code.as_str());
-        assert_eq!(d["kleur"], e.meta.colour.as_str());
-        assert_eq!(d["uitspraken"], serde_json::json!(e.meta.aspects));
+        assert_eq!(d["kleur"], e.meta.kleur.as_str());
+        assert_eq!(d["uitspraken"], serde_json::json!(e.meta.aspecten));
     }
     let roles: Vec<&str> = data["rollen"]
         .as_array()
@@ -203,12 +203,12 @@ fn the_planner_offers_every_prompt_and_checklist_with_sheets_and_cards() {
         .zip(t.prompts())
     {
         assert_eq!(d["slug"], p.slug.as_str());
-        assert_eq!(d["duur"], p.meta.minutes);
+        assert_eq!(d["duur"], p.meta.duur);
         let cards = d["kaarten"].as_array().unwrap().len();
-        if p.meta.elements.is_empty() {
+        if p.meta.elementen.is_empty() {
             assert_eq!(cards, 6, "{}", p.slug);
         } else {
-            assert_eq!(cards, p.meta.elements.len(), "{}", p.slug);
+            assert_eq!(cards, p.meta.elementen.len(), "{}", p.slug);
         }
         assert_eq!(
             d["href"],

@@ -10,11 +10,9 @@ pub type Bibliography = BTreeMap<String, Reference>;
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Korte verwijzing in de tekst, bijvoorbeeld "Snoeren e.a., 2019".
-    #[serde(rename = "kort")]
-    pub short: String,
+    pub kort: String,
     /// De volledige bronvermelding zoals die op de bronnenpagina staat.
-    #[serde(rename = "tekst")]
-    pub text: String,
+    pub tekst: String,
     /// Optionele link naar het werk.
     #[serde(default)]
     pub url: Option<String>,

@@ -7,22 +7,20 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// Titel van de checklist.
-    #[serde(rename = "titel")]
-    pub title: String,
+    pub titel: String,
     /// Een of twee zinnen boven de items.
-    #[serde(rename = "inleiding", default)]
-    pub intro: Option<String>,
+    #[serde(default)]
+    pub inleiding: Option<String>,
     /// afvinken (vakjes) of beantwoorden (schrijfregels).
-    #[serde(rename = "vorm", default)]
-    pub form: ChecklistForm,
+    #[serde(default)]
+    pub vorm: ChecklistForm,
     /// De items, elk met tekst en optioneel hulp.
     pub items: Vec<ChecklistItem>,
     /// Codes van de elementen waar de checklist aan werkt.
-    #[serde(rename = "elementen", default)]
-    pub elements: Vec<String>,
+    #[serde(default)]
+    pub elementen: Vec<String>,
     /// Sleutels uit content/bronnen.yaml.
-    #[serde(rename = "bronnen")]
-    pub sources: Vec<String>,
+    pub bronnen: Vec<String>,
 }
 
 /// Whether items are ticked or answered in writing (decides the worksheet's layout).
@@ -39,11 +37,10 @@ pub enum ChecklistForm {
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Het item.
-    #[serde(rename = "tekst")]
-    pub text: String,
+    pub tekst: String,
     /// Toelichting bij het item.
-    #[serde(rename = "hulp", default)]
-    pub help: Option<String>,
+    #[serde(default)]
+    pub hulp: Option<String>,
 }
 
 /// Checklists for process design: `content/procesontwerp/`.
@@ -77,23 +74,23 @@ impl Kind for Checklists {
 
 impl FrontMatter for Checklist {
     fn title(&self) -> &str {
-        &self.title
+        &self.titel
     }
     fn description(&self) -> Option<&str> {
-        self.intro.as_deref()
+        self.inleiding.as_deref()
     }
     fn sources(&self) -> &[String] {
-        &self.sources
+        &self.bronnen
     }
     fn elements(&self) -> &[String] {
-        &self.elements
+        &self.elementen
     }
     fn texts(&self) -> Vec<&str> {
         let items = self
             .items
             .iter()
-            .flat_map(|i| [i.text.as_str(), i.help.as_deref().unwrap_or_default()]);
-        [self.intro.as_deref().unwrap_or_default()]
+            .flat_map(|i| [i.tekst.as_str(), i.hulp.as_deref().unwrap_or_default()]);
+        [self.inleiding.as_deref().unwrap_or_default()]
             .into_iter()
             .chain(items)
             .collect()

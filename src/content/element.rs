@@ -10,17 +10,13 @@ pub struct Element {
     /// De code van het element, in hoofdletters (bijvoorbeeld LOS); uniek.
     pub code: String,
     /// Volledige naam van het element.
-    #[serde(rename = "naam")]
-    pub name: String,
+    pub naam: String,
     /// De kern in één zin (voorkant van de kaart).
-    #[serde(rename = "kern")]
-    pub essence: String,
+    pub kern: String,
     /// Kleur van het element als "#rrggbb" (tussen aanhalingstekens).
-    #[serde(rename = "kleur")]
-    pub colour: String,
+    pub kleur: String,
     /// Plaats in de navigatie (1 is de eerste).
-    #[serde(rename = "volgorde")]
-    pub order: u32,
+    pub volgorde: u32,
     /// Wat: de punten uit het model.
     pub wat: Vec<String>,
     /// Doel: de punten uit het model.
@@ -28,20 +24,17 @@ pub struct Element {
     /// Benodigdheden: de punten uit het model.
     pub benodigdheden: Vec<String>,
     /// Aspecten om op te reflecteren.
-    #[serde(rename = "aspecten")]
-    pub aspects: Vec<String>,
+    pub aspecten: Vec<String>,
     /// Herkomst van de aspecten: model (uit de bron) of toolkit (eigen uitwerking).
-    #[serde(rename = "aspecten_herkomst")]
-    pub aspect_origin: AspectOrigin,
+    pub aspecten_herkomst: AspectOrigin,
     /// Korte citaten van deelnemers, elk met tekst en rol.
-    #[serde(rename = "citaten", default)]
-    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub citaten: Vec<Quote>,
     /// Codes van verwante elementen.
-    #[serde(rename = "verwant", default)]
-    pub related: Vec<String>,
+    #[serde(default)]
+    pub verwant: Vec<String>,
     /// Sleutels uit content/bronnen.yaml.
-    #[serde(rename = "bronnen")]
-    pub sources: Vec<String>,
+    pub bronnen: Vec<String>,
 }
 
 /// Where an element's aspects come from; the site says so next to them.
@@ -59,11 +52,9 @@ pub enum AspectOrigin {
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Het citaat.
-    #[serde(rename = "tekst")]
-    pub text: String,
+    pub tekst: String,
     /// De rol van wie het zei, bijvoorbeeld "manager".
-    #[serde(rename = "rol")]
-    pub role: String,
+    pub rol: String,
 }
 
 /// The model's working elements: `content/elementen/`, one page each at
@@ -94,7 +85,7 @@ impl Kind for Elements {
 
     /// In the model's order (`volgorde`), then by code.
     fn sort(docs: &mut [Doc<Element>]) {
-        docs.sort_by(|a, b| (a.meta.order, &a.meta.code).cmp(&(b.meta.order, &b.meta.code)));
+        docs.sort_by(|a, b| (a.meta.volgorde, &a.meta.code).cmp(&(b.meta.volgorde, &b.meta.code)));
     }
 
     /// The code, as `@LOS` links name the element.
@@ -105,23 +96,23 @@ impl Kind for Elements {
 
 impl FrontMatter for Element {
     fn title(&self) -> &str {
-        &self.name
+        &self.naam
     }
     fn heading(&self) -> String {
-        format!("{} – {}", self.code, self.name)
+        format!("{} – {}", self.code, self.naam)
     }
     fn description(&self) -> Option<&str> {
-        Some(&self.essence)
+        Some(&self.kern)
     }
     fn sources(&self) -> &[String] {
-        &self.sources
+        &self.bronnen
     }
     fn texts(&self) -> Vec<&str> {
-        [&self.essence]
+        [&self.kern]
             .into_iter()
             .chain(self.wat.iter().chain(&self.doel).chain(&self.benodigdheden))
-            .chain(&self.aspects)
-            .chain(self.quotes.iter().map(|q| &q.text))
+            .chain(&self.aspecten)
+            .chain(self.citaten.iter().map(|q| &q.tekst))
             .map(String::as_str)
             .collect()
     }

@@ -2,7 +2,9 @@
 //!
 //! Every struct here is what an editor writes (front matter or a YAML file), so each
 //! one rejects unknown fields: a misspelt field must be an error, never silently
-//! ignored. Field names are Dutch because the editors are; the Rust names are English.
+//! ignored. Field names are Dutch because the editors are, and each field has that
+//! one name from YAML through Rust to the templates (`kern` is `meta.kern` is
+//! `element.kern`); only the site settings still carry English Rust names.
 //! Validation, templates, search and print all reuse these types.
 //!
 //! The doc comments on fields are in Dutch on purpose: they are the editors' field

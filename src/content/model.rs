@@ -6,29 +6,21 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// Titel van de modelpagina.
-    #[serde(rename = "titel")]
-    pub title: String,
+    pub titel: String,
     /// Volledige naam van het model.
-    #[serde(rename = "naam")]
-    pub name: String,
+    pub naam: String,
     /// Definitie van een professionele werkplaats.
-    #[serde(rename = "definitie")]
-    pub definition: String,
+    pub definitie: String,
     /// De kenmerken: elk met een korte titel (kort) en de volledige tekst (tekst).
-    #[serde(rename = "kenmerken")]
-    pub characteristics: Vec<Characteristic>,
+    pub kenmerken: Vec<Characteristic>,
     /// Aanleiding: de linkerkolom van het model.
-    #[serde(rename = "aanleiding")]
-    pub reasons: Vec<String>,
+    pub aanleiding: Vec<String>,
     /// Opbrengsten: de rechterkolom van het model.
-    #[serde(rename = "opbrengsten")]
-    pub outcomes: Vec<String>,
+    pub opbrengsten: Vec<String>,
     /// Welke elementen waar in het model staan, per groep, met hun codes.
-    #[serde(rename = "ordening")]
-    pub arrangement: ModelArrangement,
+    pub ordening: ModelArrangement,
     /// Sleutels uit content/bronnen.yaml.
-    #[serde(rename = "bronnen")]
-    pub sources: Vec<String>,
+    pub bronnen: Vec<String>,
 }
 
 /// A characteristic: the slides' short label and the article's full version.
@@ -36,11 +28,9 @@ pub struct Model {
 #[serde(deny_unknown_fields)]
 pub struct Characteristic {
     /// Korte titel van het kenmerk.
-    #[serde(rename = "kort")]
-    pub short: String,
+    pub kort: String,
     /// Volledige tekst van het kenmerk.
-    #[serde(rename = "tekst")]
-    pub text: String,
+    pub tekst: String,
 }
 
 /// The elements' places in the model, by code.
@@ -48,27 +38,23 @@ pub struct Characteristic {
 #[serde(deny_unknown_fields)]
 pub struct ModelArrangement {
     /// Het primaire proces in het midden (LOS).
-    #[serde(rename = "kern")]
-    pub centre: Vec<String>,
+    pub kern: Vec<String>,
     /// De cultuur die onlosmakelijk met het midden verbonden is (GOC).
-    #[serde(rename = "cultuur")]
-    pub culture: Vec<String>,
+    pub cultuur: Vec<String>,
     /// Instrumentele ondersteuning: systemen, structuren en processen (SRI, VMM).
-    #[serde(rename = "instrumenteel")]
-    pub instrumental: Vec<String>,
+    pub instrumenteel: Vec<String>,
     /// Interpersoonlijke ondersteuning: verbindingen tussen mensen (LEA, VOR).
-    #[serde(rename = "interpersoonlijk")]
-    pub interpersonal: Vec<String>,
+    pub interpersoonlijk: Vec<String>,
 }
 
 impl ModelArrangement {
     /// Each group's key (as written in YAML) with its codes, in model order.
     pub fn groups(&self) -> [(&'static str, &[String]); 4] {
         [
-            ("kern", &self.centre),
-            ("cultuur", &self.culture),
-            ("instrumenteel", &self.instrumental),
-            ("interpersoonlijk", &self.interpersonal),
+            ("kern", &self.kern),
+            ("cultuur", &self.cultuur),
+            ("instrumenteel", &self.instrumenteel),
+            ("interpersoonlijk", &self.interpersoonlijk),
         ]
     }
 
@@ -85,21 +71,21 @@ impl ModelArrangement {
 /// document: its title, sources and the texts search shows.
 impl super::kind::FrontMatter for Model {
     fn title(&self) -> &str {
-        &self.title
+        &self.titel
     }
     fn sources(&self) -> &[String] {
-        &self.sources
+        &self.bronnen
     }
     fn texts(&self) -> Vec<&str> {
         let characteristics = self
-            .characteristics
+            .kenmerken
             .iter()
-            .flat_map(|c| [c.short.as_str(), c.text.as_str()]);
-        [self.name.as_str(), self.definition.as_str()]
+            .flat_map(|c| [c.kort.as_str(), c.tekst.as_str()]);
+        [self.naam.as_str(), self.definitie.as_str()]
             .into_iter()
             .chain(characteristics)
-            .chain(self.reasons.iter().map(String::as_str))
-            .chain(self.outcomes.iter().map(String::as_str))
+            .chain(self.aanleiding.iter().map(String::as_str))
+            .chain(self.opbrengsten.iter().map(String::as_str))
             .collect()
     }
 }

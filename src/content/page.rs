@@ -8,20 +8,19 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// Titel van de pagina.
-    #[serde(rename = "titel")]
-    pub title: String,
+    pub titel: String,
     /// Eén regel voor overzichten en zoekmachines.
-    #[serde(rename = "beschrijving", default)]
-    pub description: Option<String>,
+    #[serde(default)]
+    pub beschrijving: Option<String>,
     /// Plaats in het menu; pagina's zonder volgorde staan niet in het menu.
-    #[serde(rename = "volgorde", default)]
-    pub order: Option<u32>,
+    #[serde(default)]
+    pub volgorde: Option<u32>,
     /// Codes van de elementen die de pagina illustreert.
-    #[serde(rename = "elementen", default)]
-    pub elements: Vec<String>,
+    #[serde(default)]
+    pub elementen: Vec<String>,
     /// Sleutels uit content/bronnen.yaml.
-    #[serde(rename = "bronnen", default)]
-    pub sources: Vec<String>,
+    #[serde(default)]
+    pub bronnen: Vec<String>,
 }
 
 /// Free pages: `content/paginas/`, published at the site root.
@@ -52,7 +51,7 @@ impl Kind for Pages {
     /// reference: cloning titles for every comparison showed in profiles.
     fn sort(docs: &mut [Doc<Page>]) {
         fn key(p: &Doc<Page>) -> (u32, &str) {
-            (p.meta.order.unwrap_or(u32::MAX), &p.meta.title)
+            (p.meta.volgorde.unwrap_or(u32::MAX), &p.meta.titel)
         }
         docs.sort_by(|a, b| key(a).cmp(&key(b)));
     }
@@ -60,18 +59,18 @@ impl Kind for Pages {
 
 impl FrontMatter for Page {
     fn title(&self) -> &str {
-        &self.title
+        &self.titel
     }
     fn description(&self) -> Option<&str> {
-        self.description.as_deref()
+        self.beschrijving.as_deref()
     }
     fn sources(&self) -> &[String] {
-        &self.sources
+        &self.bronnen
     }
     fn elements(&self) -> &[String] {
-        &self.elements
+        &self.elementen
     }
     fn texts(&self) -> Vec<&str> {
-        vec![self.description.as_deref().unwrap_or_default()]
+        vec![self.beschrijving.as_deref().unwrap_or_default()]
     }
 }

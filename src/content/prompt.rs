@@ -7,35 +7,27 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
     /// Titel van het gesprek.
-    #[serde(rename = "titel")]
-    pub title: String,
+    pub titel: String,
     /// Waar het gesprek voor dient.
-    #[serde(rename = "doel")]
-    pub purpose: String,
+    pub doel: String,
     /// Codes van de elementen waar het gesprek over gaat (leeg: het model als geheel).
-    #[serde(rename = "elementen", default)]
-    pub elements: Vec<String>,
+    #[serde(default)]
+    pub elementen: Vec<String>,
     /// Werkvormen: individueel, duo, subgroepen en/of plenair.
-    #[serde(rename = "werkvorm")]
-    pub work_forms: Vec<WorkForm>,
+    pub werkvorm: Vec<WorkForm>,
     /// Totale duur in minuten.
-    #[serde(rename = "duur")]
-    pub minutes: u32,
+    pub duur: u32,
     /// Aantal deelnemers: min en (optioneel) max.
-    #[serde(rename = "groepsgrootte")]
-    pub group_size: GroupSize,
+    pub groepsgrootte: GroupSize,
     /// Wat je nodig hebt.
-    #[serde(rename = "materialen", default)]
-    pub materials: Vec<String>,
+    #[serde(default)]
+    pub materialen: Vec<String>,
     /// Het verloop: stappen met tekst en minuten.
-    #[serde(rename = "stappen")]
-    pub steps: Vec<Step>,
+    pub stappen: Vec<Step>,
     /// De vragen, zoals de bron ze stelt.
-    #[serde(rename = "vragen")]
-    pub questions: Vec<String>,
+    pub vragen: Vec<String>,
     /// Sleutels uit content/bronnen.yaml.
-    #[serde(rename = "bronnen")]
-    pub sources: Vec<String>,
+    pub bronnen: Vec<String>,
 }
 
 /// How participants work together.
@@ -64,11 +56,9 @@ pub struct GroupSize {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Wat er in deze stap gebeurt.
-    #[serde(rename = "tekst")]
-    pub text: String,
+    pub tekst: String,
     /// Duur van de stap in minuten.
-    #[serde(rename = "minuten")]
-    pub minutes: u32,
+    pub minuten: u32,
 }
 
 impl WorkForm {
@@ -114,23 +104,23 @@ impl Kind for Prompts {
 
 impl FrontMatter for Prompt {
     fn title(&self) -> &str {
-        &self.title
+        &self.titel
     }
     fn description(&self) -> Option<&str> {
-        Some(&self.purpose)
+        Some(&self.doel)
     }
     fn sources(&self) -> &[String] {
-        &self.sources
+        &self.bronnen
     }
     fn elements(&self) -> &[String] {
-        &self.elements
+        &self.elementen
     }
     fn texts(&self) -> Vec<&str> {
-        [&self.purpose]
+        [&self.doel]
             .into_iter()
-            .chain(&self.questions)
-            .chain(self.steps.iter().map(|st| &st.text))
-            .chain(&self.materials)
+            .chain(&self.vragen)
+            .chain(self.stappen.iter().map(|st| &st.tekst))
+            .chain(&self.materialen)
             .map(String::as_str)
             .collect()
     }

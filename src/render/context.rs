@@ -85,10 +85,15 @@ pub(super) fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
             actief,
         })
         .collect::<Vec<_>>();
-    for p in v.toolkit.pages().iter().filter(|p| p.meta.order.is_some()) {
+    for p in v
+        .toolkit
+        .pages()
+        .iter()
+        .filter(|p| p.meta.volgorde.is_some())
+    {
         let r = Route::page(p);
         items.push(NavItem {
-            titel: p.meta.title.clone(),
+            titel: p.meta.titel.clone(),
             href: v.from.link_to(&r),
             actief: v.from == &r,
         });

@@ -57,7 +57,7 @@ pub fn model_diagram(v: &Views, variant: Variant, current: Option<&str>) -> Stri
     let model = &v.toolkit.model.meta;
     let title = match variant {
         Variant::Mini => s("waar_in_model"),
-        _ => format!("{} – {}", model.title, s("diagram_uitleg")),
+        _ => format!("{} – {}", model.titel, s("diagram_uitleg")),
     };
     let labels = Labels {
         instrumental: s("groep_instrumenteel"),
@@ -65,11 +65,11 @@ pub fn model_diagram(v: &Views, variant: Variant, current: Option<&str>) -> Stri
     };
     let reasons = Column {
         title: s("aanleiding"),
-        items: &model.reasons,
+        items: &model.aanleiding,
     };
     let outcomes = Column {
         title: s("opbrengsten"),
-        items: &model.outcomes,
+        items: &model.opbrengsten,
     };
     let mut body = String::new();
     let (width, height) = match variant {
@@ -172,7 +172,7 @@ struct Column<'a> {
 
 impl Core {
     fn new(v: &Views, current: Option<&str>) -> Self {
-        let arrangement = &v.toolkit.model.meta.arrangement;
+        let arrangement = &v.toolkit.model.meta.ordening;
         let items = |group: &'static str, codes: &[String]| -> Vec<Item> {
             codes
                 .iter()
@@ -181,10 +181,10 @@ impl Core {
                 .collect()
         };
         Core {
-            instrumental: items("instrumenteel", &arrangement.instrumental),
-            culture: items("cultuur", &arrangement.culture),
-            centre: items("kern", &arrangement.centre),
-            interpersonal: items("interpersoonlijk", &arrangement.interpersonal),
+            instrumental: items("instrumenteel", &arrangement.instrumenteel),
+            culture: items("cultuur", &arrangement.cultuur),
+            centre: items("kern", &arrangement.kern),
+            interpersonal: items("interpersoonlijk", &arrangement.interpersoonlijk),
         }
     }
 
@@ -219,11 +219,11 @@ fn item(v: &Views, e: &Doc<Element>, group: &'static str, current: Option<&str>)
         .map_or_else(|| group.to_string(), str::to_string);
     Item {
         code: m.code.clone(),
-        name: m.name.clone(),
-        colour: m.colour.clone(),
-        text: colour::text_on(&m.colour),
+        name: m.naam.clone(),
+        colour: m.kleur.clone(),
+        text: colour::text_on(&m.kleur),
         href: v.from.link_to(&Route::element(e)),
-        label: format!("{} {} ({group_name})", m.code, m.name),
+        label: format!("{} {} ({group_name})", m.code, m.naam),
         current: current == Some(m.code.as_str()),
     }
 }

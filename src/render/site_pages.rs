@@ -103,7 +103,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("secties", &sections(v, s));
                 ctx.insert("instrumenten", &tools::home_links(v));
                 // The diagram, aanleiding and opbrengsten are the model's.
-                ctx.insert("bronnen", &v.sources(&t.model.meta.sources));
+                ctx.insert("bronnen", &v.sources(&t.model.meta.bronnen));
             },
         );
     }
@@ -117,7 +117,7 @@ impl<'a> Renderer<'a> {
         self.page(
             &route,
             "model.html",
-            m.meta.title.clone(),
+            m.meta.titel.clone(),
             None,
             "model",
             |v, ctx| {
@@ -131,7 +131,7 @@ impl<'a> Renderer<'a> {
                         .collect::<Vec<_>>(),
                 );
                 ctx.insert("inhoud", &body);
-                ctx.insert("bronnen", &v.sources(&m.meta.sources));
+                ctx.insert("bronnen", &v.sources(&m.meta.bronnen));
             },
         );
     }
@@ -207,8 +207,8 @@ pub(super) fn sections(v: &Views, s: &Strings) -> Vec<LinkView> {
     out.extend(
         t.pages()
             .iter()
-            .filter(|p| p.meta.order.is_some())
-            .map(|p| v.link(&p.meta.title, &Route::page(p))),
+            .filter(|p| p.meta.volgorde.is_some())
+            .map(|p| v.link(&p.meta.titel, &Route::page(p))),
     );
     out
 }
@@ -247,20 +247,20 @@ pub(super) struct Characteristic {
 pub(super) fn model_view(v: &Views) -> ModelView {
     let m = &v.toolkit.model.meta;
     ModelView {
-        titel: m.title.clone(),
-        naam: m.name.clone(),
+        titel: m.titel.clone(),
+        naam: m.naam.clone(),
         href: v.from.link_to(&Route::model()),
-        definitie: m.definition.clone(),
+        definitie: m.definitie.clone(),
         kenmerken: m
-            .characteristics
+            .kenmerken
             .iter()
             .map(|c| Characteristic {
-                kort: c.short.clone(),
-                tekst: c.text.clone(),
+                kort: c.kort.clone(),
+                tekst: c.tekst.clone(),
             })
             .collect(),
-        aanleiding: m.reasons.clone(),
-        opbrengsten: m.outcomes.clone(),
+        aanleiding: m.aanleiding.clone(),
+        opbrengsten: m.opbrengsten.clone(),
     }
 }
 
@@ -269,7 +269,7 @@ pub(super) fn model_view(v: &Views) -> ModelView {
 pub(super) fn reference_list_order(bibliography: &crate::content::Bibliography) -> Vec<String> {
     let mut keys: Vec<(String, &String)> = bibliography
         .iter()
-        .map(|(key, r)| (r.text.to_lowercase(), key))
+        .map(|(key, r)| (r.tekst.to_lowercase(), key))
         .collect();
     keys.sort();
     keys.into_iter().map(|(_, key)| key.clone()).collect()

@@ -153,7 +153,7 @@ impl Renderer<'_> {
                 ctx.insert("scan", &scan_page(v, &t.site.scan));
                 // The scan shows the elements' kern texts and aspects.
                 let cited: Vec<&[String]> =
-                    t.elements().iter().map(|e| &e.meta.sources[..]).collect();
+                    t.elements().iter().map(|e| &e.meta.bronnen[..]).collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
         );
@@ -169,8 +169,8 @@ impl Renderer<'_> {
             "sessieplanner",
             |v, ctx| {
                 ctx.insert("planner", &planner_page(v));
-                let cited: Vec<&[String]> = (t.prompts().iter().map(|p| &p.meta.sources[..]))
-                    .chain(t.checklists().iter().map(|c| &c.meta.sources[..]))
+                let cited: Vec<&[String]> = (t.prompts().iter().map(|p| &p.meta.bronnen[..]))
+                    .chain(t.checklists().iter().map(|c| &c.meta.bronnen[..]))
                     .collect();
                 ctx.insert("bronnen", &v.shared_sources(&cited));
             },
@@ -217,11 +217,11 @@ impl Renderer<'_> {
                 .iter()
                 .map(|c| Activity {
                     slug: c.slug.clone(),
-                    titel: c.meta.title.clone(),
+                    titel: c.meta.titel.clone(),
                     href: v.from.link_to(&Route::checklist(c)),
                     duur: CHECKLIST_MINUTES,
-                    elementen: c.meta.elements.clone(),
-                    kaarten: c.meta.elements.clone(),
+                    elementen: c.meta.elementen.clone(),
+                    kaarten: c.meta.elementen.clone(),
                     materialen: Vec::new(),
                 })
                 .collect(),
@@ -258,13 +258,13 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
     let t = v.toolkit;
     ElementData {
         code: e.meta.code.clone(),
-        naam: e.meta.name.clone(),
-        kleur: e.meta.colour.clone(),
-        uitspraken: e.meta.aspects.clone(),
+        naam: e.meta.naam.clone(),
+        kleur: e.meta.kleur.clone(),
+        uitspraken: e.meta.aspecten.clone(),
         gesprekken: t
             .prompts()
             .iter()
-            .filter(|p| p.meta.elements.contains(&e.meta.code))
+            .filter(|p| p.meta.elementen.contains(&e.meta.code))
             .map(|p| p.slug.clone())
             .collect(),
     }
@@ -282,16 +282,16 @@ fn prompts(v: &Views) -> Vec<Activity> {
         .iter()
         .map(|p| Activity {
             slug: p.slug.clone(),
-            titel: p.meta.title.clone(),
+            titel: p.meta.titel.clone(),
             href: v.from.link_to(&Route::prompt(p)),
-            duur: p.meta.minutes,
-            elementen: p.meta.elements.clone(),
-            kaarten: if p.meta.elements.is_empty() {
+            duur: p.meta.duur,
+            elementen: p.meta.elementen.clone(),
+            kaarten: if p.meta.elementen.is_empty() {
                 all.clone()
             } else {
-                p.meta.elements.clone()
+                p.meta.elementen.clone()
             },
-            materialen: p.meta.materials.clone(),
+            materialen: p.meta.materialen.clone(),
         })
         .collect()
 }
@@ -336,7 +336,7 @@ fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
         sterk: dutch_number(thresholds.strong),
         aandacht: dutch_number(thresholds.attention),
         verschil: dutch_number(thresholds.disagreement),
-        aantal_uitspraken: t.elements().iter().map(|e| e.meta.aspects.len()).sum(),
+        aantal_uitspraken: t.elements().iter().map(|e| e.meta.aspecten.len()).sum(),
         planner: v.from.link_to(&Route::planner()),
     }
 }

@@ -138,8 +138,8 @@ impl Views<'_> {
                 let r = self.toolkit.bibliography.get(k)?;
                 Some(SourceView {
                     sleutel: k.clone(),
-                    kort: r.short.clone(),
-                    tekst: r.text.clone(),
+                    kort: r.kort.clone(),
+                    tekst: r.tekst.clone(),
                     url: r.url.clone(),
                     href: format!("{}#{k}", self.from.link_to(&Route::bibliography())),
                 })
@@ -174,8 +174,8 @@ impl Views<'_> {
     pub fn element_link(&self, e: &Doc<Element>) -> ElementLink {
         ElementLink {
             code: e.meta.code.clone(),
-            naam: e.meta.name.clone(),
-            kleur: e.meta.colour.clone(),
+            naam: e.meta.naam.clone(),
+            kleur: e.meta.kleur.clone(),
             href: self.from.link_to(&Route::element(e)),
         }
     }
@@ -226,19 +226,19 @@ impl Views<'_> {
         let on = |k: Option<usize>| k.and_then(|k| lists.get(k)).cloned().unwrap_or_default();
         ElementView {
             code: m.code.clone(),
-            naam: m.name.clone(),
-            kern: m.essence.clone(),
-            kleur: m.colour.clone(),
+            naam: m.naam.clone(),
+            kern: m.kern.clone(),
+            kleur: m.kleur.clone(),
             groep_naam: group_label(self.strings, t, &m.code),
             groep,
             href: self.from.link_to(&Route::element(e)),
             wat: m.wat.clone(),
             doel: m.doel.clone(),
             benodigdheden: m.benodigdheden.clone(),
-            aspecten: m.aspects.clone(),
-            aspecten_van_toolkit: m.aspect_origin == AspectOrigin::Toolkit,
-            citaten: m.quotes.clone(),
-            verwant: self.element_links(&m.related),
+            aspecten: m.aspecten.clone(),
+            aspecten_van_toolkit: m.aspecten_herkomst == AspectOrigin::Toolkit,
+            citaten: m.citaten.clone(),
+            verwant: self.element_links(&m.verwant),
             gesprekken: on(t.docs.index_of::<Prompts>()),
             checklists: on(t.docs.index_of::<Checklists>()),
             paginas: on(t.docs.index_of::<Pages>()),
@@ -249,21 +249,21 @@ impl Views<'_> {
     pub fn prompt(&self, p: &Doc<Prompt>) -> PromptView {
         let m = &p.meta;
         PromptView {
-            titel: m.title.clone(),
-            doel: m.purpose.clone(),
+            titel: m.titel.clone(),
+            doel: m.doel.clone(),
             href: self.from.link_to(&Route::prompt(p)),
-            elementen: self.element_links(&m.elements),
+            elementen: self.element_links(&m.elementen),
             werkvormen: m
-                .work_forms
+                .werkvorm
                 .iter()
                 .map(|w| work_form_label(self.strings, *w))
                 .collect(),
-            duur: m.minutes,
-            groepsgrootte: group_size(&m.group_size),
-            materialen: m.materials.clone(),
-            stappen: m.steps.clone(),
-            vragen: m.questions.clone(),
-            uitleg: self.explanation(&m.elements),
+            duur: m.duur,
+            groepsgrootte: group_size(&m.groepsgrootte),
+            materialen: m.materialen.clone(),
+            stappen: m.stappen.clone(),
+            vragen: m.vragen.clone(),
+            uitleg: self.explanation(&m.elementen),
         }
     }
 
@@ -275,9 +275,9 @@ impl Views<'_> {
         let m = &e.meta;
         Some(ElementExplanation {
             code: m.code.clone(),
-            naam: m.name.clone(),
-            kern: m.essence.clone(),
-            kleur: m.colour.clone(),
+            naam: m.naam.clone(),
+            kern: m.kern.clone(),
+            kleur: m.kleur.clone(),
             href: self.from.link_to(&Route::element(e)),
             wat: m.wat.clone(),
             doel: m.doel.clone(),
@@ -288,12 +288,12 @@ impl Views<'_> {
     pub fn checklist(&self, c: &Doc<Checklist>) -> ChecklistView {
         let m = &c.meta;
         ChecklistView {
-            titel: m.title.clone(),
-            inleiding: m.intro.clone(),
+            titel: m.titel.clone(),
+            inleiding: m.inleiding.clone(),
             href: self.from.link_to(&Route::checklist(c)),
-            beantwoorden: m.form == ChecklistForm::Beantwoorden,
+            beantwoorden: m.vorm == ChecklistForm::Beantwoorden,
             items: m.items.clone(),
-            elementen: self.element_links(&m.elements),
+            elementen: self.element_links(&m.elementen),
         }
     }
 }
@@ -301,12 +301,7 @@ impl Views<'_> {
 /// The key of the model's group element `code` is placed in; `kern` when the
 /// model places it nowhere.
 pub fn group_of(toolkit: &Toolkit, code: &str) -> &'static str {
-    toolkit
-        .model
-        .meta
-        .arrangement
-        .group_of(code)
-        .unwrap_or("kern")
+    toolkit.model.meta.ordening.group_of(code).unwrap_or("kern")
 }
 
 /// The name of element `code`'s group, as its page and its card show it.

@@ -91,7 +91,9 @@ fn check_refs(doc: &dyn AnyDoc, links: &LinkTable, problems: &mut Problems) {
 fn check_page_order(toolkit: &Toolkit, problems: &mut Problems) {
     let mut first: HashMap<u32, &Doc<crate::content::Page>> = HashMap::new();
     for p in toolkit.pages() {
-        let Some(order) = p.meta.order else { continue };
+        let Some(order) = p.meta.volgorde else {
+            continue;
+        };
         match first.get(&order) {
             Some(other) => problems.push(
                 Problem::warning(

@@ -244,7 +244,7 @@ pub(super) fn check_orphans(
             }
         }
     }
-    for p in toolkit.pages().iter().filter(|p| p.meta.order.is_none()) {
+    for p in toolkit.pages().iter().filter(|p| p.meta.volgorde.is_none()) {
         if !linked.contains(&Route::page(p)) {
             problems.push(
                 Problem::warning(

@@ -93,7 +93,7 @@ impl Known {
             prompted: toolkit
                 .prompts()
                 .iter()
-                .flat_map(|p| p.meta.elements.iter().cloned())
+                .flat_map(|p| p.meta.elementen.iter().cloned())
                 .collect(),
             codes,
             sources,
@@ -208,9 +208,9 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 .hint("gebruik 2 tot 8 hoofdletters, zoals LOS"),
             );
         }
-        if !is_hex_colour(&m.colour) {
+        if !is_hex_colour(&m.kleur) {
             problems.push(
-                Problem::error(&e.file, e.line_of("kleur"), format!("\"{}\" is geen kleur", m.colour))
+                Problem::error(&e.file, e.line_of("kleur"), format!("\"{}\" is geen kleur", m.kleur))
                     .hint("schrijf de kleur als \"#rrggbb\", tussen aanhalingstekens, bijvoorbeeld \"#1f6f8b\""),
             );
         }
@@ -218,7 +218,7 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
             ("wat", &m.wat),
             ("doel", &m.doel),
             ("benodigdheden", &m.benodigdheden),
-            ("aspecten", &m.aspects),
+            ("aspecten", &m.aspecten),
         ] {
             if list.is_empty() {
                 problems.push(
@@ -231,7 +231,7 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 );
             }
         }
-        known.check_codes(e, &m.related, problems);
+        known.check_codes(e, &m.verwant, problems);
         if !known.prompted.contains(&m.code) {
             problems.push(
                 Problem::warning(
@@ -251,7 +251,7 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
 fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
     let model = &toolkit.model;
     let mut placed: HashSet<&str> = HashSet::new();
-    for (group, codes) in model.meta.arrangement.groups() {
+    for (group, codes) in model.meta.ordening.groups() {
         for code in codes {
             if !known.code_set.contains(code) {
                 problems.push(
@@ -286,19 +286,19 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
             );
         }
     }
-    if model.meta.characteristics.is_empty() {
+    if model.meta.kenmerken.is_empty() {
         problems.push(Problem::error(
             &model.file,
             model.line_of("kenmerken"),
             "de lijst `kenmerken` is leeg",
         ));
     }
-    known.check_sources(model, &model.meta.sources, true, problems);
+    known.check_sources(model, &model.meta.bronnen, true, problems);
 }
 
 fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     let m = &p.meta;
-    if m.questions.is_empty() {
+    if m.vragen.is_empty() {
         problems.push(
             Problem::error(
                 &p.file,
@@ -308,7 +308,7 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("voeg onder `vragen:` minstens één vraag toe"),
         );
     }
-    if m.steps.is_empty() {
+    if m.stappen.is_empty() {
         problems.push(
             Problem::error(
                 &p.file,
@@ -318,7 +318,7 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("voeg onder `stappen:` minstens één `- tekst: … minuten: …` toe"),
         );
     }
-    if m.work_forms.is_empty() {
+    if m.werkvorm.is_empty() {
         problems.push(
             Problem::error(
                 &p.file,
@@ -330,22 +330,22 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     }
     check_prompt_numbers(p, problems);
     // Summed wide: each step is in range only when the check above passed.
-    let total: u64 = m.steps.iter().map(|s| u64::from(s.minutes)).sum();
-    if !m.steps.is_empty() && total != u64::from(m.minutes) {
+    let total: u64 = m.stappen.iter().map(|s| u64::from(s.minuten)).sum();
+    if !m.stappen.is_empty() && total != u64::from(m.duur) {
         problems.push(
             Problem::warning(
                 &p.file,
                 p.line_of("duur"),
                 format!(
                     "de stappen duren samen {total} minuten, `duur` zegt {}",
-                    m.minutes
+                    m.duur
                 ),
             )
             .hint("pas `duur` of de minuten van de stappen aan"),
         );
     }
-    if let Some(max) = m.group_size.max
-        && max < m.group_size.min
+    if let Some(max) = m.groepsgrootte.max
+        && max < m.groepsgrootte.min
     {
         problems.push(Problem::error(
             &p.file,
@@ -366,21 +366,21 @@ const MAX_PARTICIPANTS: u32 = 1000;
 fn check_prompt_numbers(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
     let m = &p.meta;
     let mut numbers = vec![
-        ("duur".to_string(), m.minutes, 1, MAX_MINUTES),
+        ("duur".to_string(), m.duur, 1, MAX_MINUTES),
         (
             "groepsgrootte.min".to_string(),
-            m.group_size.min,
+            m.groepsgrootte.min,
             1,
             MAX_PARTICIPANTS,
         ),
     ];
-    if let Some(max) = m.group_size.max {
+    if let Some(max) = m.groepsgrootte.max {
         numbers.push(("groepsgrootte.max".into(), max, 1, MAX_PARTICIPANTS));
     }
-    for (i, step) in m.steps.iter().enumerate() {
+    for (i, step) in m.stappen.iter().enumerate() {
         numbers.push((
             format!("stappen[{i}].minuten"),
-            step.minutes,
+            step.minuten,
             0,
             MAX_MINUTES,
         ));

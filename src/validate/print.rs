@@ -20,14 +20,14 @@ pub fn colour_contrast(elements: &[Doc<Element>]) -> Vec<Problem> {
     elements
         .iter()
         .filter_map(|e| {
-            let ratio = contrast(&e.meta.colour, WHITE)?;
+            let ratio = contrast(&e.meta.kleur, WHITE)?;
             (ratio < AA_NORMAL_TEXT).then(|| {
                 Problem::warning(
                     &e.file,
                     e.line_of("kleur"),
                     format!(
                         "de kleur {} van {} geeft te weinig contrast met witte tekst ({ratio:.1}:1, minimaal {AA_NORMAL_TEXT}:1)",
-                        e.meta.colour, e.meta.code
+                        e.meta.kleur, e.meta.code
                     ),
                 )
                 .hint("kies een donkerdere kleur, zodat witte tekst erop goed leesbaar is (WCAG AA)")

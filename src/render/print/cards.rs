@@ -95,7 +95,7 @@ impl CardMaker<'_> {
     fn first_source(&self, keys: &[String]) -> Option<String> {
         keys.iter()
             .find_map(|k| self.toolkit.bibliography.get(k))
-            .map(|r| r.short.clone())
+            .map(|r| r.kort.clone())
     }
 
     fn link(&self, path: &str) -> (Option<String>, Option<String>) {
@@ -116,12 +116,12 @@ impl CardMaker<'_> {
         };
         CardView {
             id: format!("kaart-{}", m.code.to_lowercase()),
-            kleur: m.colour.clone(),
+            kleur: m.kleur.clone(),
             code: m.code.clone(),
             groep: group_label(self.strings, self.toolkit, &m.code),
-            titel: m.name.clone(),
-            kern: m.essence.clone(),
-            achter_titel: format!("{} · {}", m.code, m.name),
+            titel: m.naam.clone(),
+            kern: m.kern.clone(),
+            achter_titel: format!("{} · {}", m.code, m.naam),
             feiten: Vec::new(),
             secties: vec![
                 section("wat", &m.wat),
@@ -131,20 +131,20 @@ impl CardMaker<'_> {
             qr,
             url,
             nummer: format!("{n} / {of}"),
-            bron: self.first_source(&m.sources),
+            bron: self.first_source(&m.bronnen),
         }
     }
 
     pub fn prompt(&self, p: &Doc<Prompt>, n: usize, of: usize) -> CardView {
         let m = &p.meta;
         let elements: Vec<&Doc<Element>> = m
-            .elements
+            .elementen
             .iter()
             .filter_map(|c| self.toolkit.element(c))
             .collect();
         // One element: its colour; several or none: the model's neutral colour.
         let kleur = match elements.as_slice() {
-            [one] => one.meta.colour.clone(),
+            [one] => one.meta.kleur.clone(),
             _ => "#1f5f7a".to_string(),
         };
         let code = if elements.is_empty() {
@@ -157,7 +157,7 @@ impl CardMaker<'_> {
                 .join(" · ")
         };
         let forms: Vec<String> = m
-            .work_forms
+            .werkvorm
             .iter()
             .map(|w| work_form_label(self.strings, *w))
             .collect();
@@ -171,26 +171,26 @@ impl CardMaker<'_> {
             kleur,
             code,
             groep: self.s("nav_prompts"),
-            titel: m.title.clone(),
-            kern: m.purpose.clone(),
-            achter_titel: m.title.clone(),
+            titel: m.titel.clone(),
+            kern: m.doel.clone(),
+            achter_titel: m.titel.clone(),
             feiten: vec![
                 fact("werkvorm", forms.join(", ")),
-                fact("duur", format!("{} {}", m.minutes, self.s("minuten"))),
+                fact("duur", format!("{} {}", m.duur, self.s("minuten"))),
                 fact(
                     "groepsgrootte",
-                    format!("{} {}", group_size(&m.group_size), self.s("deelnemers")),
+                    format!("{} {}", group_size(&m.groepsgrootte), self.s("deelnemers")),
                 ),
             ],
             secties: vec![CardSection {
                 titel: self.s("vragen"),
-                items: m.questions.clone(),
+                items: m.vragen.clone(),
                 genummerd: true,
             }],
             qr,
             url,
             nummer: format!("{n} / {of}"),
-            bron: self.first_source(&m.sources),
+            bron: self.first_source(&m.bronnen),
         }
     }
 }

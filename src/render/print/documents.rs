@@ -95,12 +95,12 @@ impl<'a> Renderer<'a> {
         self.document(
             &model_doc,
             Some(Route::model()),
-            t.model.meta.title.clone(),
+            t.model.meta.titel.clone(),
             |r, route| vec![r.model_section(route)],
         );
         self.each(t.elements(), |r, _, e| {
             let site = Route::element(e);
-            let title = format!("{} – {}", e.meta.code, e.meta.name);
+            let title = format!("{} – {}", e.meta.code, e.meta.naam);
             r.document(&site.0, Some(site.clone()), title, |r, route| {
                 vec![r.element_section(e, route)]
             });
@@ -110,7 +110,7 @@ impl<'a> Renderer<'a> {
             r.document(
                 &site.0,
                 Some(site.clone()),
-                p.meta.title.clone(),
+                p.meta.titel.clone(),
                 |r, route| vec![r.prompt_section(p, route)],
             );
         });
@@ -119,7 +119,7 @@ impl<'a> Renderer<'a> {
             r.document(
                 &site.0,
                 Some(site.clone()),
-                c.meta.title.clone(),
+                c.meta.titel.clone(),
                 |r, route| vec![r.checklist_section(c, route)],
             );
         });
@@ -132,7 +132,7 @@ impl<'a> Renderer<'a> {
         self.each(t.pages(), |r, _, p| {
             let site = Route::page(p);
             let doc = format!("paginas/{}", site.0);
-            r.document(&doc, Some(site), p.meta.title.clone(), |r, route| {
+            r.document(&doc, Some(site), p.meta.titel.clone(), |r, route| {
                 vec![r.page_section(p, route)]
             });
         });
@@ -263,7 +263,7 @@ impl<'a> Renderer<'a> {
             model: model_view(&v),
             elementen: t.elements().iter().map(|e| v.element(e)).collect(),
             inhoud: self.markdown(&t.model.file, &t.model.body, route),
-            bronnen: v.sources(&t.model.meta.sources),
+            bronnen: v.sources(&t.model.meta.bronnen),
         }
     }
 
@@ -273,7 +273,7 @@ impl<'a> Renderer<'a> {
             id: format!("element-{}", e.meta.code.to_lowercase()),
             element: v.element(e),
             inhoud: self.markdown(&e.file, &e.body, route),
-            bronnen: v.sources(&e.meta.sources),
+            bronnen: v.sources(&e.meta.bronnen),
         }
     }
 
@@ -283,7 +283,7 @@ impl<'a> Renderer<'a> {
             id: format!("gesprek-{}", p.slug),
             gesprek: v.prompt(p),
             inhoud: self.markdown(&p.file, &p.body, route),
-            bronnen: v.sources(&p.meta.sources),
+            bronnen: v.sources(&p.meta.bronnen),
         }
     }
 
@@ -293,7 +293,7 @@ impl<'a> Renderer<'a> {
             id: format!("checklist-{}", c.slug),
             checklist: v.checklist(c),
             inhoud: self.markdown(&c.file, &c.body, route),
-            bronnen: v.sources(&c.meta.sources),
+            bronnen: v.sources(&c.meta.bronnen),
         }
     }
 
@@ -309,10 +309,10 @@ impl<'a> Renderer<'a> {
         let v = self.views(route);
         Section::Pagina {
             id: format!("pagina-{}", p.slug),
-            titel: p.meta.title.clone(),
-            beschrijving: p.meta.description.clone(),
+            titel: p.meta.titel.clone(),
+            beschrijving: p.meta.beschrijving.clone(),
             inhoud: self.markdown(&p.file, &p.body, route),
-            bronnen: v.sources(p.meta.sources.as_slice()),
+            bronnen: v.sources(p.meta.bronnen.as_slice()),
         }
     }
 

@@ -60,12 +60,12 @@ impl Renderer<'_> {
         let prompts = t
             .prompts()
             .iter()
-            .map(|p| item(p.meta.title.clone(), &Route::prompt(p).0))
+            .map(|p| item(p.meta.titel.clone(), &Route::prompt(p).0))
             .collect();
         let checklists = t
             .checklists()
             .iter()
-            .map(|c| item(c.meta.title.clone(), &Route::checklist(c).0))
+            .map(|c| item(c.meta.titel.clone(), &Route::checklist(c).0))
             .collect();
         let group = |key: &str, items| HubGroup {
             titel: self.s(key),

@@ -56,7 +56,7 @@ pub fn documents(t: &Toolkit, strings: &crate::render::Strings) -> Vec<SearchDoc
     };
     let mut docs = vec![doc(
         &Route::model(),
-        t.model.meta.title.clone(),
+        t.model.meta.titel.clone(),
         s("nav_model"),
         text_of(&t.model),
     )];
@@ -82,7 +82,7 @@ pub fn documents(t: &Toolkit, strings: &crate::render::Strings) -> Vec<SearchDoc
             )
         }));
     }
-    let refs = join(t.bibliography.values().map(|r| r.text.as_str()));
+    let refs = join(t.bibliography.values().map(|r| r.tekst.as_str()));
     docs.push(doc(
         &Route::bibliography(),
         s("nav_sources"),
