@@ -6,17 +6,7 @@ mod common;
 use common::*;
 use scraper::ElementRef;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-/// The real toolkit of this repository, built once into a temp folder.
-fn real_site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let root = env!("CARGO_MANIFEST_DIR");
-    let r = run(&["build", "--root", root, "--out", out.to_str().unwrap()]);
-    assert!(r.status.success(), "{}", stderr(&r));
-    (dir, out)
-}
+use std::path::Path;
 
 /// Element colours by code, read from the content files.
 fn content_colours() -> Vec<(String, String)> {

@@ -4,16 +4,6 @@
 mod common;
 
 use common::*;
-use std::path::PathBuf;
-
-fn real_site() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let root = env!("CARGO_MANIFEST_DIR");
-    let r = run(&["build", "--root", root, "--out", out.to_str().unwrap()]);
-    assert!(r.status.success(), "{}", stderr(&r));
-    (dir, out)
-}
 
 fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
     select(doc, css)

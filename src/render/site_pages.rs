@@ -91,15 +91,7 @@ impl<'a> Renderer<'a> {
             t.site.description.clone(),
             "home",
             |v, ctx| {
-                ctx.insert("diagram", &diagrams(v));
-                ctx.insert("model", &model_view(v));
-                ctx.insert(
-                    "elementen",
-                    &t.elements()
-                        .iter()
-                        .map(|e| v.element(e))
-                        .collect::<Vec<_>>(),
-                );
+                insert_model(v, ctx);
                 ctx.insert("secties", &sections(v, s));
                 ctx.insert("instrumenten", &tools::home_links(v));
                 // The diagram, aanleiding and opbrengsten are the model's.
@@ -121,15 +113,7 @@ impl<'a> Renderer<'a> {
             None,
             "model",
             |v, ctx| {
-                ctx.insert("diagram", &diagrams(v));
-                ctx.insert("model", &model_view(v));
-                ctx.insert(
-                    "elementen",
-                    &t.elements()
-                        .iter()
-                        .map(|e| v.element(e))
-                        .collect::<Vec<_>>(),
-                );
+                insert_model(v, ctx);
                 ctx.insert("inhoud", &body);
                 ctx.insert("bronnen", &v.sources(&m.meta.bronnen));
             },
@@ -191,6 +175,15 @@ impl<'a> Renderer<'a> {
             last.path = "404.html".into();
         }
     }
+}
+
+/// What the home and model pages both show: the diagram, the model and its
+/// elements.
+fn insert_model(v: &Views, ctx: &mut tera::Context) {
+    ctx.insert("diagram", &diagrams(v));
+    ctx.insert("model", &model_view(v));
+    let elements: Vec<_> = v.toolkit.elements().iter().map(|e| v.element(e)).collect();
+    ctx.insert("elementen", &elements);
 }
 
 /// The sections listed on the home page with a count.

@@ -200,3 +200,14 @@ pub fn halted_build(kit: &Fixture) -> Child {
     }
     child
 }
+
+/// The real toolkit of this repository, built into a temp folder: the
+/// folder (kept while the handle lives) and the output in it.
+pub fn real_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let r = run(&["build", "--root", root, "--out", out.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    (dir, out)
+}
