@@ -53,13 +53,38 @@ pub struct Loaded {
 }
 
 /// The output of the validate stage: a toolkit whose references all hold.
+///
+/// Read-only outside the library: validation's verdict holds only for the
+/// toolkit it checked, and the one change made to a validated toolkit (a new
+/// body that keeps its document's frame) is the incremental site's
+/// (`site::quick`), which keeps the two in step.
 #[derive(Debug, Clone)]
 pub struct Validated {
-    pub toolkit: Toolkit,
+    pub(crate) toolkit: Toolkit,
     /// Every `@` link target.
-    pub links: LinkTable,
-    pub warnings: Problems,
-    pub texts: SourceTexts,
+    pub(crate) links: LinkTable,
+    pub(crate) warnings: Problems,
+    pub(crate) texts: SourceTexts,
+}
+
+impl Validated {
+    pub fn toolkit(&self) -> &Toolkit {
+        &self.toolkit
+    }
+
+    /// Every `@` link target.
+    pub fn links(&self) -> &LinkTable {
+        &self.links
+    }
+
+    pub fn warnings(&self) -> &Problems {
+        &self.warnings
+    }
+
+    /// File texts, for quoting lines in reports.
+    pub fn texts(&self) -> &SourceTexts {
+        &self.texts
+    }
 }
 
 /// Why a stage stopped: every problem found, with the texts to quote them.
@@ -74,19 +99,22 @@ pub fn render_with_theme(
     valid: &Validated,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Failure> {
+    render(valid, &load_theme(valid)?, options)
+}
+
+/// Loads the theme named in the site config; its problems come after the
+/// toolkit's warnings, as every stage reports them.
+pub fn load_theme(valid: &Validated) -> Result<Theme, Failure> {
     let mut texts = valid.texts.clone();
     let site = &valid.toolkit.site;
-    let theme = Theme::load(&valid.toolkit.root, &site.theme, &site.language, &mut texts).map_err(
-        |problems| {
-            let mut all = valid.warnings.clone();
-            all.extend(problems);
-            Failure {
-                problems: all,
-                texts: texts.clone(),
-            }
-        },
-    )?;
-    render(valid, &theme, options)
+    Theme::load(&valid.toolkit.root, &site.theme, &site.language, &mut texts).map_err(|problems| {
+        let mut all = valid.warnings.clone();
+        all.extend(problems);
+        Failure {
+            problems: all,
+            texts,
+        }
+    })
 }
 
 /// Load, validate and render: everything `check` and `build` share.
