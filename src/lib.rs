@@ -29,6 +29,7 @@ pub mod routes;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod site;
 pub mod synthetic;
 pub mod validate;
 pub mod write;
