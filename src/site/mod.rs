@@ -31,6 +31,7 @@ pub use files::read_statics;
 pub use passes::Files;
 
 use crate::diagnostics::{Problems, SourceTexts};
+use crate::load::yaml;
 use crate::{Failure, load, load_theme, validate};
 use files::AssetCache;
 use passes::{Pass, Theme};
@@ -229,9 +230,10 @@ impl Builder {
     /// The theme's UI strings read directly, for when the toolkit does not build
     /// (and so never loaded its theme); empty when they cannot be read either.
     pub fn strings_without_build(&self) -> BTreeMap<String, String> {
-        let read = |rel: &Path| std::fs::read_to_string(self.root.join(rel)).ok();
+        // The loader's reader and YAML parser, as a build would read them.
+        let read = |rel: &Path| load::text_resolved(&self.root, rel).ok();
         let Some(site) = read(Path::new("site.yaml"))
-            .and_then(|t| serde_yaml::from_str::<crate::content::SiteConfig>(&t).ok())
+            .and_then(|t| yaml::parse::<crate::content::SiteConfig>(&t, 1).ok())
         else {
             return BTreeMap::new();
         };
@@ -240,7 +242,7 @@ impl Builder {
             .join("i18n")
             .join(format!("{}.yaml", site.language));
         read(&strings)
-            .and_then(|t| serde_yaml::from_str(&t).ok())
+            .and_then(|t| yaml::parse(&t, 1).ok())
             .unwrap_or_default()
     }
 
