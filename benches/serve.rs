@@ -24,8 +24,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use werkplaats::serve::site::Builder;
-use werkplaats::serve::watch::{Changes, Part};
+use werkplaats::site::{Builder, Changes, Part};
 
 const ROUNDS: usize = 20;
 const PATIENCE: Duration = Duration::from_secs(20);

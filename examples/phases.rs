@@ -21,8 +21,8 @@ fn main() {
     lap("load");
     let valid = werkplaats::validate(loaded).unwrap_or_else(|_| panic!("validate failed"));
     lap("validate");
-    let mut texts = valid.texts.clone();
-    let site = &valid.toolkit.site;
+    let mut texts = valid.texts().clone();
+    let site = &valid.toolkit().site;
     let theme = werkplaats::Theme::load(&root, &site.theme, &site.language, &mut texts)
         .unwrap_or_else(|_| panic!("theme failed"));
     lap("theme");

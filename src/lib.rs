@@ -32,6 +32,7 @@ pub mod routes;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod site;
 pub mod synthetic;
 pub mod validate;
 pub mod write;
@@ -56,13 +57,38 @@ pub struct Loaded {
 }
 
 /// The output of the validate stage: a toolkit whose references all hold.
+///
+/// Read-only outside the library: validation's verdict holds only for the
+/// toolkit it checked, and the one change made to a validated toolkit (a new
+/// body that keeps its document's frame) is the incremental site's
+/// (`site::quick`), which keeps the two in step.
 #[derive(Debug, Clone)]
 pub struct Validated {
-    pub toolkit: Toolkit,
+    pub(crate) toolkit: Toolkit,
     /// Every `@` link target.
-    pub links: LinkTable,
-    pub warnings: Problems,
-    pub texts: SourceTexts,
+    pub(crate) links: LinkTable,
+    pub(crate) warnings: Problems,
+    pub(crate) texts: SourceTexts,
+}
+
+impl Validated {
+    pub fn toolkit(&self) -> &Toolkit {
+        &self.toolkit
+    }
+
+    /// Every `@` link target.
+    pub fn links(&self) -> &LinkTable {
+        &self.links
+    }
+
+    pub fn warnings(&self) -> &Problems {
+        &self.warnings
+    }
+
+    /// File texts, for quoting lines in reports.
+    pub fn texts(&self) -> &SourceTexts {
+        &self.texts
+    }
 }
 
 /// Why a stage stopped: every problem found, with the texts to quote them.

@@ -20,7 +20,7 @@ fn real() -> werkplaats::Validated {
 #[test]
 fn six_elements_with_the_models_codes_and_complete_cards() {
     let v = real();
-    let t = &v.toolkit;
+    let t = &v.toolkit();
     let mut codes: Vec<&str> = t.elements().iter().map(|e| e.meta.code.as_str()).collect();
     codes.sort_unstable();
     assert_eq!(codes, ["GOC", "LEA", "LOS", "SRI", "VMM", "VOR"]);
@@ -59,7 +59,7 @@ fn six_elements_with_the_models_codes_and_complete_cards() {
 #[test]
 fn the_model_places_each_element_as_the_article_does() {
     let v = real();
-    let m = &v.toolkit.model.meta;
+    let m = &v.toolkit().model.meta;
     assert_eq!(m.ordening.kern, ["LOS"]);
     assert_eq!(m.ordening.cultuur, ["GOC"]);
     assert_eq!(m.ordening.instrumenteel, ["SRI", "VMM"]);
@@ -72,7 +72,7 @@ fn the_model_places_each_element_as_the_article_does() {
 #[test]
 fn prompts_and_checklists_are_complete_and_cited() {
     let v = real();
-    let t = &v.toolkit;
+    let t = &v.toolkit();
     assert!(
         t.prompts().len() >= 10,
         "every exercise of the sources is a prompt"
@@ -112,7 +112,7 @@ fn prompts_and_checklists_are_complete_and_cited() {
 #[test]
 fn check_passes_without_warnings_and_every_link_resolves() {
     let v = real();
-    assert!(v.warnings.is_empty(), "{:?}", v.warnings);
+    assert!(v.warnings().is_empty(), "{:?}", v.warnings());
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let root = env!("CARGO_MANIFEST_DIR");
@@ -120,7 +120,7 @@ fn check_passes_without_warnings_and_every_link_resolves() {
     assert!(r.status.success(), "{}", stderr(&r));
     assert_eq!(broken_links(&out), Vec::<String>::new());
     // A page per element, prompt and checklist.
-    let t = &v.toolkit;
+    let t = &v.toolkit();
     let pages = html_files(&out).len();
     assert!(
         pages

@@ -40,7 +40,7 @@ fn data_script(path: &Path, global: &str) -> serde_json::Value {
 #[test]
 fn the_scan_asks_every_aspect_of_the_six_elements() {
     let v = real();
-    let t = &v.toolkit;
+    let t = &v.toolkit();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     build_real(&out);
@@ -162,7 +162,7 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
 #[test]
 fn the_planner_offers_every_prompt_and_checklist_with_sheets_and_cards() {
     let v = real();
-    let t = &v.toolkit;
+    let t = &v.toolkit();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     build_real(&out);

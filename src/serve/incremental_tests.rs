@@ -4,10 +4,10 @@
 //! writes for the same files: these tests edit a copy of the real toolkit the
 //! way an editor does and compare the two after every edit.
 
-use super::site::Builder;
 use super::state::Snapshot;
-use super::watch::{Changes, classify};
+use super::watch::classify;
 use crate::RenderOptions;
+use crate::site::{Builder, Changes};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

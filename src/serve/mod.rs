@@ -2,13 +2,15 @@
 //!
 //! ```text
 //! content/ + themes/ + site.yaml ──notify──▶ watch (filter, debounce)
-//!        ──▶ site (rebuild in memory) ──▶ state (snapshot) ──▶ http + reload
+//!        ──▶ rebuild ──▶ crate::site (rebuild in memory) ──▶ state (snapshot)
+//!        ──▶ http + reload
 //! ```
 //!
 //! The site is built in memory and served from there, so a request never sees a
 //! half-written file, and nothing is written to disk. A failed rebuild keeps the
 //! last good site and shows the error over open pages. This module only wires
-//! the parts together: the address, the threads, the signals.
+//! the parts together: the address, the threads, the signals. What a change
+//! makes the site redo is the library's (`crate::site`), not the preview's.
 
 mod boundary;
 mod guard;
@@ -16,10 +18,8 @@ mod http;
 #[cfg(test)]
 mod incremental_tests;
 mod paths;
-mod quick;
 mod rebuild;
 mod reload;
-pub mod site;
 mod state;
 pub mod watch;
 
@@ -93,7 +93,7 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
     }
 
     // Watch before the first build, so a change made during it is not missed.
-    let builder = site::Builder::new(&root);
+    let builder = crate::site::Builder::new(&root);
     let files = rebuild::FileWatcher::start(&root, builder.stop_flag())?;
     let shared = Arc::new(state::Shared::new(state::Snapshot::new(session_id())));
     let mut publisher = rebuild::Publisher::new(builder, Arc::clone(&shared));

@@ -2,18 +2,18 @@
 //!
 //! Runs on its own thread, so rendering never holds up a request. It waits for a
 //! quiet moment after changes (`watch::Debouncer`), rebuilds what they touched
-//! (`site::Builder`) and publishes the pages; then, unless more changes came in
+//! (`crate::site::Builder`) and publishes the pages; then, unless more changes came in
 //! meanwhile, it renders and publishes the rest. A failed build is published only
 //! when no further change follows within a moment: saving in several steps can
 //! briefly leave a file missing or half written, and that should not flash an
 //! error over the page.
 
 use super::boundary;
-use super::site::{Builder, Built};
 use super::state::{Labels, Shared, Snapshot};
-use super::watch::{Changes, Debouncer, OpenWrites, classify, is_change};
+use super::watch::{Debouncer, OpenWrites, classify, is_change};
 use crate::Failure;
 use crate::diagnostics::{Problem, render_report};
+use crate::site::{Builder, Built, Changes};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -308,7 +308,7 @@ fn describe(changes: &Changes) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::serve::watch::Part;
+    use crate::site::Part;
 
     const ABC: &str = "content/elementen/abc.md";
 

@@ -5,7 +5,7 @@
 //! the site stays browsable while the editor fixes it.
 
 use super::reload::{Message, Overlay};
-use super::site::{Built, Files};
+use crate::site::{Built, Files};
 use axum::body::Bytes;
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
