@@ -99,9 +99,12 @@ fn problem(error: &Error, text: &str, first_line: usize) -> YamlProblem {
     let (message, hint) = describe(error, &at);
     // A quote or bracket left open is where the editor has to look, not the
     // later line where the parser gave up.
-    let (line, column) = match is_syntax(error) {
-        true => unclosed_before(text, line, column).unwrap_or((line, column)),
-        false => (line, column),
+    let (line, column) = match error {
+        e if is_syntax(e) => unclosed_before(text, line, column).unwrap_or((line, column)),
+        // The parser notices a missing field at the end of the map; a top-level
+        // map starts at the text's first line, where the editor looks for it.
+        Error::SerdeMissingField { .. } if column <= 1 => (1, 1),
+        _ => (line, column),
     };
     let message = match at.key() {
         Some(key) if is_about_a_value(error) => format!("{message} (bij `{key}`)"),
@@ -213,12 +216,38 @@ impl Spot<'_> {
         Some(line.split_at(at))
     }
 
-    /// The key whose value the error points at, when it stands on the same line.
+    /// The key whose value the error points at: the last `key:` before it on its
+    /// line, or else the key of the block the line stands in.
     fn key(&self) -> Option<String> {
-        let before = self.halves()?.0.trim_end();
-        let before = before.strip_suffix(':')?;
-        let key = before.trim_start().trim_start_matches("- ").trim();
-        (!key.is_empty() && !key.contains([':', '{', '[', ','])).then(|| key.to_string())
+        let before = self.halves()?.0;
+        if let Some(key) = last_key(before) {
+            return Some(key);
+        }
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let own = indent(before);
+        self.text
+            .lines()
+            .take(self.line.saturating_sub(1))
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find(|l| indent(l) < own || (indent(l) == own && !l.trim_start().starts_with('-')))
+            .and_then(|l| last_key(&format!("{} ", l.trim_end())))
+    }
+
+    /// What stands where the error points, in words, when its first character says.
+    fn found(&self) -> Option<&'static str> {
+        let after = self.halves()?.1.trim_start();
+        let after = match after.strip_prefix(['&', '!']) {
+            Some(rest) => rest.split_once(' ').map_or("", |(_, r)| r).trim_start(),
+            None => after,
+        };
+        match after.chars().next()? {
+            '[' | '-' => Some("een lijst"),
+            '{' => Some("velden"),
+            _ => None,
+        }
     }
 
     /// The value the error points at, as written, for "verkeerd type: …".
@@ -246,6 +275,18 @@ impl Spot<'_> {
             .map(|(i, _)| self.first_line + i)
             .last()
     }
+}
+
+/// The last key before a value on a line: `naam` in `  - naam: ` or in
+/// `werkvorm: [duos, ` (anchors and tags after the colon are skipped).
+fn last_key(before: &str) -> Option<String> {
+    let (head, _) = before.rsplit_once(": ")?;
+    let key = head
+        .rsplit([' ', '[', '{', ','])
+        .next()
+        .unwrap_or(head)
+        .trim_matches(['"', '\'']);
+    (!key.is_empty() && !key.contains(':')).then(|| key.to_string())
 }
 
 /// Why a hint about types is given.
@@ -280,10 +321,13 @@ fn describe(error: &Error, at: &Spot) -> (String, Option<String>) {
         Error::DuplicateMappingKey { key, .. } => twice(key.as_deref().unwrap_or("?"), at),
         Error::InvalidScalar { ty, .. } => wrong(&expected_scalar(ty)),
         Error::InvalidBooleanStrict { .. } => wrong("verwacht true of false"),
-        Error::Unexpected { expected, .. } => (
-            format!("verkeerd type: {}", expected_shape(expected)),
-            Some(TYPE_HINT.into()),
-        ),
+        Error::Unexpected { expected, .. } => {
+            let found = at.found().map(|f| format!("{f}, ")).unwrap_or_default();
+            (
+                format!("verkeerd type: {found}{}", expected_shape(expected)),
+                Some(TYPE_HINT.into()),
+            )
+        }
         Error::SerdeInvalidType {
             unexpected,
             expected,

@@ -54,10 +54,9 @@ fn wrong_type_names_value_key_and_line() {
         "verkeerd type: \"tien\", verwacht een geheel getal (bij `minuten`)"
     );
     let list = parse::<T>("naam: [x]\ndoel: y\n", 1).err().unwrap();
-    assert!(
-        list.message.starts_with("verkeerd type: verwacht tekst"),
-        "{}",
-        list.message
+    assert_eq!(
+        list.message,
+        "verkeerd type: een lijst, verwacht tekst (bij `naam`)"
     );
 }
 
@@ -131,4 +130,41 @@ fn an_open_bracket_or_quote_is_found_but_plain_text_opens_nothing() {
     assert_eq!(unclosed_before("a: 'x\nb: y\n", 2, 2), Some((1, 4)));
     assert_eq!(unclosed_before("a: it's x[1]\nb: y\n", 2, 2), None);
     assert_eq!(unclosed_before("a: [x] # [\nb: 'it''s'\nc\n", 3, 1), None);
+}
+
+#[test]
+fn a_wrong_shape_says_what_was_found_and_under_which_key() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    enum Vorm {
+        #[serde(rename = "duo")]
+        Duo,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct W {
+        werkvorm: Vec<Vorm>,
+    }
+    let flow = parse::<W>("werkvorm: [duo, duos]\n", 1).err().unwrap();
+    assert_eq!(flow.message, "onbekende waarde \"duos\" (bij `werkvorm`)");
+    let block = parse::<W>("werkvorm:\n- duos\n", 1).err().unwrap();
+    assert_eq!(block.message, "onbekende waarde \"duos\" (bij `werkvorm`)");
+    let list = parse::<T>("- naam\n- doel\n", 2).err().unwrap();
+    assert_eq!(
+        (list.line, list.message.as_str()),
+        (2, "verkeerd type: een lijst, verwacht velden")
+    );
+    let anchored = parse::<BTreeMap<String, T>>("a: &x [1]\n", 1)
+        .err()
+        .unwrap();
+    assert_eq!(
+        anchored.message,
+        "verkeerd type: een lijst, verwacht velden (bij `a`)"
+    );
+}
+
+#[test]
+fn a_missing_top_level_field_is_placed_at_the_first_line() {
+    let err = parse::<T>("naam: x\nwat: [a]\n\n", 2).err().unwrap();
+    assert_eq!((err.line, err.column), (2, 1));
 }
