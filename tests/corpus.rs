@@ -17,7 +17,7 @@ use std::time::Duration;
 struct Case {
     #[allow(dead_code)]
     beschrijving: String,
-    #[serde(default, with = "serde_yaml::with::singleton_map_recursive")]
+    #[serde(default)]
     stappen: Vec<Step>,
     #[serde(default)]
     argumenten: Vec<String>,
@@ -61,10 +61,12 @@ enum Step {
         pad: String,
         mb: usize,
     },
-    /// YAML nested this deep.
+    /// YAML nested this deep: a whole YAML file, or the `titel` of a front matter.
     Genest {
         pad: String,
         diepte: usize,
+        #[serde(default)]
+        front_matter: bool,
     },
     /// A named pipe (FIFO): opening it for reading blocks until a writer comes.
     Fifo(String),
@@ -137,12 +139,17 @@ fn apply(root: &Path, step: &Step) {
             let f = fs::File::create(p(pad)).unwrap();
             f.set_len((*mb as u64) * 1024 * 1024).unwrap();
         }
-        Step::Genest { pad, diepte } => {
-            fs::write(
-                p(pad),
-                format!("a: {}{}", "[".repeat(*diepte), "]".repeat(*diepte)),
-            )
-            .unwrap();
+        Step::Genest {
+            pad,
+            diepte,
+            front_matter,
+        } => {
+            let nested = format!("{}{}", "[".repeat(*diepte), "]".repeat(*diepte));
+            let text = match front_matter {
+                true => format!("---\ntitel: {nested}\nvolgorde: 1\n---\nTekst\n"),
+                false => format!("a: {nested}"),
+            };
+            fs::write(p(pad), text).unwrap();
         }
         Step::Fifo(pad) => {
             fs::create_dir_all(p(pad).parent().unwrap()).unwrap();
@@ -166,8 +173,9 @@ fn build_with_limit(root: &Path, extra: &[String]) -> Result<(Option<i32>, Strin
 }
 
 fn run_case(path: &Path) -> Result<(), String> {
-    let case: Case = serde_yaml::from_str(&fs::read_to_string(path).unwrap())
-        .map_err(|e| format!("bad case: {e}"))?;
+    let text = fs::read_to_string(path).unwrap();
+    let case: Case = werkplaats::load::yaml::parse(&text, 1)
+        .map_err(|e| format!("bad case: {}", e.into_problem(path)))?;
     let kit = Fixture::new();
     let root = kit.root();
     let first = kit.build();

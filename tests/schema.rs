@@ -6,6 +6,7 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 use werkplaats::load::split;
+use werkplaats::load::yaml::try_parse;
 use werkplaats::schema::schemas;
 
 fn root() -> &'static Path {
@@ -20,7 +21,7 @@ fn validator(file: &str) -> jsonschema::Validator {
 
 fn front_matter(path: &Path) -> Value {
     let text = fs::read_to_string(path).unwrap();
-    serde_yaml::from_str(split(&text).unwrap().front_matter).unwrap()
+    try_parse(split(&text).unwrap().front_matter).unwrap()
 }
 
 #[test]
@@ -67,12 +68,10 @@ fn the_real_toolkit_validates_against_the_schemas() {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "model.md: {errors:?}");
-    let site: Value =
-        serde_yaml::from_str(&fs::read_to_string(root().join("site.yaml")).unwrap()).unwrap();
+    let site: Value = try_parse(&fs::read_to_string(root().join("site.yaml")).unwrap()).unwrap();
     assert!(validator("site.json").is_valid(&site));
     let bib: Value =
-        serde_yaml::from_str(&fs::read_to_string(root().join("content/bronnen.yaml")).unwrap())
-            .unwrap();
+        try_parse(&fs::read_to_string(root().join("content/bronnen.yaml")).unwrap()).unwrap();
     assert!(validator("bronnen.json").is_valid(&bib));
 }
 

@@ -257,7 +257,7 @@ mod tests {
     use super::*;
 
     fn site(yaml: &str) -> SiteConfig {
-        serde_yaml::from_str(&format!("titel: t\n{yaml}")).expect("parses")
+        crate::load::yaml::try_parse(&format!("titel: t\n{yaml}")).expect("parses")
     }
 
     fn paths(site: &SiteConfig) -> Vec<&'static str> {

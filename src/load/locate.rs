@@ -1,6 +1,6 @@
 //! Where a value stands in YAML text, for messages about values that parsed.
 //!
-//! serde_yaml reports where a syntax or type error is, but a value that parsed
+//! The parser reports where a syntax or type error is, but a value that parsed
 //! and is wrong (a number out of range, a key twice, a URL that is no web
 //! address) is found later, without a position. This finds the line of a key
 //! path (`duplex_verschuiving.x_mm`, `stappen[1].minuten`) by the indentation
@@ -168,7 +168,7 @@ fn key_of(body: &str) -> Option<String> {
         return None;
     }
     if token.starts_with(['"', '\'']) {
-        serde_yaml::from_str::<String>(token).ok()
+        super::yaml::try_parse::<String>(token)
     } else {
         Some(token.trim_end().to_string())
     }

@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn manifest_uses_relative_urls() {
         let site: SiteConfig =
-            serde_yaml::from_str("titel: LOS in PW\nbeschrijving: Toolkit\n").unwrap();
+            crate::load::yaml::try_parse("titel: LOS in PW\nbeschrijving: Toolkit\n").unwrap();
         let m: serde_json::Value = serde_json::from_str(&manifest(&site)).unwrap();
         assert_eq!(m["name"], "LOS in PW");
         assert_eq!(m["start_url"], "./index.html");
