@@ -24,6 +24,7 @@
 //! starts from hard links to the live output (or from nothing).
 
 mod copy;
+mod marker;
 mod owner;
 mod place;
 mod siblings;

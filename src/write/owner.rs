@@ -14,11 +14,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// The marker file's name, at the top of every tree werkplaats writes.
-pub const MARKER: &str = ".werkplaats";
-
-/// Where a new marker is written before it is renamed over the old one.
-const TEMP: &str = ".werkplaats.new";
+pub use super::marker::MARKER;
+use super::marker::TEMP;
 
 /// The manifest's format version.
 const VERSION: u32 = 1;
@@ -134,9 +131,4 @@ pub(super) fn ensure_marked(dir: &Path) -> io::Result<()> {
         return Ok(());
     }
     mark(dir, Vec::new())
-}
-
-/// Whether a top-level name is the marker or its temporary twin from [`mark`].
-pub(super) fn is_marker_name(name: &str) -> bool {
-    name == MARKER || name == TEMP
 }

@@ -11,7 +11,7 @@
 //! unknown, every folder is read.
 
 use super::WriteError;
-use super::owner::{MARKER, is_marker_name};
+use super::marker::{MARKER, is_marker_name};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;

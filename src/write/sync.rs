@@ -6,7 +6,7 @@
 //! stays until the new manifest replaces it, so that the tree is always marked
 //! as werkplaats' own, even when the build is interrupted.
 
-use super::{WriteError, copy, owner, remove_any};
+use super::{WriteError, copy, marker, owner, remove_any};
 use crate::render::RenderedSite;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -195,7 +195,7 @@ pub(super) fn link_tree(from: &Path, to: &Path, top: bool) -> io::Result<()> {
         let entry = entry?;
         let kind = entry.file_type()?;
         let name = entry.file_name();
-        if top && owner::is_marker_name(&name.to_string_lossy()) {
+        if top && marker::is_marker_name(&name.to_string_lossy()) {
             continue;
         }
         if kind.is_dir() {
