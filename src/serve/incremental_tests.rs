@@ -7,30 +7,10 @@
 use super::state::Snapshot;
 use super::watch::classify;
 use crate::RenderOptions;
+use crate::site::tests::real_toolkit;
 use crate::site::{Builder, Changes};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// A copy of the real toolkit in a temporary folder.
-fn real_toolkit() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in walkdir::WalkDir::new(from.join("content"))
-        .into_iter()
-        .chain(walkdir::WalkDir::new(from.join("themes")))
-        .filter_map(Result::ok)
-    {
-        let rel = entry.path().strip_prefix(from).expect("inside");
-        let to = dir.path().join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy");
-        }
-    }
-    std::fs::copy(from.join("site.yaml"), dir.path().join("site.yaml")).expect("site.yaml");
-    dir
-}
 
 /// Every file the preview serves now.
 fn served(s: &Snapshot) -> BTreeMap<String, Vec<u8>> {

@@ -24,7 +24,7 @@ pub mod frame;
 mod passes;
 mod quick;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use changes::{Changes, Part};
 pub use files::read_statics;

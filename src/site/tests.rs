@@ -225,8 +225,9 @@ fn a_body_with_a_warning_is_rebuilt_in_full_so_the_warning_moves_with_it() {
     assert_eq!(line(&moved), before + 2);
 }
 
-/// A copy of the real toolkit in a temporary folder.
-fn real_toolkit() -> tempfile::TempDir {
+/// A copy of the real toolkit in a temporary folder (the preview's tests
+/// use it too).
+pub(crate) fn real_toolkit() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let from = Path::new(env!("CARGO_MANIFEST_DIR"));
     for entry in walkdir::WalkDir::new(from.join("content"))
