@@ -12,6 +12,17 @@ fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many practice examples the real toolkit has.
+fn example_files() -> usize {
+    std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/praktijkvoorbeelden"
+    ))
+    .unwrap()
+    .filter(|e| e.as_ref().unwrap().file_name() != "_index.md")
+    .count()
+}
+
 #[test]
 fn the_examples_overview_groups_every_example_under_its_heading() {
     let (_dir, out) = real_site();
@@ -135,4 +146,43 @@ fn an_overview_introduction_with_an_unknown_field_is_refused() {
     let err = stderr(&r);
     assert!(err.contains("content/procesontwerp/_index.md:3"), "{err}");
     assert!(err.contains("ondertitel"), "{err}");
+}
+
+#[test]
+fn an_example_prints_on_its_own_and_in_the_whole_toolkit() {
+    let (_dir, out) = real_site();
+    let page = parse(&out.join("praktijkvoorbeelden/case-2-revalidatie/index.html"));
+    let print: Vec<&str> = select(&page, ".afdruk-actie a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        print,
+        ["../../afdrukken/a4/praktijkvoorbeelden/case-2-revalidatie/index.html"]
+    );
+    for paper in ["a4", "letter"] {
+        let sheet = parse(&out.join(format!(
+            "afdrukken/{paper}/praktijkvoorbeelden/case-2-revalidatie/index.html"
+        )));
+        let facts = texts(&sheet, "dl.feiten dt, dl.feiten dd");
+        assert!(
+            facts.windows(2).any(|w| w == ["Start PW", "2012"]),
+            "{facts:?}"
+        );
+        assert!(
+            texts(&sheet, ".sectie-bron li")
+                .iter()
+                .any(|s| s.contains("Pedagogische"))
+        );
+    }
+    let toolkit = parse(&out.join("afdrukken/a4/toolkit/index.html"));
+    assert_eq!(
+        select(&toolkit, "section.sectie-voorbeeld").len(),
+        example_files()
+    );
+    assert!(
+        texts(&toolkit, "a")
+            .iter()
+            .any(|a| a == "Praktijkvoorbeelden")
+    );
 }

@@ -271,7 +271,7 @@ impl<'a> Renderer<'a> {
                 beschrijving: description,
                 pad: route.0.clone(),
                 soort: kind,
-                afdrukken: print::doc_for(kind, route)
+                afdrukken: print::doc_for(t, kind, route)
                     .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
                 url: self.base_url.as_ref().map(|b| format!("{b}{}", route.0)),
             },

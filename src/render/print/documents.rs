@@ -1,9 +1,12 @@
 //! Documents: a print version of each site page (worksheets for prompts and
 //! checklists) and the whole toolkit with cover and contents.
 
-use super::super::views::{ChecklistView, ElementView, LinkView, PromptView, SourceView};
+use super::super::views::{
+    ChecklistView, ElementLink, ElementView, LinkView, PromptView, SourceView,
+};
 use super::super::{ModelView, model_view};
 use super::Renderer;
+use crate::content::kind::AnyShelf;
 use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt};
 use crate::diagnostics::Problem;
 use crate::print::TOOLKIT_DOC;
@@ -70,6 +73,20 @@ enum Section {
         titel: String,
         bronnen: Vec<SourceView>,
     },
+    /// A document of a kind without a view of its own, from its front matter.
+    Document {
+        id: String,
+        /// The kind's folder, so a theme can lay one kind out its own way.
+        map: String,
+        /// The contents' chapter it stands under: the kind's overview title.
+        hoofdstuk: String,
+        titel: String,
+        beschrijving: Option<String>,
+        velden: serde_json::Value,
+        elementen: Vec<ElementLink>,
+        inhoud: String,
+        bronnen: Vec<SourceView>,
+    },
 }
 
 impl Section {
@@ -80,9 +97,22 @@ impl Section {
             | Section::Gesprek { id, .. }
             | Section::Checklist { id, .. }
             | Section::Pagina { id, .. }
-            | Section::Bronnen { id, .. } => id,
+            | Section::Bronnen { id, .. }
+            | Section::Document { id, .. } => id,
         }
     }
+}
+
+/// Whether print has sections of its own for `shelf`'s kind (the model's
+/// kinds and free pages); other kinds print from their front matter.
+pub(super) fn has_print_section(shelf: &dyn AnyShelf) -> bool {
+    use crate::content::kind::Shelf;
+    use crate::content::{Checklists, Elements, Pages, Prompts};
+    let any = shelf.as_any();
+    any.is::<Shelf<Elements>>()
+        || any.is::<Shelf<Prompts>>()
+        || any.is::<Shelf<Checklists>>()
+        || any.is::<Shelf<Pages>>()
 }
 
 impl<'a> Renderer<'a> {
@@ -136,6 +166,16 @@ impl<'a> Renderer<'a> {
                 vec![r.page_section(p, route)]
             });
         });
+        for shelf in self.shown_from_front_matter() {
+            let indexes: Vec<usize> = (0..shelf.len()).collect();
+            self.each(&indexes, |r, _, &i| {
+                let site = Route::on_shelf(shelf, i);
+                let title = shelf.doc(i).heading();
+                r.document(&site.0, Some(site.clone()), title, |r, route| {
+                    vec![r.kind_section(shelf, i, route)]
+                });
+            });
+        }
         self.document(
             &Route::bibliography().0,
             Some(Route::bibliography()),
@@ -316,6 +356,34 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The shelves of kinds shown from their front matter (those without a
+    /// view of their own), which the print documents treat alike.
+    fn shown_from_front_matter(&self) -> Vec<&'a dyn AnyShelf> {
+        let t = &self.valid.toolkit;
+        t.docs
+            .iter()
+            .filter(|s| !s.is_empty() && !has_print_section(*s))
+            .collect()
+    }
+
+    /// The `i`th document of `shelf` as a section, from its front matter.
+    fn kind_section(&self, shelf: &dyn AnyShelf, i: usize, route: &Route) -> Section {
+        let v = self.views(route);
+        let (info, d) = (shelf.info(), shelf.doc(i));
+        let chapter = info.list.as_ref().map_or(info.folder, |l| l.label);
+        Section::Document {
+            id: format!("{}-{}", info.page, shelf.slug(i)),
+            map: info.folder.to_string(),
+            hoofdstuk: self.s(chapter),
+            titel: d.heading(),
+            beschrijving: d.description().map(str::to_string),
+            velden: d.meta_value(),
+            elementen: v.element_links(d.elements()),
+            inhoud: self.markdown(d.file(), d.body(), route),
+            bronnen: v.sources(d.sources()),
+        }
+    }
+
     fn sources_section(&self, route: &Route) -> Section {
         let t = &self.valid.toolkit;
         let keys: Vec<String> = t.bibliography.keys().cloned().collect();
@@ -326,8 +394,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The toolkit in reading order: model, elements, prompts, checklists, free
-    /// pages, sources.
+    /// The toolkit in reading order: model, elements, prompts, checklists, the
+    /// kinds shown from their front matter, free pages, sources.
     fn whole_toolkit(&self, route: &Route) -> Vec<Section> {
         let t = &self.valid.toolkit;
         let mut out = vec![self.model_section(route)];
@@ -346,6 +414,9 @@ impl<'a> Renderer<'a> {
                 .par_iter()
                 .map(|c| self.checklist_section(c, route)),
         );
+        for shelf in self.shown_from_front_matter() {
+            out.extend((0..shelf.len()).map(|i| self.kind_section(shelf, i, route)));
+        }
         out.par_extend(
             t.pages()
                 .par_iter()
@@ -360,18 +431,22 @@ impl<'a> Renderer<'a> {
     fn contents(&self, sections: &[Section]) -> Vec<Chapter> {
         let mut chapters: Vec<Chapter> = Vec::new();
         for s in sections {
-            let (chapter_key, title) = match s {
-                Section::Model { model, .. } => ("nav_model", model.titel.clone()),
+            let (chapter, title) = match s {
+                Section::Model { model, .. } => (self.s("nav_model"), model.titel.clone()),
                 Section::Element { element, .. } => (
-                    "nav_elements",
+                    self.s("nav_elements"),
                     format!("{} – {}", element.code, element.naam),
                 ),
-                Section::Gesprek { gesprek, .. } => ("nav_prompts", gesprek.titel.clone()),
-                Section::Checklist { checklist, .. } => ("nav_checklists", checklist.titel.clone()),
-                Section::Pagina { titel, .. } => ("print_achtergrond", titel.clone()),
-                Section::Bronnen { titel, .. } => ("nav_sources", titel.clone()),
+                Section::Gesprek { gesprek, .. } => (self.s("nav_prompts"), gesprek.titel.clone()),
+                Section::Checklist { checklist, .. } => {
+                    (self.s("nav_checklists"), checklist.titel.clone())
+                }
+                Section::Pagina { titel, .. } => (self.s("print_achtergrond"), titel.clone()),
+                Section::Bronnen { titel, .. } => (self.s("nav_sources"), titel.clone()),
+                Section::Document {
+                    hoofdstuk, titel, ..
+                } => (hoofdstuk.clone(), titel.clone()),
             };
-            let chapter = self.s(chapter_key);
             let link = LinkView {
                 titel: title,
                 href: format!("#{}", s.id()),

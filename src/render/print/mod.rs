@@ -21,7 +21,15 @@ use serde::Serialize;
 
 /// The print version of a site page of kind `kind` at `route`, as a document
 /// path below `afdrukken/<papier>/`; `None` for pages without one.
-pub(super) fn doc_for(kind: &str, route: &Route) -> Option<String> {
+pub(super) fn doc_for(t: &crate::content::Toolkit, kind: &str, route: &Route) -> Option<String> {
+    // A kind printed from its front matter has a print version of each page.
+    let from_front_matter = t
+        .docs
+        .iter()
+        .any(|s| s.info().page == kind && !documents::has_print_section(s));
+    if from_front_matter {
+        return Some(route.0.clone());
+    }
     match kind {
         "home" => Some(TOOLKIT_DOC.into()),
         "elementen" => Some(Deck::Elements.doc(Layout::Duplex)),
