@@ -1,4 +1,4 @@
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, OnElements, SchemaInfo};
+use super::kind::{FrontMatter, Kind, KindInfo, ListPage, ListPrint, OnElements, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,7 @@ impl Kind for Checklists {
             page: "checklists",
             template: "checklists.html",
             label: "nav_checklists",
+            print: ListPrint::Document,
         }),
         on_elements: Some(OnElements {
             label: "checklists_bij",

@@ -1,5 +1,7 @@
 use super::Doc;
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, SchemaInfo};
+use super::kind::{
+    CardStyle, DeckInfo, FrontMatter, Kind, KindInfo, ListPage, ListPrint, SchemaInfo,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +73,11 @@ impl Kind for Elements {
             page: "elementen",
             template: "elements.html",
             label: "nav_elements",
+            print: ListPrint::Deck(DeckInfo {
+                slug: "elementkaarten",
+                title: "print_elementkaarten",
+                style: CardStyle::Element,
+            }),
         }),
         on_elements: None,
         sources_required: true,

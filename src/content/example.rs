@@ -1,5 +1,5 @@
 use super::Doc;
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, OnElements, Refs, SchemaInfo};
+use super::kind::{FrontMatter, Kind, KindInfo, ListPage, ListPrint, OnElements, Refs, SchemaInfo};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -69,6 +69,7 @@ impl Kind for Examples {
             page: "praktijkvoorbeelden",
             template: "examples.html",
             label: "nav_examples",
+            print: ListPrint::Nothing,
         }),
         on_elements: Some(OnElements {
             label: "voorbeelden_bij",

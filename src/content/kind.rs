@@ -57,6 +57,49 @@ pub struct ListPage {
     pub template: &'static str,
     /// UI-string key of its title, also its menu entry.
     pub label: &'static str,
+    /// What the overview prints as.
+    pub print: ListPrint,
+}
+
+/// The print version of a kind's overview page.
+#[derive(Debug)]
+pub enum ListPrint {
+    /// None: each document prints on its own.
+    Nothing,
+    /// One document with all of the kind's documents (all checklists).
+    Document,
+    /// A card deck with a card per document.
+    Deck(DeckInfo),
+}
+
+/// A kind's card deck.
+#[derive(Debug)]
+pub struct DeckInfo {
+    /// Its folder below `afdrukken/<papier>/`, also its PDF's name.
+    pub slug: &'static str,
+    /// UI-string key of its title.
+    pub title: &'static str,
+    /// Which type sizes its cards are set in.
+    pub style: CardStyle,
+}
+
+/// The two card designs: an element card (a large essence on the front, three
+/// lists on the back) and the smaller type of a prompt card (facts and a
+/// numbered list on the back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardStyle {
+    Element,
+    Prompt,
+}
+
+impl KindInfo {
+    /// The kind's card deck, if it has one.
+    pub fn deck(&self) -> Option<&DeckInfo> {
+        match &self.list.as_ref()?.print {
+            ListPrint::Deck(deck) => Some(deck),
+            _ => None,
+        }
+    }
 }
 
 /// The list of a kind's documents on each element page they are about.

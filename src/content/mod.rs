@@ -140,6 +140,15 @@ impl Toolkit {
         info.list.is_some() && (!shelf.is_empty() || self.intros.contains_key(info.folder))
     }
 
+    /// The kinds with a card deck and documents to put on it, in registry
+    /// order: what the deck pages, the print hub and `pdf` all list.
+    pub fn decks(&self) -> impl Iterator<Item = (&'static kind::DeckInfo, &dyn kind::AnyShelf)> {
+        self.docs
+            .iter()
+            .filter(|shelf| !shelf.is_empty())
+            .filter_map(|shelf| Some((shelf.info().deck()?, shelf)))
+    }
+
     /// The model's elements, in the model's order. The model's own structure
     /// (codes, groups, the scan) reads them typed.
     pub fn elements(&self) -> &[Doc<Element>] {

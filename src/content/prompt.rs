@@ -1,4 +1,6 @@
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, OnElements, SchemaInfo};
+use super::kind::{
+    CardStyle, DeckInfo, FrontMatter, Kind, KindInfo, ListPage, ListPrint, OnElements, SchemaInfo,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +88,11 @@ impl Kind for Prompts {
             page: "gesprekken",
             template: "prompts.html",
             label: "nav_prompts",
+            print: ListPrint::Deck(DeckInfo {
+                slug: "gesprekskaarten",
+                title: "print_gesprekskaarten",
+                style: CardStyle::Prompt,
+            }),
         }),
         on_elements: Some(OnElements {
             label: "gesprekken_over",

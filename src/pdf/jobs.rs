@@ -22,7 +22,7 @@ pub fn pdf_jobs(toolkit: &Toolkit, paper: Paper) -> Vec<PdfJob> {
         file: format!("{p}/{file}"),
     };
     let mut jobs = Vec::new();
-    for deck in Deck::ALL {
+    for deck in toolkit.decks().map(|(info, _)| Deck(info)) {
         jobs.push(job(
             deck.doc(Layout::Duplex),
             format!("{}.pdf", deck.slug()),

@@ -12,29 +12,24 @@ pub mod fit;
 pub mod qr;
 pub mod sheet;
 
-/// A deck of cards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deck {
-    Elements,
-    Prompts,
-}
+use crate::content::kind::{CardStyle, DeckInfo};
+
+/// A deck of cards: a kind's deck (`content::kind::DeckInfo`) with the
+/// measures paper needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Deck(pub &'static DeckInfo);
 
 impl Deck {
-    pub const ALL: [Deck; 2] = [Deck::Elements, Deck::Prompts];
-
     /// The deck's folder below `afdrukken/<papier>/` and its PDF's name.
     pub fn slug(self) -> &'static str {
-        match self {
-            Deck::Elements => "elementkaarten",
-            Deck::Prompts => "gesprekskaarten",
-        }
+        self.0.slug
     }
 
     /// The type sizes of the deck's cards.
     pub fn card_type(self) -> fit::CardType {
-        match self {
-            Deck::Elements => fit::ELEMENT_CARD,
-            Deck::Prompts => fit::PROMPT_CARD,
+        match self.0.style {
+            CardStyle::Element => fit::ELEMENT_CARD,
+            CardStyle::Prompt => fit::PROMPT_CARD,
         }
     }
 
@@ -44,6 +39,12 @@ impl Deck {
             sheet::Layout::Duplex => format!("{}/", self.slug()),
             sheet::Layout::Fold => format!("{}/vouwen/", self.slug()),
         }
+    }
+}
+
+impl PartialEq for Deck {
+    fn eq(&self, other: &Self) -> bool {
+        self.slug() == other.slug()
     }
 }
 

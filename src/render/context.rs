@@ -1,6 +1,7 @@
 //! What every page's template context shares: the site, the menu, the
 //! page's own facts.
 
+use super::page_kind::PageKind;
 use super::views::Views;
 use crate::routes::Route;
 use serde::Serialize;
@@ -58,33 +59,35 @@ pub(super) struct PageMeta {
 }
 
 /// The header's main sections; the current one marked.
-pub(super) fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
+pub(super) fn nav(v: &Views, kind: PageKind) -> Vec<NavItem> {
     let s = v.strings;
-    let label = |k: &str| s.label(k);
     // Each kind with an overview has a menu entry, marked on its pages too.
-    let shown = v
+    let lists = v
         .toolkit
         .docs
         .iter()
-        .filter(|s| v.toolkit.shows_overview(*s));
-    let lists = shown.filter_map(|shelf| {
-        let info = shelf.info();
-        let list = info.list.as_ref()?;
-        let here = kind == list.page || kind == info.page;
-        Some((list.label, Route::list(info), here))
-    });
-    let mut items = std::iter::once(("nav_model", Route::model(), kind == "model"))
+        .filter(|s| v.toolkit.shows_overview(*s))
+        .filter_map(|shelf| {
+            let list = shelf.info().list.as_ref()?;
+            Some((
+                list.label,
+                Route::list(shelf.info()),
+                PageKind::List(shelf.info()),
+            ))
+        });
+    let entry = |(key, route, entry): (&str, Route, PageKind)| NavItem {
+        titel: s.label(key),
+        href: v.from.link_to(&route),
+        actief: kind.is_under(entry),
+    };
+    let mut items: Vec<NavItem> = std::iter::once(("nav_model", Route::model(), PageKind::Model))
         .chain(lists)
         .chain([
-            ("nav_scan", Route::scan(), kind == "reflectiescan"),
-            ("nav_planner", Route::planner(), kind == "sessieplanner"),
+            ("nav_scan", Route::scan(), PageKind::Scan),
+            ("nav_planner", Route::planner(), PageKind::Planner),
         ])
-        .map(|(k, r, actief)| NavItem {
-            titel: label(k),
-            href: v.from.link_to(&r),
-            actief,
-        })
-        .collect::<Vec<_>>();
+        .map(entry)
+        .collect();
     for p in v
         .toolkit
         .pages()
@@ -98,15 +101,12 @@ pub(super) fn nav(v: &Views, kind: &str) -> Vec<NavItem> {
             actief: v.from == &r,
         });
     }
-    items.push(NavItem {
-        titel: s.label("nav_sources"),
-        href: v.from.link_to(&Route::bibliography()),
-        actief: kind == "bronnen",
-    });
-    items.push(NavItem {
-        titel: s.label("nav_print"),
-        href: v.from.link_to(&Route::print_hub()),
-        actief: kind == "afdrukken",
-    });
+    items.extend(
+        [
+            ("nav_sources", Route::bibliography(), PageKind::Bibliography),
+            ("nav_print", Route::print_hub(), PageKind::PrintHub),
+        ]
+        .map(entry),
+    );
     items
 }

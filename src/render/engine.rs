@@ -7,9 +7,10 @@
 //! toolkit); `page` gives every template the context all pages share.
 
 use super::context::{Common, PageMeta, SiteView, nav};
+use super::page_kind::PageKind;
 use super::views::Views;
 use super::{
-    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, print, related, share, theme,
+    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, related, share, theme,
 };
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown::{self, RenderContext};
@@ -256,7 +257,7 @@ impl<'a> Renderer<'a> {
         template: &str,
         title: String,
         description: Option<String>,
-        kind: &'static str,
+        kind: PageKind,
         fill: impl FnOnce(&Views, &mut tera::Context),
     ) {
         let t = &self.valid.toolkit;
@@ -270,8 +271,9 @@ impl<'a> Renderer<'a> {
                 titel: title,
                 beschrijving: description,
                 pad: route.0.clone(),
-                soort: kind,
-                afdrukken: print::doc_for(t, kind, route)
+                soort: kind.key(),
+                afdrukken: kind
+                    .print_doc(route)
                     .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
                 url: self.base_url.as_ref().map(|b| format!("{b}{}", route.0)),
             },

@@ -7,6 +7,7 @@
 //! matter, under the names editors write.
 
 use super::Renderer;
+use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
 use crate::content::kind::{AnyDoc, AnyShelf};
 use crate::routes::Route;
@@ -89,7 +90,7 @@ impl<'a> Renderer<'a> {
             list.template,
             title,
             description,
-            list.page,
+            PageKind::List(shelf.info()),
             |v, ctx| {
                 if let Some(body) = &body {
                     ctx.insert("inleiding", body);
@@ -127,7 +128,7 @@ impl<'a> Renderer<'a> {
             info.template,
             d.heading(),
             d.description().map(str::to_string),
-            info.page,
+            PageKind::Doc(info),
             |v, ctx| {
                 ctx.insert("inhoud", &body);
                 ctx.insert("bronnen", &v.sources(d.sources()));

@@ -1,6 +1,7 @@
 //! The site's own pages, beside the kinds' pages: home, model, bibliography,
 //! the print hub, 404, the search page and index, and the web app manifest.
 
+use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
 use super::{OutputFile, Renderer, Strings, diagram, search, share, sitemap, tools};
 use crate::routes::Route;
@@ -54,7 +55,7 @@ impl<'a> Renderer<'a> {
                 "search.html",
                 s.label("zoeken"),
                 None,
-                "zoeken",
+                PageKind::Search,
                 |_, _| {},
             );
         }
@@ -89,7 +90,7 @@ impl<'a> Renderer<'a> {
             "home.html",
             s.label("nav_home"),
             t.site.description.clone(),
-            "home",
+            PageKind::Home,
             |v, ctx| {
                 insert_model(v, ctx);
                 ctx.insert("secties", &sections(v, s));
@@ -111,7 +112,7 @@ impl<'a> Renderer<'a> {
             "model.html",
             m.meta.titel.clone(),
             None,
-            "model",
+            PageKind::Model,
             |v, ctx| {
                 insert_model(v, ctx);
                 ctx.insert("inhoud", &body);
@@ -138,7 +139,7 @@ impl<'a> Renderer<'a> {
             "bibliography.html",
             s.label("nav_sources"),
             None,
-            "bronnen",
+            PageKind::Bibliography,
             |v, ctx| {
                 ctx.insert(
                     "bronnen",
@@ -155,7 +156,7 @@ impl<'a> Renderer<'a> {
             "print/hub.html",
             s.label("nav_print"),
             None,
-            "afdrukken",
+            PageKind::PrintHub,
             |_, ctx| ctx.insert("afdrukken", &hub),
         );
         // The reflection scan and the session planner.
@@ -168,7 +169,7 @@ impl<'a> Renderer<'a> {
             "404.html",
             s.label("niet_gevonden"),
             None,
-            "404",
+            PageKind::NotFound,
             |_, _| {},
         );
         if let Some(last) = self.files.last_mut() {

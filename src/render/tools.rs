@@ -12,6 +12,7 @@
 //! Nothing here decides what a participant sees once the page is open; that is the
 //! scripts' part (`themes/default/static/scan*.js`, `planner*.js`).
 
+use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
 use super::{OutputFile, Renderer};
 use crate::content::{Doc, Element, ScanThresholds};
@@ -148,7 +149,7 @@ impl Renderer<'_> {
             "scan.html",
             s.label("nav_scan"),
             Some(s.label("scan_kort")),
-            "reflectiescan",
+            PageKind::Scan,
             |v, ctx| {
                 ctx.insert("scan", &scan_page(v, &t.site.scan));
                 // The scan shows the elements' kern texts and aspects.
@@ -166,7 +167,7 @@ impl Renderer<'_> {
             "planner.html",
             s.label("nav_planner"),
             Some(s.label("plan_kort")),
-            "sessieplanner",
+            PageKind::Planner,
             |v, ctx| {
                 ctx.insert("planner", &planner_page(v));
                 let cited: Vec<&[String]> = (t.prompts().iter().map(|p| &p.meta.bronnen[..]))

@@ -11,8 +11,7 @@
 use crate::colour::{AA_NORMAL_TEXT, WHITE, contrast};
 use crate::content::{Doc, DuplexOffset, Element, Prompt, SettingProblem};
 use crate::diagnostics::Problem;
-use crate::print::Deck;
-use crate::print::fit::{CardText, CardType};
+use crate::print::fit::{self, CardText, CardType};
 use crate::print::sheet::{Face, MAX_OFFSET};
 
 /// A warning for each element whose colour is too light for white text.
@@ -66,20 +65,14 @@ pub fn duplex_offset(offset: &DuplexOffset) -> Vec<SettingProblem> {
 /// is estimated not to fit.
 pub fn element_card(text: &CardText, e: &Doc<Element>) -> Vec<Problem> {
     let back = element_back_fields(e);
-    card_fit(
-        &Deck::Elements.card_type(),
-        text,
-        e,
-        &["kern", "naam"],
-        &back,
-    )
+    card_fit(&fit::ELEMENT_CARD, text, e, &["kern", "naam"], &back)
 }
 
 /// An error for each side of prompt `p`'s card (showing `text`) whose text is
 /// estimated not to fit.
 pub fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
     card_fit(
-        &Deck::Prompts.card_type(),
+        &fit::PROMPT_CARD,
         text,
         p,
         &["doel", "titel"],

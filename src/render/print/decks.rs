@@ -5,7 +5,8 @@
 
 use super::cards::{CardMaker, CardView};
 use super::{Choice, Renderer};
-use crate::content::Paper;
+use crate::content::kind::{AnyShelf, KindInfo, Shelf};
+use crate::content::{Elements, Paper, Prompts};
 use crate::print::Deck;
 use crate::print::sheet::{self, Area, Face, Layout, Line, PageKind, Placement, SheetPage};
 use crate::routes::Route;
@@ -134,9 +135,16 @@ fn kind_name(kind: PageKind) -> &'static str {
     }
 }
 
-impl Renderer<'_> {
-    /// Both decks' cards, checked for fit (a card that does not fit is an error).
-    pub(super) fn decks(&mut self, base_url: Option<&str>) -> Vec<(Deck, Vec<CardView>)> {
+/// A deck's cards, with the kind whose documents they show.
+pub(super) struct DeckCards<'a> {
+    pub(super) deck: Deck,
+    pub(super) shelf: &'a dyn AnyShelf,
+    pub(super) cards: Vec<CardView>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Every deck's cards, checked for fit (a card that does not fit is an error).
+    pub(super) fn decks(&mut self, base_url: Option<&str>) -> Vec<DeckCards<'a>> {
         let valid = self.valid;
         let t = &valid.toolkit;
         let maker = CardMaker {
@@ -144,35 +152,46 @@ impl Renderer<'_> {
             strings: &self.theme.strings,
             base_url,
         };
-        let n = t.elements().len();
-        let elements: Vec<CardView> = t
-            .elements()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| maker.element(e, i + 1, n))
-            .collect();
-        let n = t.prompts().len();
-        let prompts: Vec<CardView> = t
-            .prompts()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| maker.prompt(p, i + 1, n))
-            .collect();
-        for (card, e) in elements.iter().zip(t.elements()) {
-            self.problems
-                .extend(validate::print::element_card(&card.text(), e));
+        t.decks()
+            .map(|(deck, shelf)| {
+                let deck = Deck(deck);
+                let cards = self.cards(&maker, deck, shelf);
+                DeckCards { deck, shelf, cards }
+            })
+            .collect()
+    }
+
+    /// The cards of `shelf`'s documents, with the fit problems recorded: the
+    /// model's elements and prompts have card designs of their own.
+    fn cards(&mut self, maker: &CardMaker, deck: Deck, shelf: &dyn AnyShelf) -> Vec<CardView> {
+        let any = shelf.as_any();
+        if let Some(Shelf(elements)) = any.downcast_ref::<Shelf<Elements>>() {
+            let cards: Vec<CardView> = (elements.iter().enumerate())
+                .map(|(i, e)| maker.element(e, i + 1, elements.len()))
+                .collect();
+            for (card, e) in cards.iter().zip(elements) {
+                (self.problems).extend(validate::print::element_card(&card.text(), e));
+            }
+            return cards;
         }
-        for (card, p) in prompts.iter().zip(t.prompts()) {
-            self.problems
-                .extend(validate::print::prompt_card(&card.text(), p));
+        if let Some(Shelf(prompts)) = any.downcast_ref::<Shelf<Prompts>>() {
+            let cards: Vec<CardView> = (prompts.iter().enumerate())
+                .map(|(i, p)| maker.prompt(p, i + 1, prompts.len()))
+                .collect();
+            for (card, p) in cards.iter().zip(prompts) {
+                (self.problems).extend(validate::print::prompt_card(&card.text(), p));
+            }
+            return cards;
         }
-        vec![(Deck::Elements, elements), (Deck::Prompts, prompts)]
+        let _ = deck;
+        Vec::new()
     }
 
     pub(super) fn deck_page(
         &mut self,
         paper: Paper,
         deck: Deck,
+        kind: &KindInfo,
         layout: Layout,
         cards: &[CardView],
     ) {
@@ -185,10 +204,7 @@ impl Renderer<'_> {
             .iter()
             .map(|page| PageView::new(page, cards, self.page_label(page, sheets)))
             .collect();
-        let (title_key, site_route) = match deck {
-            Deck::Elements => ("print_elementkaarten", Route::elements()),
-            Deck::Prompts => ("print_gesprekskaarten", Route::prompts()),
-        };
+        let (title_key, site_route) = (deck.0.title, Route::list(kind));
         let view = DeckView {
             titel: self.s(title_key),
             vouwen: layout == Layout::Fold,

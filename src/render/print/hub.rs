@@ -41,12 +41,9 @@ impl Renderer<'_> {
                 .collect(),
         };
         let mut cards = Vec::new();
-        for deck in Deck::ALL {
-            let (key, n) = match deck {
-                Deck::Elements => ("print_elementkaarten", t.elements().len()),
-                Deck::Prompts => ("print_gesprekskaarten", t.prompts().len()),
-            };
-            let name = format!("{} ({n})", self.s(key));
+        for (info, shelf) in t.decks() {
+            let deck = Deck(info);
+            let name = format!("{} ({})", self.s(info.title), shelf.len());
             cards.push(item(
                 format!("{name} – {}", self.s("print_dubbelzijdig")),
                 &deck.doc(Layout::Duplex),

@@ -15,32 +15,8 @@ use super::views::LinkView;
 use super::{Renderer, SiteView};
 use crate::content::Paper;
 use crate::print::sheet::Layout;
-use crate::print::{Deck, TOOLKIT_DOC};
 use crate::routes::Route;
 use serde::Serialize;
-
-/// The print version of a site page of kind `kind` at `route`, as a document
-/// path below `afdrukken/<papier>/`; `None` for pages without one.
-pub(super) fn doc_for(t: &crate::content::Toolkit, kind: &str, route: &Route) -> Option<String> {
-    // A kind printed from its front matter has a print version of each page.
-    let from_front_matter = t
-        .docs
-        .iter()
-        .any(|s| s.info().page == kind && !documents::has_print_section(s));
-    if from_front_matter {
-        return Some(route.0.clone());
-    }
-    match kind {
-        "home" => Some(TOOLKIT_DOC.into()),
-        "elementen" => Some(Deck::Elements.doc(Layout::Duplex)),
-        "gesprekken" => Some(Deck::Prompts.doc(Layout::Duplex)),
-        "pagina" => Some(format!("paginas/{}", route.0)),
-        "model" | "element" | "gesprek" | "checklists" | "checklist" | "bronnen" => {
-            Some(route.0.clone())
-        }
-        _ => None,
-    }
-}
 
 /// What every print page's template receives.
 #[derive(Serialize)]
@@ -95,9 +71,9 @@ impl Renderer<'_> {
     pub(super) fn print_pages(&mut self, base_url: Option<&str>) {
         let cards = self.decks(base_url);
         for paper in Paper::ALL {
-            for (deck, cards) in &cards {
+            for d in &cards {
                 for layout in [Layout::Duplex, Layout::Fold] {
-                    self.deck_page(paper, *deck, layout, cards);
+                    self.deck_page(paper, d.deck, d.shelf.info(), layout, &d.cards);
                 }
             }
         }
