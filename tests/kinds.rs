@@ -186,3 +186,71 @@ fn an_example_prints_on_its_own_and_in_the_whole_toolkit() {
             .any(|a| a == "Praktijkvoorbeelden")
     );
 }
+
+#[test]
+fn the_examples_print_as_a_card_deck_linked_from_their_overview_and_the_hub() {
+    let (_dir, out) = real_site();
+    let list = parse(&out.join("praktijkvoorbeelden/index.html"));
+    let print: Vec<&str> = select(&list, ".afdruk-actie a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(print, ["../afdrukken/a4/voorbeeldkaarten/index.html"]);
+    for paper in ["a4", "letter"] {
+        for layout in ["", "vouwen/"] {
+            let deck = parse(&out.join(format!(
+                "afdrukken/{paper}/voorbeeldkaarten/{layout}index.html"
+            )));
+            assert_eq!(select(&deck, ".kaart-voor").len(), example_files());
+            assert_eq!(select(&deck, ".kaart-achter").len(), example_files());
+        }
+    }
+    let deck = parse(&out.join("afdrukken/a4/voorbeeldkaarten/index.html"));
+    let front = select(&deck, ".kaart-voor[data-kaart=kaart-case-2-revalidatie]");
+    let front: String = front[0].text().collect();
+    assert!(front.contains("Case 2 – revalidatie"), "{front}");
+    assert!(front.contains("LOS · GOC"), "{front}");
+    assert!(front.contains("Bron: Swennenhuis"), "{front}");
+    let back = select(&deck, ".kaart-achter[data-kaart=kaart-case-2-revalidatie]");
+    let facts = texts(
+        &deck,
+        ".kaart-achter[data-kaart=kaart-case-2-revalidatie] dd",
+    );
+    assert!(facts.contains(&"2012".to_string()), "{facts:?}");
+    let back: String = back[0].text().collect();
+    assert!(back.contains("Wat het laat zien"), "{back}");
+    // The toolkit's own reading of which elements an example shows says so.
+    let own = texts(
+        &deck,
+        ".kaart-achter[data-kaart=kaart-new-deals-voor-cultuur-rotterdam] dd",
+    );
+    assert!(own.iter().any(|f| f.contains("deze toolkit")), "{own:?}");
+    let hub = parse(&out.join("afdrukken/index.html"));
+    assert!(
+        texts(&hub, ".afdruk-naam")
+            .iter()
+            .any(|n| n == &format!("Voorbeeldkaarten ({}) – dubbelzijdig", example_files()))
+    );
+}
+
+#[test]
+fn an_example_card_that_does_not_fit_names_the_fields_to_shorten() {
+    let kit = Fixture::new();
+    let long =
+        "Een lange zin over wat dit voorbeeld laat zien, zoals de bron het zegt. ".repeat(12);
+    kit.write(
+        "content/praktijkvoorbeelden/x.md",
+        &format!(
+            "---\ntitel: X\nbeschrijving: Y\ngroep: G\ncontext: Z\nlaat_zien:\n  - \"{long}\"\nbronnen: [voorbeeld2024]\n---\nTekst.\n"
+        ),
+    );
+    let r = kit.build();
+    assert_eq!(r.status.code(), Some(1));
+    let err = stderr(&r);
+    assert!(
+        err.contains("achterkant van de kaart \"X\" past niet"),
+        "{err}"
+    );
+    assert!(err.contains("content/praktijkvoorbeelden/x.md:5"), "{err}");
+    assert!(err.contains("`laat_zien`"), "{err}");
+}

@@ -1,5 +1,9 @@
 use super::Doc;
-use super::kind::{FrontMatter, Kind, KindInfo, ListPage, ListPrint, OnElements, Refs, SchemaInfo};
+use super::card::{CardContent, CardFact, CardList, CardText, Label};
+use super::kind::{
+    CardStyle, DeckInfo, FrontMatter, Kind, KindInfo, ListPage, ListPrint, OnElements, Refs,
+    SchemaInfo,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -69,7 +73,11 @@ impl Kind for Examples {
             page: "praktijkvoorbeelden",
             template: "examples.html",
             label: "nav_examples",
-            print: ListPrint::Nothing,
+            print: ListPrint::Deck(DeckInfo {
+                slug: "voorbeeldkaarten",
+                title: "print_voorbeeldkaarten",
+                style: CardStyle::Prompt,
+            }),
         }),
         on_elements: Some(OnElements {
             label: "voorbeelden_bij",
@@ -140,5 +148,45 @@ impl FrontMatter for Example {
             folder: "procesontwerp",
             slugs: &self.checklists,
         }]
+    }
+    /// The card: the description on the front; the setting, the source's
+    /// facts, who took part and what it shows on the back (the approach is
+    /// too long for a card; the QR code leads to the page).
+    fn card(&self) -> Option<CardContent<'_>> {
+        let context = self.context.as_deref().map(|c| CardFact {
+            field: "context",
+            label: Label::Key("voorbeeld_context"),
+            value: Label::Text(c),
+        });
+        let facts = self.gegevens.iter().map(|f| CardFact {
+            field: "gegevens",
+            label: Label::Text(&f.naam),
+            value: Label::Text(&f.waarde),
+        });
+        // Who took part on one line: a list of five short lines does not
+        // leave room for what the example shows.
+        let who = (!self.deelnemers.is_empty()).then(|| CardFact {
+            field: "deelnemers",
+            label: Label::Key("voorbeeld_deelnemers"),
+            value: Label::Owned(self.deelnemers.join(", ")),
+        });
+        // The card's band shows the elements; say whose reading that is.
+        let reading = (self.eigen_lezing && !self.elementen.is_empty()).then_some(CardFact {
+            field: "eigen_lezing",
+            label: Label::Key("kaart_koppeling"),
+            value: Label::Key("kaart_eigen_lezing"),
+        });
+        Some(CardContent {
+            front: CardText {
+                field: "beschrijving",
+                text: &self.beschrijving,
+            },
+            facts: (context.into_iter().chain(facts).chain(who).chain(reading)).collect(),
+            lists: vec![CardList {
+                field: "laat_zien",
+                label: "voorbeeld_laat_zien",
+                items: &self.laat_zien,
+            }],
+        })
     }
 }

@@ -164,6 +164,11 @@ pub trait FrontMatter:
     fn refs(&self) -> Vec<Refs<'_>> {
         Vec::new()
     }
+    /// What the document's card says, for a kind with a card deck (see
+    /// [`ListPrint::Deck`]) that is made from the front matter.
+    fn card(&self) -> Option<super::card::CardContent<'_>> {
+        None
+    }
 }
 
 /// A front-matter field that names documents of another kind by their file
@@ -192,6 +197,7 @@ pub trait AnyDoc: Send + Sync + Debug {
     fn elements(&self) -> &[String];
     fn texts(&self) -> Vec<&str>;
     fn refs(&self) -> Vec<Refs<'_>>;
+    fn card(&self) -> Option<super::card::CardContent<'_>>;
     /// The file line of a front-matter key (see [`Doc::line_of`]).
     fn line_of(&self, key: &str) -> usize;
     /// The file line where a value stands (see [`Doc::line_of_value`]).
@@ -239,6 +245,9 @@ impl<M: FrontMatter> AnyDoc for Doc<M> {
     }
     fn refs(&self) -> Vec<Refs<'_>> {
         self.meta.refs()
+    }
+    fn card(&self) -> Option<super::card::CardContent<'_>> {
+        self.meta.card()
     }
     fn line_of(&self, key: &str) -> usize {
         Doc::line_of(self, key)

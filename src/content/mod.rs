@@ -11,6 +11,7 @@
 //! help, published through the JSON Schemas of `werkplaats schema` into their editor.
 
 mod bibliography;
+pub mod card;
 mod checklist;
 mod element;
 mod example;

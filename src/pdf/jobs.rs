@@ -49,3 +49,31 @@ pub fn pdf_jobs(toolkit: &Toolkit, paper: Paper) -> Vec<PdfJob> {
     }
     jobs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_deck_of_the_real_toolkit_gets_a_pdf_in_both_layouts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let valid = crate::load(root).and_then(crate::validate);
+        let Ok(valid) = valid else {
+            panic!("the real toolkit validates");
+        };
+        let jobs = pdf_jobs(&valid.toolkit, Paper::Letter);
+        for deck in ["elementkaarten", "gesprekskaarten", "voorbeeldkaarten"] {
+            for (file, doc) in [
+                (format!("letter/{deck}.pdf"), format!("{deck}/")),
+                (format!("letter/{deck}-vouwen.pdf"), format!("{deck}/vouwen/")),
+            ] {
+                let job = jobs.iter().find(|j| j.file == file);
+                assert_eq!(
+                    job.map(|j| &j.route),
+                    Some(&Route::print(Paper::Letter, &doc)),
+                    "{file}"
+                );
+            }
+        }
+    }
+}

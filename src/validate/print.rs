@@ -9,6 +9,8 @@
 //! text and hands it to [`element_card`] and [`prompt_card`].
 
 use crate::colour::{AA_NORMAL_TEXT, WHITE, contrast};
+use crate::content::card::CardContent;
+use crate::content::kind::AnyDoc;
 use crate::content::{Doc, DuplexOffset, Element, Prompt, SettingProblem};
 use crate::diagnostics::Problem;
 use crate::print::fit::{self, CardText, CardType};
@@ -80,13 +82,26 @@ pub fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
     )
 }
 
+/// An error for each side of the card of `doc` (of a kind that says what
+/// goes on its cards, `content`) whose text, set in `ty`, is estimated not
+/// to fit.
+pub fn kind_card(
+    ty: &CardType,
+    text: &CardText,
+    doc: &dyn AnyDoc,
+    content: &CardContent,
+) -> Vec<Problem> {
+    let back = content.back_fields();
+    card_fit(ty, text, doc, &[content.front.field, "titel"], &back)
+}
+
 /// An error for each side of a card whose text is estimated not to fit.
 /// `fields` names, per side, the fields that side shows (the first is where
 /// the line points).
-fn card_fit<T>(
+fn card_fit(
     ty: &CardType,
     text: &CardText,
-    doc: &Doc<T>,
+    doc: &dyn AnyDoc,
     front_fields: &[&str],
     back_fields: &[&str],
 ) -> Vec<Problem> {
@@ -101,7 +116,7 @@ fn card_fit<T>(
             let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
             let first = fields.first().copied().unwrap_or_default();
             Problem::error(
-                &doc.file,
+                doc.file(),
                 doc.line_of(&format!("{first}:")),
                 format!(
                     "de tekst op de {side} van de kaart \"{}\" past niet op de kaart: naar schatting {:.0} mm, er is {:.0} mm",

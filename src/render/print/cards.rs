@@ -5,6 +5,8 @@
 //! and `validate` judges: the estimate measures exactly what the card prints.
 
 use super::super::views::{group_label, group_size, work_form_label};
+use crate::content::card::Label;
+use crate::content::kind::AnyShelf;
 use crate::content::{Doc, Element, Prompt, Toolkit};
 use crate::print::fit::{CardText, SectionText};
 use crate::print::qr;
@@ -106,6 +108,77 @@ impl CardMaker<'_> {
         (qr::svg(&url), Some(url))
     }
 
+    /// The front's band for a card about the elements `codes`: one
+    /// element's colour and code, or the model's neutral colour with the
+    /// codes (or "Model" for none).
+    fn band(&self, codes: &[String]) -> (String, String) {
+        let elements: Vec<&Doc<Element>> = codes
+            .iter()
+            .filter_map(|c| self.toolkit.element(c))
+            .collect();
+        let kleur = match elements.as_slice() {
+            [one] => one.meta.kleur.clone(),
+            _ => "#1f5f7a".to_string(),
+        };
+        let code = if elements.is_empty() {
+            self.s("kaart_model")
+        } else {
+            elements
+                .iter()
+                .map(|e| e.meta.code.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        (kleur, code)
+    }
+
+    /// The card of the `i`th document of `shelf`, from what its front matter
+    /// puts on a card; `None` for kinds that put nothing there.
+    pub fn of_front_matter(&self, shelf: &dyn AnyShelf, i: usize, of: usize) -> Option<CardView> {
+        let d = shelf.doc(i);
+        let card = d.card()?;
+        let info = shelf.info();
+        let text = |l: &Label| match l {
+            Label::Key(k) => self.s(k),
+            Label::Text(t) => (*t).to_string(),
+            Label::Owned(t) => t.clone(),
+        };
+        let (kleur, code) = self.band(d.elements());
+        let (qr, url) = self.link(&Route::on_shelf(shelf, i).0);
+        let group = info.list.as_ref().map_or(info.folder, |l| l.label);
+        Some(CardView {
+            id: format!("kaart-{}", shelf.slug(i)),
+            kleur,
+            code,
+            groep: self.s(group),
+            titel: d.heading(),
+            kern: card.front.text.to_string(),
+            achter_titel: d.heading(),
+            feiten: card
+                .facts
+                .iter()
+                .map(|f| Fact {
+                    label: text(&f.label),
+                    waarde: text(&f.value),
+                })
+                .collect(),
+            secties: card
+                .lists
+                .iter()
+                .filter(|l| !l.items.is_empty())
+                .map(|l| CardSection {
+                    titel: self.s(l.label),
+                    items: l.items.to_vec(),
+                    genummerd: false,
+                })
+                .collect(),
+            qr,
+            url,
+            nummer: format!("{} / {of}", i + 1),
+            bron: self.first_source(d.sources()),
+        })
+    }
+
     pub fn element(&self, e: &Doc<Element>, n: usize, of: usize) -> CardView {
         let m = &e.meta;
         let (qr, url) = self.link(&Route::element(e).0);
@@ -137,25 +210,7 @@ impl CardMaker<'_> {
 
     pub fn prompt(&self, p: &Doc<Prompt>, n: usize, of: usize) -> CardView {
         let m = &p.meta;
-        let elements: Vec<&Doc<Element>> = m
-            .elementen
-            .iter()
-            .filter_map(|c| self.toolkit.element(c))
-            .collect();
-        // One element: its colour; several or none: the model's neutral colour.
-        let kleur = match elements.as_slice() {
-            [one] => one.meta.kleur.clone(),
-            _ => "#1f5f7a".to_string(),
-        };
-        let code = if elements.is_empty() {
-            self.s("kaart_model")
-        } else {
-            elements
-                .iter()
-                .map(|e| e.meta.code.as_str())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        };
+        let (kleur, code) = self.band(&m.elementen);
         let forms: Vec<String> = m
             .werkvorm
             .iter()

@@ -162,7 +162,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The cards of `shelf`'s documents, with the fit problems recorded: the
-    /// model's elements and prompts have card designs of their own.
+    /// model's elements and prompts have card designs of their own, other
+    /// kinds say what goes on their cards.
     fn cards(&mut self, maker: &CardMaker, deck: Deck, shelf: &dyn AnyShelf) -> Vec<CardView> {
         let any = shelf.as_any();
         if let Some(Shelf(elements)) = any.downcast_ref::<Shelf<Elements>>() {
@@ -183,8 +184,19 @@ impl<'a> Renderer<'a> {
             }
             return cards;
         }
-        let _ = deck;
-        Vec::new()
+        let mut cards = Vec::new();
+        for i in 0..shelf.len() {
+            let d = shelf.doc(i);
+            let (Some(card), Some(content)) =
+                (maker.of_front_matter(shelf, i, shelf.len()), d.card())
+            else {
+                continue;
+            };
+            let ty = deck.card_type();
+            (self.problems).extend(validate::print::kind_card(&ty, &card.text(), d, &content));
+            cards.push(card);
+        }
+        cards
     }
 
     pub(super) fn deck_page(
