@@ -69,6 +69,8 @@ const decks = [
   { doc: 'elementkaarten/vouwen', cards: 6, layout: 'fold' },
   { doc: 'gesprekskaarten', cards: 10, layout: 'duplex' },
   { doc: 'gesprekskaarten/vouwen', cards: 10, layout: 'fold' },
+  { doc: 'voorbeeldkaarten', cards: 10, layout: 'duplex' },
+  { doc: 'voorbeeldkaarten/vouwen', cards: 10, layout: 'fold' },
 ];
 
 for (const paper of ['a4', 'letter']) {
@@ -224,12 +226,14 @@ for (const [paper, size] of Object.entries(SIZES)) {
     mkdirSync(join(dir, paper, 'werkbladen'), { recursive: true });
     writeFileSync(join(dir, paper, 'werkbladen', 'procesontwerp-weg.pdf'), '%PDF-1.4');
     const r = werkplaats(['pdf', '--root', repo, '--out', dir, '--paper', paper, '--base-url', BASE_URL, '--force']);
-    assert.match(r.stderr, /24 pdf-bestanden/);
+    assert.match(r.stderr, /26 pdf-bestanden/);
     const expected = {
       'elementkaarten.pdf': 4, // 6 cards, 4 per sheet: 2 front and 2 back pages
       'elementkaarten-vouwen.pdf': 3, // 2 cards per page
       'gesprekskaarten.pdf': 6, // 10 cards: 3 sheets
       'gesprekskaarten-vouwen.pdf': 5,
+      'voorbeeldkaarten.pdf': 6, // 10 practice examples: 3 sheets
+      'voorbeeldkaarten-vouwen.pdf': 5,
     };
     for (const [name, count] of Object.entries(expected)) {
       const pages = await pdfPages(join(dir, paper, name));
