@@ -174,10 +174,12 @@ fn element_deck_puts_front_and_mirrored_back_on_consecutive_pages() {
         texts(&doc, ".kaart-voor .kaart-titel"),
         ["Een voorbeeldelement"]
     );
-    assert_eq!(
-        texts(&doc, ".kaart-achter h3"),
-        ["Wat", "Doel", "Benodigdheden"]
-    );
+    // What the element is on the front, beside its essence; purpose and
+    // needs on the back, and the source on both sides.
+    assert_eq!(texts(&doc, ".kaart-voor h3"), ["Wat"]);
+    assert_eq!(texts(&doc, ".kaart-achter h3"), ["Doel", "Benodigdheden"]);
+    assert!(texts(&doc, ".kaart-voor .kaart-bron")[0].contains("Voorbeeld, 2024"));
+    assert!(texts(&doc, ".kaart-achter .kaart-bron")[0].contains("Voorbeeld, 2024"));
     // The QR code leads to the card's page on the hosted site.
     assert_eq!(select(&doc, ".kaart-achter svg.qr-code").len(), 1);
     assert!(
@@ -197,7 +199,17 @@ fn without_a_base_url_cards_have_no_qr_code() {
     let public = built(&kit, &[]);
     let doc = parse(&public.join("afdrukken/a4/gesprekskaarten/index.html"));
     assert!(select(&doc, "svg.qr-code").is_empty());
-    assert_eq!(texts(&doc, ".kaart-achter h3"), ["Vragen"]);
+    // The questions on the front, for the table; the facilitator's plan
+    // with minutes on the back.
+    assert_eq!(texts(&doc, ".kaart-voor h3"), ["Vragen"]);
+    assert_eq!(texts(&doc, ".kaart-achter h3"), ["Verloop"]);
+    assert_eq!(
+        texts(&doc, ".kaart-achter li"),
+        [
+            "10 min. Bespreek in tweetallen de vragen.",
+            "10 min. Deel de opvallendste antwoorden plenair."
+        ]
+    );
     let facts = texts(&doc, ".kaart-feiten div");
     assert_eq!(
         facts,
@@ -522,4 +534,26 @@ fn pdf_writes_only_what_it_owns_and_keeps_the_last_good_pdfs() {
         );
         assert!(!root.join(out_dir).join("a4").exists(), "--out {out_dir}");
     }
+}
+
+#[test]
+fn the_prompt_deck_follows_the_model_lead_element_first() {
+    let (_dir, public) = real_site();
+    let doc = parse(&public.join("afdrukken/a4/gesprekskaarten/index.html"));
+    let order: Vec<String> = select(
+        &doc,
+        "section.vel[data-soort=voorkant] .kaart-voor .kaart-code",
+    )
+    .iter()
+    .map(|e| e.text().collect::<String>())
+    .collect();
+    // One card per element prompt in the model's order, then the prompts
+    // about several elements or the whole model.
+    assert_eq!(&order[..6], ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"]);
+    assert!(
+        order[6..].iter().all(|c| c.contains('·') || c == "Model"),
+        "{order:?}"
+    );
+    let numbers = texts(&doc, ".kaart-voor .kaart-voet-nummer");
+    assert_eq!(numbers.first().map(String::as_str), Some("1 / 10"));
 }

@@ -65,7 +65,10 @@ mod tests {
         for deck in ["elementkaarten", "gesprekskaarten", "voorbeeldkaarten"] {
             for (file, doc) in [
                 (format!("letter/{deck}.pdf"), format!("{deck}/")),
-                (format!("letter/{deck}-vouwen.pdf"), format!("{deck}/vouwen/")),
+                (
+                    format!("letter/{deck}-vouwen.pdf"),
+                    format!("{deck}/vouwen/"),
+                ),
             ] {
                 let job = jobs.iter().find(|j| j.file == file);
                 assert_eq!(

@@ -41,17 +41,22 @@ pub struct CardType {
     pub qr_mm: f64,
 }
 
-/// Element cards: the back holds three lists, so it is set small.
+/// The smallest running text on a card, in points at real size: what a
+/// group around a table still reads without picking the card up.
+pub const MIN_TEXT_PT: f64 = 9.0;
+
+/// Element cards: the essence and what the element is on the front, its
+/// purpose and what it needs on the back.
 pub const ELEMENT_CARD: CardType = CardType {
     padding_mm: 4.0,
     band_mm: 15.0,
     code_pt: 20.0,
     group_pt: 7.5,
     title_pt: 13.0,
-    essence_pt: 13.0,
+    essence_pt: 12.0,
     back_title_pt: 9.0,
-    heading_pt: 7.0,
-    item_pt: 7.8,
+    heading_pt: 7.5,
+    item_pt: 9.0,
     small_pt: 6.5,
     line: 1.25,
     heading_gap_mm: 1.8,
@@ -60,15 +65,16 @@ pub const ELEMENT_CARD: CardType = CardType {
     qr_mm: 15.0,
 };
 
-/// Prompt cards: a few questions on the back, set large enough to read aloud from.
+/// Prompt cards: the questions on the front, set large enough to read aloud
+/// from; the facilitator's step plan and materials on the back.
 pub const PROMPT_CARD: CardType = CardType {
-    back_title_pt: 11.0,
+    back_title_pt: 9.5,
     heading_pt: 8.0,
-    item_pt: 10.0,
-    heading_gap_mm: 2.5,
-    item_gap_mm: 1.2,
+    item_pt: 9.0,
+    heading_gap_mm: 1.8,
+    item_gap_mm: 0.6,
     indent_mm: 4.5,
-    qr_mm: 18.0,
+    qr_mm: 15.0,
     ..ELEMENT_CARD
 };
 
@@ -137,6 +143,7 @@ impl CardType {
                     + self.text_h(text.title, self.title_pt, w, true)
                     + self.heading_gap_mm
                     + self.text_h(text.essence, self.essence_pt, w, false)
+                    + self.sections_h(&text.front_sections, w)
             }
             Face::Back => {
                 // The title's coloured rule (1.5 mm) and the space below it (1.5 mm).
@@ -148,26 +155,33 @@ impl CardType {
                         self.text_h(&format!("{label}: {value}"), self.item_pt, w, false)
                     })
                     .sum();
-                let sections: f64 = text
-                    .sections
-                    .iter()
-                    .map(|s| {
-                        let head =
-                            self.heading_gap_mm + self.text_h(s.heading, self.heading_pt, w, true);
-                        let items: f64 = s
-                            .items
-                            .iter()
-                            .map(|i| {
-                                self.item_gap_mm
-                                    + self.text_h(i, self.item_pt, w - self.indent_mm, false)
-                            })
-                            .sum();
-                        head + items
-                    })
-                    .sum();
-                title + facts + sections
+                title + facts + self.sections_h(&text.sections, w)
             }
         }
+    }
+
+    /// Estimated height of headed lists in `w` millimetres.
+    fn sections_h(&self, sections: &[SectionText], w: f64) -> f64 {
+        sections
+            .iter()
+            .map(|s| {
+                let head = self.heading_gap_mm + self.text_h(s.heading, self.heading_pt, w, true);
+                let items: f64 = s
+                    .items
+                    .iter()
+                    .map(|i| {
+                        self.item_gap_mm + self.text_h(i, self.item_pt, w - self.indent_mm, false)
+                    })
+                    .sum();
+                head + items
+            })
+            .sum()
+    }
+
+    /// The smallest size running text is set in (the essence, facts and list
+    /// items; headings, the group line and the footer are labels).
+    pub fn smallest_text_pt(&self) -> f64 {
+        self.essence_pt.min(self.item_pt)
     }
 }
 
@@ -181,6 +195,8 @@ pub struct CardText<'a> {
     pub title: &'a str,
     /// Front: the text below the title.
     pub essence: &'a str,
+    /// Front: headed lists below the essence.
+    pub front_sections: Vec<SectionText<'a>>,
     /// Back: the heading.
     pub back_title: &'a str,
     /// Back: label–value lines, each set as "label: value".
@@ -265,6 +281,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn running_text_on_every_card_is_at_least_the_minimum_size() {
+        for ty in [ELEMENT_CARD, PROMPT_CARD] {
+            assert!(ty.smallest_text_pt() >= MIN_TEXT_PT, "{ty:?}");
+        }
+    }
+
+    #[test]
     fn wraps_words_greedily_and_breaks_long_words() {
         assert_eq!(lines("", 50.0, 10.0, false), 0);
         assert_eq!(lines("kort", 50.0, 10.0, false), 1);
@@ -282,6 +305,10 @@ mod tests {
             group: "Kern",
             title: "Los",
             essence: "Eén zin.",
+            front_sections: vec![SectionText {
+                heading: "Wat",
+                items: &items,
+            }],
             back_title: "LOS · Los",
             facts: vec![("Duur", "20 minuten")],
             sections: vec![SectionText {
@@ -304,5 +331,16 @@ mod tests {
         assert!(!fit.fits());
         assert!((1.0..100.0).contains(&fit.excess_percent()), "{fit:?}");
         assert_eq!(fit.room_mm, ELEMENT_CARD.room(Face::Back));
+        // Lists on the front are measured on the front.
+        let long_front = CardText {
+            front_sections: vec![SectionText {
+                heading: "Wat",
+                items: &many,
+            }],
+            sections: Vec::new(),
+            ..long
+        };
+        assert!(!ELEMENT_CARD.fit(&long_front, Face::Front).fits());
+        assert!(ELEMENT_CARD.fit(&long_front, Face::Back).fits());
     }
 }

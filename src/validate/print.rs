@@ -67,7 +67,7 @@ pub fn duplex_offset(offset: &DuplexOffset) -> Vec<SettingProblem> {
 /// is estimated not to fit.
 pub fn element_card(text: &CardText, e: &Doc<Element>) -> Vec<Problem> {
     let back = element_back_fields(e);
-    card_fit(&fit::ELEMENT_CARD, text, e, &["kern", "naam"], &back)
+    card_fit(&fit::ELEMENT_CARD, text, e, &["kern", "wat", "naam"], &back)
 }
 
 /// An error for each side of prompt `p`'s card (showing `text`) whose text is
@@ -77,8 +77,8 @@ pub fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
         &fit::PROMPT_CARD,
         text,
         p,
-        &["doel", "titel"],
-        &["vragen", "werkvorm"],
+        &["doel", "vragen", "titel"],
+        &["stappen", "materialen", "werkvorm"],
     )
 }
 
@@ -137,9 +137,8 @@ fn card_fit(
 fn element_back_fields(e: &Doc<Element>) -> Vec<&'static str> {
     let m = &e.meta;
     let len = |v: &[String]| v.iter().map(String::len).sum::<usize>();
-    let mut fields = [
+    let mut fields: [(&str, usize); 2] = [
         ("benodigdheden", len(&m.benodigdheden)),
-        ("wat", len(&m.wat)),
         ("doel", len(&m.doel)),
     ];
     fields.sort_by_key(|f| std::cmp::Reverse(f.1));

@@ -26,6 +26,8 @@ pub struct CardView {
     pub titel: String,
     /// The front's text: the element's essence, or the prompt's purpose.
     pub kern: String,
+    /// Headed lists on the front, below `kern`.
+    pub voor_secties: Vec<CardSection>,
     /// The back's heading.
     pub achter_titel: String,
     /// Label–value lines on the back (prompt: form, duration, group size).
@@ -63,22 +65,26 @@ impl CardView {
             group: &self.groep,
             title: &self.titel,
             essence: &self.kern,
+            front_sections: sections(&self.voor_secties),
             back_title: &self.achter_titel,
             facts: self
                 .feiten
                 .iter()
                 .map(|f| (f.label.as_str(), f.waarde.as_str()))
                 .collect(),
-            sections: self
-                .secties
-                .iter()
-                .map(|s| SectionText {
-                    heading: &s.titel,
-                    items: &s.items,
-                })
-                .collect(),
+            sections: sections(&self.secties),
         }
     }
+}
+
+fn sections(sections: &[CardSection]) -> Vec<SectionText<'_>> {
+    sections
+        .iter()
+        .map(|s| SectionText {
+            heading: &s.titel,
+            items: &s.items,
+        })
+        .collect()
 }
 
 /// Builds cards; `base_url` turns a site path (`elementen/los/`) into the hosted URL.
@@ -153,6 +159,7 @@ impl CardMaker<'_> {
             groep: self.s(group),
             titel: d.heading(),
             kern: card.front.text.to_string(),
+            voor_secties: Vec::new(),
             achter_titel: d.heading(),
             feiten: card
                 .facts
@@ -194,10 +201,10 @@ impl CardMaker<'_> {
             groep: group_label(self.strings, self.toolkit, &m.code),
             titel: m.naam.clone(),
             kern: m.kern.clone(),
+            voor_secties: vec![section("wat", &m.wat)],
             achter_titel: format!("{} · {}", m.code, m.naam),
             feiten: Vec::new(),
             secties: vec![
-                section("wat", &m.wat),
                 section("doel", &m.doel),
                 section("benodigdheden", &m.benodigdheden),
             ],
@@ -228,6 +235,11 @@ impl CardMaker<'_> {
             groep: self.s("nav_prompts"),
             titel: m.titel.clone(),
             kern: m.doel.clone(),
+            voor_secties: vec![CardSection {
+                titel: self.s("vragen"),
+                items: m.vragen.clone(),
+                genummerd: true,
+            }],
             achter_titel: m.titel.clone(),
             feiten: vec![
                 fact("werkvorm", forms.join(", ")),
@@ -236,12 +248,24 @@ impl CardMaker<'_> {
                     "groepsgrootte",
                     format!("{} {}", group_size(&m.groepsgrootte), self.s("deelnemers")),
                 ),
-            ],
-            secties: vec![CardSection {
-                titel: self.s("vragen"),
-                items: m.vragen.clone(),
+            ]
+            .into_iter()
+            // Materials on one line: as a list they take the room the step
+            // plan needs.
+            .chain((!m.materialen.is_empty()).then(|| fact("materialen", m.materialen.join("; "))))
+            .collect(),
+            secties: [CardSection {
+                titel: self.s("stappen"),
+                items: m
+                    .stappen
+                    .iter()
+                    .map(|s| format!("{} {} {}", s.minuten, self.s("minuten"), s.tekst))
+                    .collect(),
                 genummerd: true,
-            }],
+            }]
+            .into_iter()
+            .filter(|s| !s.items.is_empty())
+            .collect(),
             qr,
             url,
             nummer: format!("{n} / {of}"),

@@ -6,7 +6,7 @@
 use super::cards::{CardMaker, CardView};
 use super::{Choice, Renderer};
 use crate::content::kind::{AnyShelf, KindInfo, Shelf};
-use crate::content::{Elements, Paper, Prompts};
+use crate::content::{Doc, Elements, Paper, Prompt, Prompts, Toolkit};
 use crate::print::Deck;
 use crate::print::sheet::{self, Area, Face, Layout, Line, PageKind, Placement, SheetPage};
 use crate::routes::Route;
@@ -118,6 +118,19 @@ impl<'a> PageView<'a> {
     }
 }
 
+/// The prompts in the model's order, as a facilitator lays them out: those
+/// about one element in the order of the elements (LOS first), then those
+/// about several elements or the whole model; by title within each.
+fn in_model_order<'p>(t: &Toolkit, prompts: &'p [Doc<Prompt>]) -> Vec<&'p Doc<Prompt>> {
+    let place = |p: &Doc<Prompt>| match p.meta.elementen.as_slice() {
+        [one] => t.elements().iter().position(|e| e.meta.code == *one),
+        _ => None,
+    };
+    let mut sorted: Vec<&Doc<Prompt>> = prompts.iter().collect();
+    sorted.sort_by_key(|p| (place(p).unwrap_or(usize::MAX), p.meta.titel.clone()));
+    sorted
+}
+
 /// The side's name in templates and CSS classes.
 fn face_name(face: Face) -> &'static str {
     match face {
@@ -176,6 +189,7 @@ impl<'a> Renderer<'a> {
             return cards;
         }
         if let Some(Shelf(prompts)) = any.downcast_ref::<Shelf<Prompts>>() {
+            let prompts = in_model_order(&self.valid.toolkit, prompts);
             let cards: Vec<CardView> = (prompts.iter().enumerate())
                 .map(|(i, p)| maker.prompt(p, i + 1, prompts.len()))
                 .collect();
