@@ -237,7 +237,7 @@ fn the_examples_print_as_a_card_deck_linked_from_their_overview_and_the_hub() {
 fn an_example_card_that_does_not_fit_names_the_fields_to_shorten() {
     let kit = Fixture::new();
     let long =
-        "Een lange zin over wat dit voorbeeld laat zien, zoals de bron het zegt. ".repeat(12);
+        "Een lange zin over wat dit voorbeeld laat zien, zoals de bron het zegt. ".repeat(25);
     kit.write(
         "content/praktijkvoorbeelden/x.md",
         &format!(
