@@ -5,7 +5,7 @@
 //! Both are static pages with a little local JavaScript: the page itself is
 //! rendered here from content (the statements, the worksheets, the element cards),
 //! and what the scripts need besides the page (element colours, which prompts
-//! work on which element, thresholds, UI strings) is written next to it as
+//! work on which element, UI strings) is written next to it as
 //! `data.js`, a script that assigns one global. A script file rather than a JSON
 //! block in the page: it loads from disk (no fetch), obeys the pages'
 //! `script-src 'self'`, and JSON is valid JavaScript, so no escaping is needed.
@@ -14,7 +14,7 @@
 
 use super::views::{LinkView, Views};
 use super::{OutputFile, Renderer};
-use crate::content::{Doc, Element, ScanThresholds};
+use crate::content::{Doc, Element};
 use crate::diagnostics::Problem;
 use crate::routes::Route;
 use serde::Serialize;
@@ -77,7 +77,6 @@ struct ScanData<'a> {
     /// localStorage key; one per toolkit, since pages opened from disk share a store.
     sleutel: String,
     toolkit: &'a str,
-    drempels: &'a ScanThresholds,
     elementen: Vec<ElementData>,
     gesprekken: Vec<Activity>,
     rollen: Vec<Choice>,
@@ -105,15 +104,23 @@ struct FreeBlock {
 /// The scan page's template context.
 #[derive(Serialize)]
 struct ScanPage {
-    elementen: Vec<super::views::ElementView>,
+    elementen: Vec<ScanElement>,
     schaal: Vec<Choice>,
     rollen: Vec<Choice>,
-    /// Thresholds written the Dutch way (`2,5`), for the explanation on the page.
-    sterk: String,
-    aandacht: String,
-    verschil: String,
     aantal_uitspraken: usize,
     planner: String,
+}
+
+/// An element on the scan page: its view, and where its aspects come from.
+#[derive(Serialize)]
+struct ScanElement {
+    #[serde(flatten)]
+    view: super::views::ElementView,
+    /// The works the aspects come from (or, the toolkit's own, the points they are derived from).
+    aspecten_bronnen: Vec<super::views::SourceView>,
+    aspecten_plaats: Option<String>,
+    /// Whether the sentence citing them needs a closing full stop (a short form may end in one).
+    herkomst_punt: bool,
 }
 
 /// A prompt or checklist with its slug, which the planner's script looks it up by.
@@ -150,7 +157,7 @@ impl Renderer<'_> {
             Some(s.label("scan_kort")),
             "reflectiescan",
             |v, ctx| {
-                ctx.insert("scan", &scan_page(v, &t.site.scan));
+                ctx.insert("scan", &scan_page(v));
                 // The scan shows the elements' kern texts and aspects.
                 let cited: Vec<&[String]> =
                     t.elements().iter().map(|e| &e.meta.bronnen[..]).collect();
@@ -198,7 +205,6 @@ impl Renderer<'_> {
         ScanData {
             sleutel: self.storage_key("reflectiescan"),
             toolkit: &t.site.title,
-            drempels: &t.site.scan,
             elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
             gesprekken: prompts(&v),
             rollen: roles(&v),
@@ -317,15 +323,23 @@ fn free_blocks(v: &Views) -> Vec<FreeBlock> {
         .collect()
 }
 
-/// A threshold as Dutch readers write it: `2,5`, `4`.
-fn dutch_number(x: f64) -> String {
-    format!("{x}").replace('.', ",")
-}
-
-fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
+fn scan_page(v: &Views) -> ScanPage {
     let t = v.toolkit;
     ScanPage {
-        elementen: t.elements().iter().map(|e| v.element(e)).collect(),
+        elementen: t
+            .elements()
+            .iter()
+            .map(|e| {
+                let bronnen = v.sources(&e.meta.aspecten_bronnen);
+                let herkomst_punt = !bronnen.last().is_some_and(|b| b.kort.ends_with('.'));
+                ScanElement {
+                    view: v.element(e),
+                    aspecten_bronnen: bronnen,
+                    aspecten_plaats: e.meta.aspecten_plaats.clone(),
+                    herkomst_punt,
+                }
+            })
+            .collect(),
         schaal: (1..=5)
             .map(|n| Choice {
                 waarde: n.to_string(),
@@ -333,9 +347,6 @@ fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
             })
             .collect(),
         rollen: roles(v),
-        sterk: dutch_number(thresholds.strong),
-        aandacht: dutch_number(thresholds.attention),
-        verschil: dutch_number(thresholds.disagreement),
         aantal_uitspraken: t.elements().iter().map(|e| e.meta.aspecten.len()).sum(),
         planner: v.from.link_to(&Route::planner()),
     }

@@ -31,16 +31,9 @@ test('an element scores the mean of its numbered answers; "weet ik niet" does no
   assert.equal(L.normaliseAnswer(7), null);
 });
 
-test('readings follow the thresholds, with both bounds inclusive', () => {
-  const d = { sterk: 4, aandacht: 2.5, verschil: 1.5 };
-  assert.equal(L.verdict(4, d), 'sterk');
-  assert.equal(L.verdict(3.99, d), 'ontwikkeling');
-  assert.equal(L.verdict(2.5, d), 'aandacht');
-  assert.equal(L.verdict(2.51, d), 'ontwikkeling');
-  assert.equal(L.verdict(null, d), null);
-  // A mean that is exactly a threshold is read as that threshold, not as a float just under it.
-  assert.equal(L.verdict(L.elementScore([4, 4, 4, 4, 4, 4]), d), 'sterk');
-  assert.equal(L.verdict(L.elementScore([2, 3]), d), 'aandacht');
+test('the scan has no norms: no verdict function, no thresholds', () => {
+  assert.equal(L.verdict, undefined);
+  assert.equal(L.teamStats.length, 2, 'team statistics take participants and elements, no thresholds');
 });
 
 const elements = [
@@ -72,23 +65,25 @@ test('an exported scan reads back the same, and anything else is refused', () =>
   assert.deepEqual(plain(L.progress(state, elements)), { answered: 4, total: 5 });
 });
 
-test('the team view: per element min, median, max and spread, and the widest flagged', () => {
-  const d = { sterk: 4, aandacht: 2.5, verschil: 1.5 };
+test('the team view: per element min, median, max, mean and spread, and elements by difference', () => {
   const team = [
     { scores: { AAA: 1, BBB: 3 } },
     { scores: { AAA: 4, BBB: 3.5 } },
     { scores: { AAA: 3, BBB: null } },
   ];
-  const s = plain(L.teamStats(team, elements, d));
+  const s = plain(L.teamStats(team, elements));
   assert.deepEqual(s.perElement[0], { code: 'AAA', values: [1, 4, 3], n: 3, min: 1, median: 3, max: 4, mean: 8 / 3, spread: 3 });
   assert.deepEqual(s.perElement[1], { code: 'BBB', values: [3, 3.5], n: 2, min: 3, median: 3.25, max: 3.5, mean: 3.25, spread: 0.5 });
-  assert.deepEqual(s.discuss, ['AAA']);
-  // Ties are all flagged; below the threshold nothing is.
-  const tie = plain(L.teamStats([{ scores: { AAA: 1, BBB: 2 } }, { scores: { AAA: 3, BBB: 4 } }], elements, d));
-  assert.deepEqual(tie.discuss, ['AAA', 'BBB']);
-  const calm = plain(L.teamStats([{ scores: { AAA: 3, BBB: 3 } }, { scores: { AAA: 4, BBB: 3 } }], elements, d));
-  assert.deepEqual(calm.discuss, []);
-  assert.deepEqual(plain(L.teamStats([], elements, d)).discuss, []);
+  assert.deepEqual(s.byDifference, ['AAA', 'BBB']);
+  // Sorted, no cut-off: a small difference is still listed, after the larger one.
+  const calm = plain(L.teamStats([{ scores: { AAA: 3, BBB: 3 } }, { scores: { AAA: 3.2, BBB: 4 } }], elements));
+  assert.deepEqual(calm.byDifference, ['BBB', 'AAA']);
+  // Ties keep the elements' order; one score or none has no spread and goes last.
+  const tie = plain(L.teamStats([{ scores: { AAA: 1, BBB: 2 } }, { scores: { AAA: 3, BBB: 4 } }], elements));
+  assert.deepEqual(tie.byDifference, ['AAA', 'BBB']);
+  const lonely = plain(L.teamStats([{ scores: { AAA: 2, BBB: 2 } }, { scores: { AAA: null, BBB: 2.5 } }], elements));
+  assert.deepEqual(lonely.byDifference, ['BBB', 'AAA']);
+  assert.deepEqual(plain(L.teamStats([], elements)).byDifference, ['AAA', 'BBB']);
 });
 
 test('CSV for Dutch spreadsheets: semicolons, quotes where needed, no formulas', () => {

@@ -3,7 +3,7 @@
    shows a team's files side by side. Nothing leaves the browser.
 
    The page (statements, links) is rendered by the build; data.js
-   (window.WERKPLAATS_SCAN) adds thresholds, colours and UI strings, and
+   (window.WERKPLAATS_SCAN) adds colours, prompts and UI strings, and
    tools-lib.js (window.WerkplaatsTools) the arithmetic. Text from files is only
    ever set with textContent. */
 (function () {
@@ -144,33 +144,40 @@
     radarShape(chart, scores, { class: 'vlak-jij' });
     radarDots(chart, scores, 'punt');
 
-    const attention = [];
     for (const e of elements) {
       const item = document.querySelector(`.duiding-element[data-code="${CSS.escape(e.code)}"]`);
-      if (!item) continue;
-      const score = scores[e.code];
-      const v = L.verdict(score, D.drempels);
-      if (v === 'aandacht') attention.push(e);
-      item.dataset.oordeel = v || 'geen';
-      item.querySelector('.oordeel-label').textContent = t('scan_oordeel_' + (v || 'geen'));
-      const numbered = (state.antwoorden[e.code] || []).filter((a) => typeof a === 'number').length;
-      item.querySelector('.oordeel-score').textContent = score == null ? ''
-        : `${t('scan_score', { score: L.formatNumber(score, 1) })} · ${t('scan_beantwoord', { n: numbered, totaal: e.uitspraken.length })}`;
-      item.querySelector('.oordeel-uitleg').textContent = t('scan_uitleg_' + (v || 'geen'));
-      const note = item.querySelector('.oordeel-notitie');
-      note.textContent = state.notities[e.code] || '';
-      note.hidden = !state.notities[e.code];
-      const work = item.querySelector('.interventie');
-      if (work) work.hidden = v !== 'aandacht';
+      if (item) readingOf(item, e, state, scores[e.code]);
     }
-    plannerLink(attention);
+    plannerLink(lowest(scores));
   }
 
-  /** A planner link with the prompts about the elements that need attention. */
-  function plannerLink(attention) {
+  /** One element's score, how many aspects carry it and how far they lie apart: no verdict. */
+  function readingOf(item, e, state, score) {
+    const numbered = L.numbers((state.antwoorden[e.code] || []).map(L.normaliseAnswer));
+    item.dataset.score = score == null ? '' : String(L.round(score, 4));
+    item.querySelector('.score-waarde').textContent = score == null ? t('scan_geen_score')
+      : t('scan_score', { score: L.formatNumber(score, 1) });
+    item.querySelector('.score-detail').textContent = score == null ? ''
+      : [t('scan_beantwoord', { n: numbered.length, totaal: e.uitspraken.length }),
+        t('scan_bereik', { laagste: L.min(numbered), hoogste: L.max(numbered) })].join(' · ');
+    const note = item.querySelector('.oordeel-notitie');
+    note.textContent = state.notities[e.code] || '';
+    note.hidden = !state.notities[e.code];
+  }
+
+  /** The element(s) with your lowest score: a place to start, not a verdict. */
+  function lowest(scores) {
+    const known = elements.filter((e) => scores[e.code] != null);
+    if (!known.length) return [];
+    const low = Math.min(...known.map((e) => scores[e.code]));
+    return known.filter((e) => scores[e.code] - low < 1e-9);
+  }
+
+  /** A planner link with the prompts about the given elements. */
+  function plannerLink(chosen) {
     const link = $('naar-planner');
     const slugs = [];
-    for (const e of attention) for (const s of e.gesprekken) if (!slugs.includes(s)) slugs.push(s);
+    for (const e of chosen) for (const s of e.gesprekken) if (!slugs.includes(s)) slugs.push(s);
     $('naar-planner-regel').hidden = slugs.length === 0;
     if (!slugs.length) return;
     const byslug = Object.fromEntries(D.gesprekken.map((g) => [g.slug, g]));
@@ -230,11 +237,10 @@
     const scores = L.scores(state, elements);
     const rows = [t('scan_csv_kolommen').split(';')];
     for (const e of elements) {
-      const v = L.verdict(scores[e.code], D.drempels);
       e.uitspraken.forEach((u, i) => {
         const a = state.antwoorden[e.code][i];
         rows.push([e.code, e.naam, i + 1, u, a === L.DONT_KNOW ? t('scan_weet_niet') : a,
-          L.formatNumber(scores[e.code], 2), v ? t('scan_oordeel_' + v) : '', state.notities[e.code]]);
+          L.formatNumber(scores[e.code], 2), state.notities[e.code]]);
       });
     }
     download(fileName(state, 'csv'), 'text/csv;charset=utf-8', L.toCsv(rows));
@@ -318,7 +324,7 @@
   function renderTeam() {
     $('team-resultaat').hidden = team.length === 0;
     if (!team.length) return;
-    const stats = L.teamStats(team, elements, D.drempels);
+    const stats = L.teamStats(team, elements);
     const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
 
     const chart = radarFrame($('team-radar'));
@@ -336,26 +342,21 @@
 
     const discuss = $('team-bespreken');
     discuss.replaceChildren();
-    const verschil = L.formatNumber(D.drempels.verschil, 1);
-    if (stats.discuss.length) {
-      const h = document.createElement('h3');
-      h.textContent = t('scan_team_bespreken');
-      const p = document.createElement('p');
-      p.textContent = t('scan_team_bespreken_uitleg', { verschil });
-      const ul = document.createElement('ul');
-      for (const code of stats.discuss) {
-        const e = elements.find((x) => x.code === code);
-        const li = document.createElement('li');
-        li.dataset.code = code;
-        li.textContent = `${e.code} ${e.naam} (${t('scan_kol_verschil').toLowerCase()} ${L.formatNumber(byCode[code].spread, 1)})`;
-        ul.appendChild(li);
-      }
-      discuss.append(h, p, ul);
-    } else {
-      const p = document.createElement('p');
-      p.textContent = t('scan_team_geen_verschil', { verschil });
-      discuss.append(p);
+    const h = document.createElement('h3');
+    h.textContent = t('scan_team_verschil');
+    const p = document.createElement('p');
+    p.textContent = t('scan_team_verschil_uitleg');
+    const ol = document.createElement('ol');
+    for (const code of stats.byDifference) {
+      const s = byCode[code];
+      if (s.n < 2) continue;
+      const e = elements.find((x) => x.code === code);
+      const li = document.createElement('li');
+      li.dataset.code = code;
+      li.textContent = `${e.code} ${e.naam} (${t('scan_kol_verschil').toLowerCase()} ${L.formatNumber(s.spread, 1)})`;
+      ol.appendChild(li);
     }
+    discuss.append(h, p, ol);
 
     const body = $('team-tabel').tBodies[0];
     body.replaceChildren();
@@ -363,14 +364,7 @@
       const s = byCode[e.code];
       const row = document.createElement('tr');
       row.dataset.code = e.code;
-      const head = cell(row, `${e.code} `, true);
-      if (stats.discuss.includes(e.code)) {
-        row.classList.add('bespreken');
-        const badge = document.createElement('strong');
-        badge.className = 'badge';
-        badge.textContent = t('scan_team_bespreken');
-        head.append(badge);
-      }
+      cell(row, e.code, true);
       cell(row, String(s.n));
       for (const v of [s.min, s.median, s.max, s.spread]) cell(row, L.formatNumber(v, 1));
       body.appendChild(row);
@@ -425,7 +419,7 @@
   });
 
   $('team-csv').addEventListener('click', () => {
-    const stats = L.teamStats(team, elements, D.drempels);
+    const stats = L.teamStats(team, elements);
     const rows = [t('scan_team_csv_kolommen').split(';')];
     for (const s of stats.perElement) {
       const e = elements.find((x) => x.code === s.code);

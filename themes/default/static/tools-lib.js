@@ -66,14 +66,6 @@
     return mean((Array.isArray(answers) ? answers : []).map(normaliseAnswer).filter((a) => a !== DONT_KNOW));
   }
 
-  /** "sterk", "ontwikkeling" or "aandacht" for a score, by the site's thresholds; null without a score. */
-  function verdict(score, thresholds) {
-    if (score == null) return null;
-    if (score >= thresholds.sterk) return 'sterk';
-    if (score <= thresholds.aandacht) return 'aandacht';
-    return 'ontwikkeling';
-  }
-
   function text(x, maxLength) {
     return typeof x === 'string' ? x.slice(0, maxLength) : '';
   }
@@ -150,20 +142,23 @@
 
   /**
    * The team view: per element the participants' scores and their summary, and
-   * the elements to discuss first: those whose scores lie furthest apart, when
-   * that distance is at least `thresholds.verschil`.
+   * the elements' codes ordered by how far the scores lie apart, widest first
+   * (elements with fewer than two scores last). No cut-off: the team judges.
    */
-  function teamStats(participants, elements, thresholds) {
+  function teamStats(participants, elements) {
     const perElement = elements.map((e) => {
       const values = participants.map((p) => p.scores[e.code]).filter((x) => typeof x === 'number');
       return Object.assign({ code: e.code, values }, summary(values));
     });
-    const spreads = perElement.map((s) => s.spread).filter((x) => x != null);
-    const widest = spreads.length ? Math.max(...spreads) : null;
-    const discuss = widest != null && widest >= thresholds.verschil
-      ? perElement.filter((s) => s.spread != null && widest - s.spread < 1e-9).map((s) => s.code)
-      : [];
-    return { perElement, widest, discuss };
+    return { perElement, byDifference: byDifference(perElement) };
+  }
+
+  /** Codes (or ids) of `rows` ({code|id, n, spread}) by spread, widest first; order kept on ties. */
+  function byDifference(rows) {
+    const key = (r) => (r.n >= 2 ? r.spread : -1);
+    return rows.map((r, i) => ({ r, i }))
+      .sort((a, b) => key(b.r) - key(a.r) || a.i - b.i)
+      .map(({ r }) => r.code || r.id);
   }
 
   /* ---------- numbers, CSV, text ---------- */
@@ -359,8 +354,8 @@
 
   root.WerkplaatsTools = {
     numbers, mean, median, min, max, spread, summary,
-    FILE_KIND, DONT_KNOW, normaliseAnswer, elementScore, verdict, emptyAnswers, readScan, writeScan,
-    scores, progress, teamStats,
+    FILE_KIND, DONT_KNOW, normaliseAnswer, elementScore, emptyAnswers, readScan, writeScan,
+    scores, progress, teamStats, byDifference,
     round, formatNumber, csvField, toCsv, fill,
     radarPoint,
     MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, schedule,
