@@ -317,3 +317,53 @@ fn free_pages_cannot_take_the_addresses_of_the_scan_or_the_planner() {
         assert!(err.contains("al een onderdeel van de site"), "{err}");
     }
 }
+
+#[test]
+fn the_scan_file_examples_in_the_docs_follow_the_schema_and_todays_ids() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schemas/reflectiescan.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let doc = std::fs::read_to_string(root.join("docs/scan-file.md")).unwrap();
+    let examples: Vec<serde_json::Value> = doc
+        .split("```json\n")
+        .skip(1)
+        .map(|block| serde_json::from_str(block.split("```").next().unwrap()).unwrap())
+        .collect();
+    assert_eq!(examples.len(), 2, "a version 2 and a version 1 example");
+    for example in &examples {
+        let errors: Vec<String> = validator
+            .iter_errors(example)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+    // A value that is no answer is not a valid file.
+    let mut bad = examples[0].clone();
+    bad["elementen"]["LOS"]["aspecten"][0]["antwoord"] = serde_json::json!(9);
+    assert!(!validator.is_valid(&bad));
+
+    // The documented ids are the ones the real scan uses.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_real(&out);
+    let data = data_script(&out.join("reflectiescan/data.js"), "WERKPLAATS_SCAN");
+    let los = &data["elementen"][0];
+    assert_eq!(los["code"], "LOS");
+    for (i, a) in examples[0]["elementen"]["LOS"]["aspecten"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(a["id"], los["ids"][i], "aspect {i}");
+        assert_eq!(a["tekst"], los["uitspraken"][i], "aspect {i}");
+    }
+    assert!(
+        data["versie"]
+            .as_str()
+            .is_some_and(|v| v.len() == 8 && v.chars().all(|c| c.is_ascii_hexdigit()))
+    );
+}

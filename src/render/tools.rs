@@ -68,6 +68,8 @@ struct ElementData {
     naam: String,
     kleur: String,
     uitspraken: Vec<String>,
+    /// Each aspect's stable id, in the same order: what answers are keyed by in files.
+    ids: Vec<String>,
     gesprekken: Vec<String>,
 }
 
@@ -77,6 +79,8 @@ struct ScanData<'a> {
     /// localStorage key; one per toolkit, since pages opened from disk share a store.
     sleutel: String,
     toolkit: &'a str,
+    /// Which set of aspects this is: changes when any aspect id or their order does.
+    versie: String,
     elementen: Vec<ElementData>,
     gesprekken: Vec<Activity>,
     rollen: Vec<Choice>,
@@ -202,10 +206,13 @@ impl Renderer<'_> {
     fn scan_data(&self, route: &Route) -> ScanData<'_> {
         let t = &self.valid.toolkit;
         let v = self.views(route);
+        let elementen: Vec<ElementData> =
+            t.elements().iter().map(|e| element_data(&v, e)).collect();
         ScanData {
             sleutel: self.storage_key("reflectiescan"),
             toolkit: &t.site.title,
-            elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
+            versie: scan_version(&elementen),
+            elementen,
             gesprekken: prompts(&v),
             rollen: roles(&v),
             t: self.strings_for("scan_"),
@@ -267,6 +274,7 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
         naam: e.meta.naam.clone(),
         kleur: e.meta.kleur.clone(),
         uitspraken: e.meta.aspecten.clone(),
+        ids: aspect_ids(&e.meta.aspecten),
         gesprekken: t
             .prompts()
             .iter()
@@ -274,6 +282,45 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
             .map(|p| p.slug.clone())
             .collect(),
     }
+}
+
+/// The longest aspect id, in characters: enough to tell aspects apart, short in a file.
+const ID_LENGTH: usize = 48;
+
+/// Stable ids for an element's aspects, derived from their text (lowercase,
+/// letters and digits, `-` between): reordering aspects keeps every answer, and
+/// changing an aspect's text makes it a new aspect, whose old answers are not
+/// carried over. A text twice in one element gets `-2`.
+pub(crate) fn aspect_ids(aspects: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(aspects.len());
+    for a in aspects {
+        let slug = crate::markdown::slugify(a);
+        let base: String = slug.chars().take(ID_LENGTH).collect();
+        let base = base.trim_end_matches('-').to_string();
+        let mut id = base.clone();
+        let mut n = 2;
+        while out.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// The scan's version: a short FNV-1a hash of every element's code and aspect
+/// ids, in order. Files carry it, so a page can tell a file of another version.
+fn scan_version(elements: &[ElementData]) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for e in elements {
+        for part in std::iter::once(&e.code).chain(&e.ids) {
+            for b in part.bytes().chain([b'\n']) {
+                hash ^= u32::from(b);
+                hash = hash.wrapping_mul(0x0100_0193);
+            }
+        }
+    }
+    format!("{hash:08x}")
 }
 
 fn prompts(v: &Views) -> Vec<Activity> {
@@ -397,4 +444,32 @@ pub(super) struct ToolLink {
     #[serde(flatten)]
     link: LinkView,
     tekst: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::aspect_ids;
+
+    #[test]
+    fn aspect_ids_come_from_the_text_and_are_unique_in_an_element() {
+        let aspects = [
+            "continu en wederkerig delen van (leer)doelen",
+            "Geven én ontvangen!",
+            "Geven én ontvangen!",
+            "een heel lang aspect dat langer is dan de lengte die een id mag hebben, zeker",
+        ]
+        .map(String::from);
+        let ids = aspect_ids(&aspects);
+        assert_eq!(ids[0], "continu-en-wederkerig-delen-van-leer-doelen");
+        assert_eq!(ids[1], "geven-én-ontvangen");
+        assert_eq!(ids[2], "geven-én-ontvangen-2");
+        assert!(
+            ids[3].chars().count() <= 48 && !ids[3].ends_with('-'),
+            "{}",
+            ids[3]
+        );
+        // Order does not change an aspect's id.
+        let reversed: Vec<String> = aspects[..2].iter().rev().cloned().collect();
+        assert_eq!(aspect_ids(&reversed), [ids[1].clone(), ids[0].clone()]);
+    }
 }

@@ -48,16 +48,25 @@ async function dots(page, cls) {
   })));
 }
 
-function participantFile(data, naam, rol, patterns) {
+/** A participant's file as the page writes it (version 2), made here from the page's data. */
+function participantFile(data, naam, rol, patterns, deelnemer = naam ? `id-${naam}` : 'id-anoniem') {
   const elementen = {};
   const answers = answersFor(data, patterns);
-  for (const e of data.elementen) elementen[e.code] = { antwoorden: answers[e.code], notitie: '' };
-  return { answers, file: { soort: 'werkplaats-reflectiescan', versie: 1, naam, rol, datum: '2025-03-14', elementen } };
+  for (const e of data.elementen) {
+    elementen[e.code] = { aspecten: e.uitspraken.map((tekst, i) => ({ id: e.ids[i], tekst, antwoord: answers[e.code][i] })), notitie: '' };
+  }
+  return { answers, file: { soort: 'werkplaats-reflectiescan', versie: 2, toolkit: data.toolkit, scanversie: data.versie, deelnemer, naam, rol, datum: '2025-03-14', elementen } };
 }
 
-test('reflection scan: answers, radar, readings, files, team view, print and accessibility', async () => {
+function openScan() {
   const out = buildRealToolkit();
-  const url = pathToFileURL(join(out, 'reflectiescan', 'index.html')).href;
+  return pathToFileURL(join(out, 'reflectiescan', 'index.html')).href;
+}
+
+const buffer = (x) => Buffer.from(JSON.stringify(x));
+
+test('reflection scan: answers, radar, readings, files, team view, print and accessibility', async () => {
+  const url = openScan();
   const browser = await launch();
   try {
     const context = await browser.newContext({ acceptDownloads: true });
@@ -135,8 +144,14 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.match(jsonDownload.suggestedFilename(), /^reflectiescan-sam-img-src-x-onerror-window-xss-1-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
     assert.equal(exported.soort, 'werkplaats-reflectiescan');
+    assert.equal(exported.versie, 2);
+    assert.equal(exported.toolkit, data.toolkit);
+    assert.equal(exported.scanversie, data.versie);
+    assert.match(exported.deelnemer, /^[0-9a-f]{18}$/);
     assert.equal(exported.rol, 'bruggenbouwer');
-    for (const c of codes) assert.deepEqual(exported.elementen[c].antwoorden, answers[c], c);
+    for (const e of data.elementen) {
+      assert.deepEqual(exported.elementen[e.code].aspecten, e.uitspraken.map((tekst, i) => ({ id: e.ids[i], tekst, antwoord: answers[e.code][i] })), e.code);
+    }
     assert.equal(exported.elementen[codes[2]].notitie, note);
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
@@ -176,7 +191,6 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
       participantFile(data, 'Bo', 'student', [[1, 2, 1, 2, 1, 1], [4, 3, 4, 4, 3, 4], [2, 3, '?', 2, 2, 3]]),
       participantFile(data, '', '', [[3, 3, 3, 3, 4, 3], ['?', 4, 5, 4, 4, 4], ['?', '?', '?', '?', '?', '?']]),
     ];
-    const buffer = (x) => Buffer.from(JSON.stringify(x));
     await page.setInputFiles('#team-bestanden', [
       { name: 'anna.json', mimeType: 'application/json', buffer: buffer(people[0].file) },
       { name: 'bo.json', mimeType: 'application/json', buffer: buffer(people[1].file) },
@@ -184,7 +198,8 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
       { name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"soort": "iets anders"}') },
     ]);
     await page.waitForSelector('#team-resultaat:not([hidden])');
-    assert.match(await page.textContent('#team-melding'), /3 deelnemers ingelezen\. kapot\.json is geen bestand/);
+    assert.equal(await page.textContent('#team-melding p'), '3 deelnemers ingelezen.');
+    assert.deepEqual(await page.$$eval('#team-melding li', (lis) => lis.map((li) => li.textContent)), ['kapot.json is geen bestand van de reflectiescan en is niet gebruikt.']);
 
     const teamScores = people.map((p) => Object.fromEntries(codes.map((c) => {
       const v = numbersOf(p.answers[c]);
@@ -251,6 +266,101 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.foreign, []);
     assert.deepEqual(requests.failed, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The page's messages under an import: the lines, then the list of what was not used. */
+async function messages(page, id) {
+  return {
+    lines: await page.$$eval(`#${id} p`, (ps) => ps.map((p) => p.textContent)),
+    notes: await page.$$eval(`#${id} li`, (lis) => lis.map((li) => li.textContent)),
+  };
+}
+
+const checked = (page) => page.$$eval('#scan input[type=radio]:checked', (rs) => Object.fromEntries(rs.map((r) => [r.name, r.value])));
+
+test('importing a file: another toolkit refused, an older version mapped by id, invalid values listed, asks first', async () => {
+  const url = openScan();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const dialogs = [];
+    let answer = false;
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      return answer ? d.accept() : d.dismiss();
+    });
+    await page.goto(url);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const [los, goc] = data.elementen;
+    assert.equal(los.code, 'LOS');
+    const load = (name, file) => page.setInputFiles('#import-json', { name, mimeType: 'application/json', buffer: buffer(file) });
+
+    // Another toolkit's file, or a newer version's, is refused and changes nothing.
+    const mine = participantFile(data, 'Sam', 'manager', [[4, 4, 4, 4, 4, 4]]).file;
+    await load('ander.json', Object.assign({}, mine, { toolkit: 'Een andere toolkit' }));
+    await page.waitForFunction(() => document.querySelector('#scan-melding').textContent !== '');
+    assert.deepEqual(await messages(page, 'scan-melding'), {
+      lines: [`ander.json hoort bij een andere toolkit (Een andere toolkit), niet bij ${data.toolkit}, en is niet gebruikt.`], notes: [],
+    });
+    await load('nieuw.json', Object.assign({}, mine, { versie: 7 }));
+    await page.waitForFunction(() => /nieuwere versie/.test(document.querySelector('#scan-melding').textContent));
+    assert.deepEqual(await checked(page), {}, 'nothing read from refused files');
+
+    // An older scan: LOS's aspects in another order, two of them worded differently
+    // back then, invalid values at GOC, an element this toolkit lacks, and no VOR.
+    const older = participantFile(data, 'Sam', 'manager', [[1, 2, 3, 4, 5], [4, 4, 4, 4, 4, 4, 4]]).file;
+    older.scanversie = 'oud';
+    const l = older.elementen.LOS.aspecten;
+    l.reverse();
+    l[0] = { id: 'een-oud-aspect', tekst: 'een oud aspect', antwoord: 2 };
+    l[1] = { id: 'nog-een-oud-aspect', tekst: 'nog een oud aspect', antwoord: 5 };
+    const g = older.elementen.GOC.aspecten;
+    g[0].antwoord = 9;
+    g[1].antwoord = 'vijf';
+    g[2].antwoord = -1;
+    g[3].antwoord = 3.5;
+    older.elementen.XYZ = { aspecten: [{ id: 'x', tekst: 'x', antwoord: 3 }] };
+    delete older.elementen.VOR;
+    await load('oud.json', older);
+    await page.waitForFunction(() => /oud\.json/.test(document.querySelector('#scan-melding').textContent));
+    assert.deepEqual(dialogs, [], 'no answers yet: nothing to ask');
+    const got = await checked(page);
+    // Mapped by id: LOS's remaining aspects keep their own answers, wherever they stood in the file.
+    const kept = los.ids.map((id, i) => [i, l.find((a) => a.id === id)]).filter(([, a]) => a);
+    assert.equal(kept.length, los.ids.length - 2);
+    for (const [i, a] of kept) assert.equal(got[`LOS-${i}`], String(a.antwoord), `LOS ${i}`);
+    for (let i = 0; i < 4; i++) assert.equal(got[`GOC-${i}`], undefined, `GOC ${i}: an invalid value is not used`);
+    assert.equal(got['GOC-4'], '4');
+    const shown = await messages(page, 'scan-melding');
+    assert.deepEqual(shown.lines, ['Antwoorden ingelezen uit oud.json.', 'Niet alles uit het bestand is gebruikt:']);
+    assert.deepEqual(shown.notes, [
+      'Het bestand is gemaakt met een andere versie van de scan; de antwoorden zijn per aspect overgezet.',
+      'Element XYZ komt in deze toolkit niet voor; die antwoorden zijn niet gebruikt.',
+      '2 aspecten van LOS zijn veranderd sinds het bestand gemaakt is; hun antwoorden zijn niet gebruikt.',
+      `GOC, ‘${goc.uitspraken[0]}’: 9 is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      `GOC, ‘${goc.uitspraken[1]}’: "vijf" is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      `GOC, ‘${goc.uitspraken[2]}’: -1 is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      `GOC, ‘${goc.uitspraken[3]}’: 3.5 is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      'Het bestand heeft geen antwoorden bij VOR.',
+    ]);
+
+    // Now there are answers: loading another file asks first; "no" keeps them.
+    const before = await checked(page);
+    await load('mijn.json', mine);
+    await page.waitForFunction(() => /niet ingelezen/.test(document.querySelector('#scan-melding').textContent));
+    assert.deepEqual(dialogs, ['Je hebt al antwoorden op dit apparaat. Wil je die vervangen door de antwoorden uit mijn.json?']);
+    assert.deepEqual(await checked(page), before, 'declined: answers unchanged');
+    answer = true;
+    await load('mijn.json', mine);
+    await page.waitForFunction(() => /ingelezen uit mijn\.json/.test(document.querySelector('#scan-melding').textContent));
+    assert.equal(dialogs.length, 2);
+    assert.equal((await checked(page))['LOS-0'], '4', 'accepted: replaced');
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }

@@ -37,32 +37,92 @@ test('the scan has no norms: no verdict function, no thresholds', () => {
 });
 
 const elements = [
-  { code: 'AAA', naam: 'Een', uitspraken: ['a1', 'a2', 'a3'] },
-  { code: 'BBB', naam: 'Twee', uitspraken: ['b1', 'b2'] },
+  { code: 'AAA', naam: 'Een', uitspraken: ['a1', 'a2', 'a3'], ids: ['a1', 'a2', 'a3'] },
+  { code: 'BBB', naam: 'Twee', uitspraken: ['b1', 'b2'], ids: ['b1', 'b2'] },
 ];
+const SCAN = { toolkit: 'Kit', versie: 'v-nu' };
 
-test('an exported scan reads back the same, and anything else is refused', () => {
+function sample() {
   const state = L.emptyAnswers(elements);
+  state.deelnemer = 'abc123';
   state.naam = 'Sam';
   state.rol = 'manager';
   state.datum = '2025-03-14';
   state.antwoorden.AAA = [5, '?', 3];
   state.antwoorden.BBB = [null, 2];
   state.notities.AAA = 'goed';
-  const file = plain(L.writeScan(state, elements, 'Kit'));
-  assert.equal(file.soort, L.FILE_KIND);
-  assert.equal(file.elementen.AAA.gemiddelde, 4);
-  assert.deepEqual(file.elementen.AAA.aspecten, ['a1', 'a2', 'a3']);
-  assert.deepEqual(plain(L.readScan(file, elements)), plain(state));
+  return state;
+}
 
-  assert.equal(L.readScan(null, elements), null);
-  assert.equal(L.readScan({ soort: 'iets anders', elementen: {} }, elements), null);
-  assert.equal(L.readScan([1, 2], elements), null);
-  // Unknown elements and extra or broken answers are dropped, not trusted.
-  const odd = L.readScan({ soort: L.FILE_KIND, naam: 42, elementen: { AAA: { antwoorden: [9, 'x', 4, 5, 5] }, ZZZ: {}, ['__proto__']: 1 } }, elements);
-  assert.deepEqual(plain(odd.antwoorden), { AAA: [null, null, 4], BBB: [null, null] });
-  assert.equal(odd.naam, '');
+test('an exported scan carries toolkit, scan version, ids and texts, and reads back the same', () => {
+  const state = sample();
+  const file = plain(L.writeScan(state, elements, SCAN));
+  assert.equal(file.soort, L.FILE_KIND);
+  assert.equal(file.versie, 2);
+  assert.equal(file.toolkit, 'Kit');
+  assert.equal(file.scanversie, 'v-nu');
+  assert.equal(file.deelnemer, 'abc123');
+  assert.equal(file.elementen.AAA.gemiddelde, 4);
+  assert.deepEqual(file.elementen.AAA.aspecten, [
+    { id: 'a1', tekst: 'a1', antwoord: 5 }, { id: 'a2', tekst: 'a2', antwoord: '?' }, { id: 'a3', tekst: 'a3', antwoord: 3 },
+  ]);
+  const back = plain(L.readScan(file, elements, SCAN));
+  assert.deepEqual(back, { state: plain(state), refused: null, notes: [] });
   assert.deepEqual(plain(L.progress(state, elements)), { answered: 4, total: 5 });
+  assert.equal(L.hasAnswers(state), true);
+  assert.equal(L.hasAnswers(L.emptyAnswers(elements)), false);
+});
+
+test('answers follow the aspect ids, not their positions', () => {
+  const file = plain(L.writeScan(sample(), elements, SCAN));
+  // Today the aspects of AAA are in another order, and a2 was reworded.
+  const moved = [{ code: 'AAA', naam: 'Een', uitspraken: ['a3', 'a2 nieuw', 'a1'], ids: ['a3', 'a2-nieuw', 'a1'] }, elements[1]];
+  const got = plain(L.readScan(file, moved, { toolkit: 'Kit', versie: 'v-later' }));
+  assert.deepEqual(got.state.antwoorden.AAA, [3, null, 5]);
+  assert.deepEqual(got.notes, [
+    { key: 'scan_let_andere_versie', values: {} },
+    { key: 'scan_let_aspecten_veranderd', values: { code: 'AAA', n: 1 } },
+  ]);
+});
+
+test('a file of another toolkit, a newer version or no scan at all is refused', () => {
+  const file = plain(L.writeScan(sample(), elements, SCAN));
+  const refused = (data) => plain(L.readScan(data, elements, SCAN)).refused;
+  assert.deepEqual(refused(Object.assign({}, file, { toolkit: 'Andere kit' })), { key: 'scan_fout_toolkit', values: { toolkit: 'Andere kit', hier: 'Kit' } });
+  assert.deepEqual(refused(Object.assign({}, file, { toolkit: undefined })), { key: 'scan_fout_toolkit', values: { toolkit: '?', hier: 'Kit' } });
+  assert.deepEqual(refused(Object.assign({}, file, { versie: 7 })), { key: 'scan_fout_nieuwer', values: { versie: 7 } });
+  for (const bad of [null, [1, 2], { soort: 'iets anders', elementen: {} }, { soort: L.FILE_KIND, versie: 'x', elementen: {} }, { soort: L.FILE_KIND, versie: 2, toolkit: 'Kit' }]) {
+    assert.equal(refused(bad).key, 'scan_fout_soort', JSON.stringify(bad));
+  }
+});
+
+test('a version 1 file is mapped by text; unknown elements, missing ones and invalid values are listed', () => {
+  const v1 = {
+    soort: L.FILE_KIND, versie: 1, naam: 42,
+    elementen: {
+      AAA: { aspecten: ['a2', 'weg', 'a1', 'a3', 'a3b'], antwoorden: [4, 5, 9, 'vijf', 3.5] },
+      ZZZ: { antwoorden: [1] },
+      ['__proto__']: 1,
+    },
+  };
+  const got = plain(L.readScan(v1, elements, SCAN));
+  assert.equal(got.refused, null);
+  assert.deepEqual(got.state.antwoorden, { AAA: [null, 4, null], BBB: [null, null] });
+  assert.equal(got.state.naam, '');
+  assert.deepEqual(got.notes, [
+    { key: 'scan_let_element_onbekend', values: { code: 'ZZZ' } },
+    { key: 'scan_let_element_onbekend', values: { code: '__proto__' } },
+    { key: 'scan_let_aspecten_veranderd', values: { code: 'AAA', n: 1 } },
+    { key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a1', waarde: '9' } },
+    { key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a3', waarde: '"vijf"' } },
+    { key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a3b', waarde: '3.5' } },
+    { key: 'scan_let_element_ontbreekt', values: { code: 'BBB' } },
+  ]);
+  // Today's own version 1 exports read back whole.
+  const old = { soort: L.FILE_KIND, versie: 1, toolkit: 'Kit', elementen: { AAA: { aspecten: ['a1', 'a2', 'a3'], antwoorden: [1, 2, -1] }, BBB: { aspecten: ['b1', 'b2'], antwoorden: ['?', '5'] } } };
+  const back = plain(L.readScan(old, elements, SCAN));
+  assert.deepEqual(back.state.antwoorden, { AAA: [1, 2, null], BBB: ['?', 5] });
+  assert.deepEqual(back.notes, [{ key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a3', waarde: '-1' } }]);
 });
 
 test('the team view: per element min, median, max, mean and spread, and elements by difference', () => {

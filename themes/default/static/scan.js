@@ -18,11 +18,21 @@
   const t = (key, values) => L.fill(D.t[key] || key, values);
   const $ = (id) => document.getElementById(id);
   const roleLabel = (r) => (r ? D.t['rol_' + r] || r : t('scan_rol_geen'));
+  const SCAN = { toolkit: D.toolkit, versie: D.versie };
 
   /* ---------- the form and storage ---------- */
 
+  /** A random id for this participant, kept with the answers, so a team view counts them once. */
+  function newParticipantId() {
+    const bytes = new Uint8Array(9);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  let participant = '';
+
   function readForm() {
     const state = L.emptyAnswers(elements);
+    state.deelnemer = participant || (participant = newParticipantId());
     state.naam = form.elements.naam.value.trim();
     state.rol = form.elements.rol.value;
     state.datum = new Date().toISOString().slice(0, 10);
@@ -38,6 +48,7 @@
   }
 
   function writeForm(state) {
+    if (state.deelnemer) participant = state.deelnemer;
     form.elements.naam.value = state.naam;
     const roles = Array.from(form.elements.rol.options).map((o) => o.value);
     form.elements.rol.value = roles.includes(state.rol) ? state.rol : '';
@@ -55,7 +66,7 @@
 
   function save(state) {
     try {
-      localStorage.setItem(D.sleutel, JSON.stringify(L.writeScan(state, elements, D.toolkit)));
+      localStorage.setItem(D.sleutel, JSON.stringify(L.writeScan(state, elements, SCAN)));
     } catch (e) {
       /* Storage off or full: the page still works, it just forgets on reload. */
     }
@@ -64,7 +75,7 @@
   function restore() {
     try {
       const saved = localStorage.getItem(D.sleutel);
-      return saved ? L.readScan(JSON.parse(saved), elements) : null;
+      return saved ? L.readScan(JSON.parse(saved), elements, SCAN).state : null;
     } catch (e) {
       return null;
     }
@@ -229,7 +240,7 @@
 
   $('export-json').addEventListener('click', () => {
     const state = readForm();
-    download(fileName(state, 'json'), 'application/json', JSON.stringify(L.writeScan(state, elements, D.toolkit), null, 2) + '\n');
+    download(fileName(state, 'json'), 'application/json', JSON.stringify(L.writeScan(state, elements, SCAN), null, 2) + '\n');
   });
 
   $('export-csv').addEventListener('click', () => {
@@ -246,26 +257,59 @@
     download(fileName(state, 'csv'), 'text/csv;charset=utf-8', L.toCsv(rows));
   });
 
+  /** A file read: {state, refused, notes} as readScan gives it; a file that is no JSON is refused too. */
   async function readFile(file) {
+    let data;
     try {
-      return L.readScan(JSON.parse(await file.text()), elements);
+      data = JSON.parse(await file.text());
     } catch (e) {
-      return null;
+      return { state: null, refused: { key: 'scan_fout_soort', values: {} }, notes: [] };
     }
+    return L.readScan(data, elements, SCAN);
+  }
+
+  /** A message from the lib's {key, values}, about file `name`. */
+  const message = (m, name) => {
+    const one = m.values.n === 1 && D.t[m.key + '_een'];
+    return t(one ? m.key + '_een' : m.key, Object.assign({ bestand: name }, m.values));
+  };
+
+  /** Shows a headline and, as a list below it, what could not be used. */
+  function report(id, lines, notes) {
+    const box = $(id);
+    box.replaceChildren();
+    for (const line of lines) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      box.appendChild(p);
+    }
+    if (!notes.length) return;
+    const ul = document.createElement('ul');
+    for (const n of notes) {
+      const li = document.createElement('li');
+      li.textContent = n;
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
   }
 
   $('import-json').addEventListener('change', async (event) => {
     const file = event.target.files[0];
     event.target.value = '';
     if (!file) return;
-    const state = await readFile(file);
-    if (!state) {
-      say('scan-melding', t('scan_fout_bestand', { bestand: file.name }));
+    const got = await readFile(file);
+    if (got.refused) {
+      report('scan-melding', [message(got.refused, file.name)], []);
       return;
     }
-    writeForm(state);
+    if (L.hasAnswers(readForm()) && !window.confirm(t('scan_import_vraag', { bestand: file.name }))) {
+      report('scan-melding', [t('scan_import_niet', { bestand: file.name })], []);
+      return;
+    }
+    writeForm(got.state);
     update();
-    say('scan-melding', t('scan_ingelezen', { bestand: file.name }));
+    const notes = got.notes.map((n) => message(n, file.name));
+    report('scan-melding', [t('scan_ingelezen', { bestand: file.name })].concat(notes.length ? [t('scan_let_kop')] : []), notes);
   });
 
   $('wissen').addEventListener('click', () => {
@@ -276,6 +320,7 @@
       /* nothing stored */
     }
     form.reset();
+    participant = '';
     current = L.emptyAnswers(elements);
     render(current);
     say('scan-melding', t('scan_gewist'));
@@ -298,11 +343,13 @@
   async function addFiles(files) {
     const skipped = [];
     for (const file of Array.from(files)) {
-      const state = await readFile(file);
-      if (!state) {
-        skipped.push(t('scan_fout_bestand', { bestand: file.name }));
+      const got = await readFile(file);
+      if (got.refused) {
+        skipped.push(message(got.refused, file.name));
         continue;
       }
+      const state = got.state;
+      skipped.push(...got.notes.map((n) => `${file.name}: ${message(n, file.name)}`));
       team.push({
         naam: state.naam || file.name.replace(/\.json$/i, '') || t('scan_deelnemer', { n: team.length + 1 }),
         rol: state.rol,
@@ -310,7 +357,7 @@
       });
     }
     renderTeam();
-    say('team-melding', [t('scan_team_ingelezen', { n: team.length })].concat(skipped).join(' '));
+    report('team-melding', [t('scan_team_ingelezen', { n: team.length })], skipped);
   }
 
   function cell(row, text, header) {
