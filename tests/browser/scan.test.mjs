@@ -207,7 +207,7 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     })));
     const stats = Object.fromEntries(codes.map((c) => {
       const v = teamScores.map((s) => s[c]).filter((x) => x != null);
-      return [c, { n: v.length, min: Math.min(...v), median: median(v), max: Math.max(...v), spread: Math.max(...v) - Math.min(...v) }];
+      return [c, { n: v.length, mean: mean(v), min: Math.min(...v), median: median(v), max: Math.max(...v), spread: Math.max(...v) - Math.min(...v) }];
     }));
     // Where the team differs most: every element with two or more scores, widest first, no cut-off.
     const byDifference = codes.filter((c) => stats[c].n >= 2).map((c, i) => ({ c, i }))
@@ -219,9 +219,9 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.deepEqual(rows.map((r) => r.code), codes);
     for (const r of rows) {
       const s = stats[r.code];
-      assert.deepEqual(r.cells, [String(s.n), dutch(s.min), dutch(s.median), dutch(s.max), dutch(s.spread)], r.code);
+      assert.deepEqual(r.cells, [`${s.n} van 3`, dutch(s.mean), dutch(s.median), dutch(s.min), dutch(s.max), dutch(s.spread)], r.code);
     }
-    assert.deepEqual(await page.$$eval('#team-bespreken li', (lis) => lis.map((li) => li.dataset.code)), byDifference);
+    assert.deepEqual(await page.$$eval('#team-bespreken .verschil-elementen li', (lis) => lis.map((li) => li.dataset.code)), byDifference);
     const teamShown = await page.textContent('#team');
     assert.ok(!/eerst te bespreken|Sterk|Aandacht/.test(teamShown), 'no verdict in the team view');
     const medians = await dots(page, 'mediaan');
@@ -240,7 +240,11 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.deepEqual(participants.map((p) => p.slice(0, 2)), [
       ['Anna', 'Manager'], ['Bo', 'Student (professional in opleiding)'], ['derde', 'geen rol opgegeven'],
     ]);
-    assert.deepEqual(participants[1].slice(2), codes.map((c) => (teamScores[1][c] == null ? '' : dutch(teamScores[1][c]))));
+    assert.deepEqual(participants[1].slice(2), codes.map((c) => dutch(teamScores[1][c])));
+    // The third has no score at the third element: shown as missing, read out as such, not counted.
+    assert.equal(teamScores[2][codes[2]], null);
+    assert.equal(participants[2][4], '–Nog geen score');
+    assert.equal(stats[codes[2]].n, 2);
     assert.equal(await page.textContent('#team-rollen'), 'Rollen: Manager (1), Student (professional in opleiding) (1), geen rol opgegeven (1)');
 
     assert.deepEqual(await axeViolations(page), [], 'axe-core with the team view');
@@ -360,6 +364,133 @@ test('importing a file: another toolkit refused, an older version mapped by id, 
     await page.waitForFunction(() => /ingelezen uit mijn\.json/.test(document.querySelector('#scan-melding').textContent));
     assert.equal(dialogs.length, 2);
     assert.equal((await checked(page))['LOS-0'], '4', 'accepted: replaced');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('team view: each participant once, labelled lines on the radar, mean and median per aspect, differences first', async () => {
+  const url = openScan();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const dialogs = [];
+    const answers = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      return answers.shift() ? d.accept() : d.dismiss();
+    });
+    await page.goto(url);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const codes = data.elementen.map((e) => e.code);
+    const load = (files) => page.setInputFiles('#team-bestanden', files.map(([name, file]) => ({ name, mimeType: 'application/json', buffer: buffer(file) })));
+    const count = () => page.$$eval('#team-deelnemers tbody tr', (trs) => trs.length);
+    const said = () => page.$$eval('#team-melding li', (lis) => lis.map((li) => li.textContent));
+
+    const anna = participantFile(data, 'Anna', 'manager', [[5, 5, 4, 5, 5, 5], [2, 2, 2, 2, 2, 2]]);
+    const bo = participantFile(data, 'Bo', 'student', [[1, 2, 1, 2, 1, 1], [4, 4, 4, 4, 4, 4]]);
+    // Cas has no score at GOC (all "weet ik niet").
+    const cas = participantFile(data, 'Cas', '', [[3, 3, 3, 3, 4, 3], ['?', '?', '?', '?', '?', '?'], [3]]);
+    await load([['anna.json', anna.file], ['bo.json', bo.file], ['cas.json', cas.file]]);
+    await page.waitForSelector('#team-resultaat:not([hidden])');
+    assert.equal(await count(), 3);
+
+    // The same file again, even renamed: refused, counts unchanged.
+    const before = await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    await load([['anna-kopie.json', anna.file]]);
+    await page.waitForFunction(() => /anna-kopie/.test(document.querySelector('#team-melding').textContent));
+    assert.equal(await count(), 3);
+    assert.deepEqual(await said(), ['anna-kopie.json: deze antwoorden van Anna zijn al ingelezen; het bestand is niet nog eens meegeteld.']);
+    assert.equal(await page.textContent('#team-melding p'), '3 deelnemers ingelezen.');
+    assert.deepEqual(await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent)), before, 'statistics unchanged');
+    assert.deepEqual(dialogs, []);
+
+    // The same participant id with other answers (a later export): asked, declined, not counted.
+    const annaLater = participantFile(data, 'Anna', 'manager', [[4, 4, 4, 4, 4, 4]], anna.file.deelnemer);
+    answers.push(false);
+    await load([['anna-later.json', annaLater.file]]);
+    await page.waitForFunction(() => /anna-later/.test(document.querySelector('#team-melding').textContent));
+    assert.equal(dialogs.pop(), 'anna-later.json is van dezelfde deelnemer als Anna, met andere antwoorden: een nieuwere export? De eerdere antwoorden vervangen?');
+    assert.equal(await count(), 3);
+    // Another person called Anna: asked, accepted, counted as a fourth.
+    const otherAnna = participantFile(data, 'Anna', 'docent', [[2, 2, 2, 2, 2, 2]], 'een-ander-id');
+    answers.push(true);
+    await load([['anna-2.json', otherAnna.file]]);
+    await page.waitForFunction(() => document.querySelectorAll('#team-deelnemers tbody tr').length === 4);
+    assert.equal(dialogs.pop(), 'Er is al een deelnemer Anna, met andere antwoorden. anna-2.json toch meetellen als aparte deelnemer?');
+    // ... and the later export of the first Anna, accepted, replaces hers.
+    answers.push(true);
+    await load([['anna-later.json', annaLater.file]]);
+    await page.waitForFunction(() => /ingelezen/.test(document.querySelector('#team-melding p').textContent) && document.querySelector('#team-deelnemers tbody tr th').textContent === 'Anna');
+    assert.equal(await count(), 4);
+    const team = [annaLater, bo, cas, otherAnna];
+    const scoresOf = (p) => Object.fromEntries(codes.map((c) => {
+      const v = numbersOf(p.answers[c]);
+      return [c, v.length ? mean(v) : null];
+    }));
+    const teamScores = team.map(scoresOf);
+    const firstRow = await page.$$eval('#team-deelnemers tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(firstRow.slice(1), codes.map((c) => dutch(teamScores[0][c])), 'the later answers replaced the earlier');
+
+    // Mean and median per element, computed here; the missing score is not counted.
+    const rows = await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => [tr.dataset.code, ...Array.from(tr.cells).slice(1).map((td) => td.textContent)]));
+    for (const [code, ...cells] of rows) {
+      const v = teamScores.map((s) => s[code]).filter((x) => x != null);
+      assert.deepEqual(cells, [`${v.length} van 4`, dutch(mean(v)), dutch(median(v)), dutch(Math.min(...v)), dutch(Math.max(...v)), dutch(Math.max(...v) - Math.min(...v))], code);
+    }
+    assert.equal(rows.find((r) => r[0] === 'GOC')[1], '3 van 4');
+
+    // Per aspect, likewise; and the aspects that differ most come first.
+    const aspectStats = data.elementen.flatMap((e) => e.ids.map((id, i) => {
+      const v = team.map((p) => p.answers[e.code][i]).filter((a) => typeof a === 'number');
+      return { id: `${e.code}/${id}`, code: e.code, tekst: e.uitspraken[i], v, spread: v.length ? Math.max(...v) - Math.min(...v) : -1 };
+    }));
+    const aspectRows = await page.$$eval('#team-aspecten tbody tr', (trs) => trs.map((tr) => [tr.dataset.aspect, ...Array.from(tr.cells).slice(1).map((td) => td.textContent)]));
+    assert.equal(aspectRows.length, aspectStats.length);
+    for (const [id, ...cells] of aspectRows) {
+      const { v } = aspectStats.find((a) => a.id === id);
+      if (!v.length) continue;
+      assert.deepEqual(cells.slice(0, 3), [`${v.length} van 4`, dutch(mean(v)), dutch(median(v))], id);
+    }
+    const widest = aspectStats.map((a, i) => ({ a, i })).filter(({ a }) => a.v.length >= 2)
+      .sort((x, y) => y.a.spread - x.a.spread || x.i - y.i).slice(0, 5).map(({ a }) => a.id);
+    assert.deepEqual(await page.$$eval('#team-bespreken .verschil-aspecten li', (lis) => lis.map((li) => li.dataset.aspect)), widest);
+    const order = await page.$$eval('#team-bespreken, #team-tabel, #team-aspecten', (els) => els.map((el) => el.id));
+    assert.deepEqual(order, ['team-bespreken', 'team-tabel', 'team-aspecten'], 'differences listed before the tables');
+
+    // The radar: a legend entry per participant, each line with its own dash, marker and colour.
+    const legend = await page.$$eval('#team-legenda button', (bs) => bs.map((b) => ({
+      text: b.textContent, label: b.getAttribute('aria-label'), pressed: b.getAttribute('aria-pressed'),
+      dash: b.querySelector('line').getAttribute('stroke-dasharray'), marker: b.querySelector('[data-merk]').dataset.merk,
+    })));
+    assert.deepEqual(legend.map((l) => l.text), ['Anna (Manager)', 'Bo (Student (professional in opleiding))', 'Cas (geen rol opgegeven)', 'Anna (Docent)']);
+    assert.equal(legend[2].label, `Cas: ${codes.map((c) => `${c} ${teamScores[2][c] == null ? 'Nog geen score' : dutch(teamScores[2][c])}`).join(', ')}`);
+    const lines = await page.$$eval('#team-radar g.deelnemer', (gs) => gs.map((g) => ({
+      i: Number(g.dataset.deelnemer), naam: g.dataset.naam, colour: g.getAttribute('stroke'),
+      dash: g.querySelector('polygon.vlak-deelnemer').getAttribute('stroke-dasharray'),
+      markers: Array.from(g.querySelectorAll('.merk')).map((m) => [m.dataset.merk, m.dataset.code]),
+    })));
+    assert.deepEqual(lines.map((l) => l.naam), ['Anna', 'Bo', 'Cas', 'Anna']);
+    assert.equal(new Set(lines.map((l) => l.dash)).size, 4, 'a dash pattern each: apart in greyscale too');
+    assert.equal(new Set(lines.map((l) => l.markers[0][0])).size, 4, 'a marker shape each');
+    assert.equal(new Set(lines.map((l) => l.colour)).size, 4);
+    lines.forEach((l, i) => {
+      assert.equal(l.dash, legend[i].dash, `legend ${i} shows the line's dash`);
+      assert.equal(l.markers[0][0], legend[i].marker, `legend ${i} shows the line's marker`);
+      assert.deepEqual(l.markers.map((m) => m[1]), codes.filter((c) => teamScores[i][c] != null), `${l.naam}: a marker per score`);
+    });
+    // A legend entry picks its line out, from the keyboard too.
+    await page.focus('#team-legenda button[data-deelnemer="1"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#team-radar g.deelnemer.uitgelicht[data-deelnemer="1"]');
+    assert.equal(await page.getAttribute('#team-legenda button[data-deelnemer="1"]', 'aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.deelnemer), '1', 'focus stays on the button');
+
+    assert.match(await page.textContent('#team-radar-titel'), /1 \(binnenste ring\) tot 5 \(buitenste ring\)/);
+    assert.deepEqual(await axeViolations(page), [], 'axe-core on the team view');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -146,6 +146,42 @@ test('the team view: per element min, median, max, mean and spread, and elements
   assert.deepEqual(plain(L.teamStats([], elements)).byDifference, ['AAA', 'BBB']);
 });
 
+test('per aspect: mean, median and spread of the answers, missing ones not counted, widest first', () => {
+  const team = [
+    { scores: {}, antwoorden: { AAA: [5, 1, '?'], BBB: [2, null] } },
+    { scores: {}, antwoorden: { AAA: [4, 5, 3], BBB: [2, 3] } },
+    { scores: {}, antwoorden: { AAA: [null, 3, 3] } },
+  ];
+  const s = plain(L.teamStats(team, elements));
+  const a = Object.fromEntries(s.perAspect.map((x) => [x.id, x]));
+  assert.deepEqual(Object.keys(a), ['AAA/a1', 'AAA/a2', 'AAA/a3', 'BBB/b1', 'BBB/b2']);
+  assert.deepEqual([a['AAA/a1'].n, a['AAA/a1'].mean, a['AAA/a1'].median, a['AAA/a1'].spread], [2, 4.5, 4.5, 1]);
+  assert.deepEqual([a['AAA/a2'].n, a['AAA/a2'].mean, a['AAA/a2'].median, a['AAA/a2'].spread], [3, 3, 3, 4]);
+  assert.deepEqual([a['AAA/a3'].n, a['AAA/a3'].spread], [2, 0]);
+  assert.equal(a['BBB/b2'].n, 1);
+  assert.equal(a['AAA/a2'].tekst, 'a2');
+  assert.deepEqual(s.aspectsByDifference, ['AAA/a2', 'AAA/a1', 'AAA/a3', 'BBB/b1', 'BBB/b2']);
+});
+
+test('a participant is counted once: the same answers refused, the same id or name asked about', () => {
+  const member = (naam, deelnemer, first) => {
+    const state = L.emptyAnswers(elements);
+    Object.assign(state, { naam, deelnemer });
+    state.antwoorden.AAA = [first, 3, 3];
+    return L.teamMember(state, elements, 'bestand');
+  };
+  const anna = member('Anna', 'id-1', 5);
+  const team = [anna];
+  assert.deepEqual(plain(L.admit(team, member('Anna', 'id-1', 5))), { action: 'refuse', key: 'scan_team_dubbel', values: { naam: 'Anna' }, index: 0 });
+  assert.equal(L.admit(team, member('Anna', 'id-9', 5)).action, 'refuse', 'the same answers under another id: the same file');
+  assert.deepEqual(plain(L.admit(team, member('Anna', 'id-1', 4))), { action: 'ask', key: 'scan_team_zelfde_deelnemer', values: { naam: 'Anna' }, index: 0, replace: true });
+  assert.deepEqual(plain(L.admit(team, member(' anna ', 'id-2', 4))), { action: 'ask', key: 'scan_team_zelfde_naam', values: { naam: ' anna ' }, index: 0, replace: false });
+  assert.deepEqual(plain(L.admit(team, member('Bo', 'id-2', 4))), { action: 'add' });
+  assert.deepEqual(plain(L.admit(team, member('', '', 4))), { action: 'add' }, 'no name and no id: only the answers tell');
+  assert.equal(member('', '', 1).naam, 'bestand', 'a file without a name is named after the file');
+  close(anna.scores.AAA, 11 / 3);
+});
+
 test('CSV for Dutch spreadsheets: semicolons, quotes where needed, no formulas', () => {
   const csv = L.toCsv([['a;b', 'zei "ja"', 'regel\nnieuw', 4, null], ['=SOM(A1)', '-3', '@x', 'gewoon']]);
   assert.equal(csv, '\ufeff"a;b";"zei ""ja""";"regel\nnieuw";4;\r\n\'=SOM(A1);\'-3;\'@x;gewoon\r\n');

@@ -187,29 +187,75 @@
     return { answered, total };
   }
 
+  /* ---------- the team view ---------- */
+
+  /** What a participant answered, for telling two files apart: name, role, answers and notes. */
+  function fingerprint(state) {
+    const codes = Object.keys(state.antwoorden).sort();
+    return JSON.stringify([state.naam, state.rol, codes.map((c) => [c, state.antwoorden[c], state.notities[c] || ''])]);
+  }
+
+  /** One participant in the team view, from a file read with readScan. */
+  function teamMember(state, elements, fallbackName) {
+    return {
+      deelnemer: state.deelnemer, naam: state.naam || fallbackName, rol: state.rol,
+      vingerafdruk: fingerprint(state), antwoorden: state.antwoorden, scores: scores(state, elements),
+    };
+  }
+
+  const sameName = (a, b) => a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
+
   /**
-   * The team view: per element the participants' scores and their summary, and
-   * the elements' codes ordered by how far the scores lie apart, widest first
-   * (elements with fewer than two scores last). No cut-off: the team judges.
+   * Whether `member` may join `team`, so each participant counts once:
+   * {action: 'add'}; {action: 'refuse', key} for the same answers again;
+   * {action: 'ask', key, index} for the same participant id with other
+   * answers (replace `index`?) or the same name with other answers (add anyway?).
+   */
+  function admit(team, member) {
+    const values = { naam: member.naam };
+    const same = team.findIndex((m) => m.vingerafdruk === member.vingerafdruk);
+    if (same >= 0) return { action: 'refuse', key: 'scan_team_dubbel', values, index: same };
+    const id = member.deelnemer ? team.findIndex((m) => m.deelnemer === member.deelnemer) : -1;
+    if (id >= 0) return { action: 'ask', key: 'scan_team_zelfde_deelnemer', values, index: id, replace: true };
+    const named = team.findIndex((m) => sameName(m.naam, member.naam));
+    if (named >= 0) return { action: 'ask', key: 'scan_team_zelfde_naam', values, index: named, replace: false };
+    return { action: 'add' };
+  }
+
+  /**
+   * The team view: per element and per aspect the participants' values and
+   * their summary (n, min, median, max, mean, spread; missing values are not
+   * counted), and both ordered by how far the values lie apart, widest first.
+   * No cut-off: the team judges what a difference means.
    */
   function teamStats(participants, elements) {
     const perElement = elements.map((e) => {
-      const values = participants.map((p) => p.scores[e.code]).filter((x) => typeof x === 'number');
+      const values = L.numbers(participants.map((p) => p.scores[e.code]));
       return Object.assign({ code: e.code, values }, L.summary(values));
     });
-    return { perElement, byDifference: byDifference(perElement) };
+    const perAspect = [];
+    for (const e of elements) {
+      e.uitspraken.forEach((tekst, i) => {
+        const values = L.numbers(participants.map((p) => normaliseAnswer(((p.antwoorden && p.antwoorden[e.code]) || [])[i])));
+        perAspect.push(Object.assign({ id: e.code + '/' + e.ids[i], code: e.code, tekst, values }, L.summary(values)));
+      });
+    }
+    return {
+      perElement, byDifference: byDifference(perElement, 'code'),
+      perAspect, aspectsByDifference: byDifference(perAspect, 'id'),
+    };
   }
 
-  /** Codes (or ids) of `rows` ({code|id, n, spread}) by spread, widest first; order kept on ties. */
-  function byDifference(rows) {
-    const key = (r) => (r.n >= 2 ? r.spread : -1);
+  /** The `key` of `rows` ({n, spread}) by spread, widest first; order kept on ties, fewer than two values last. */
+  function byDifference(rows, key) {
+    const spreadOf = (r) => (r.n >= 2 ? r.spread : -1);
     return rows.map((r, i) => ({ r, i }))
-      .sort((a, b) => key(b.r) - key(a.r) || a.i - b.i)
-      .map(({ r }) => r.code || r.id);
+      .sort((a, b) => spreadOf(b.r) - spreadOf(a.r) || a.i - b.i)
+      .map(({ r }) => r[key]);
   }
 
   root.WerkplaatsTools = Object.assign(L, {
     FILE_KIND, FILE_VERSION, DONT_KNOW, normaliseAnswer, isAnswer, elementScore, emptyAnswers, hasAnswers,
-    readScan, writeScan, scores, progress, teamStats, byDifference,
+    readScan, writeScan, scores, progress, fingerprint, teamMember, admit, teamStats, byDifference,
   });
 })(typeof globalThis !== 'undefined' ? globalThis : this);

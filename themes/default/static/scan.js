@@ -1,10 +1,11 @@
 /* The reflection scan page: keeps the answers in this browser (localStorage),
-   draws the radar and the reading per element, exports and imports files, and
-   shows a team's files side by side. Nothing leaves the browser.
+   draws the radar and the scores per element, and exports and imports files.
+   The team view is scan-team.js, which uses the helpers this script shares.
+   Nothing leaves the browser.
 
    The page (statements, links) is rendered by the build; data.js
-   (window.WERKPLAATS_SCAN) adds colours, prompts and UI strings, and
-   tools-lib.js (window.WerkplaatsTools) the arithmetic. Text from files is only
+   (window.WERKPLAATS_SCAN) adds colours, aspect ids, prompts and UI strings,
+   and tools-lib.js with scan-lib.js (window.WerkplaatsTools) the arithmetic. Text from files is only
    ever set with textContent. */
 (function () {
   'use strict';
@@ -336,147 +337,9 @@
   $('team-afdrukken').addEventListener('click', () => print('team'));
   window.addEventListener('afterprint', () => delete document.body.dataset.afdruk);
 
-  /* ---------- the team view ---------- */
+  /* ---------- what the team view (scan-team.js) shares ---------- */
 
-  let team = [];
-
-  async function addFiles(files) {
-    const skipped = [];
-    for (const file of Array.from(files)) {
-      const got = await readFile(file);
-      if (got.refused) {
-        skipped.push(message(got.refused, file.name));
-        continue;
-      }
-      const state = got.state;
-      skipped.push(...got.notes.map((n) => `${file.name}: ${message(n, file.name)}`));
-      team.push({
-        naam: state.naam || file.name.replace(/\.json$/i, '') || t('scan_deelnemer', { n: team.length + 1 }),
-        rol: state.rol,
-        scores: L.scores(state, elements),
-      });
-    }
-    renderTeam();
-    report('team-melding', [t('scan_team_ingelezen', { n: team.length })], skipped);
-  }
-
-  function cell(row, text, header) {
-    const c = document.createElement(header ? 'th' : 'td');
-    if (header) c.scope = 'row';
-    c.textContent = text;
-    row.appendChild(c);
-    return c;
-  }
-
-  function renderTeam() {
-    $('team-resultaat').hidden = team.length === 0;
-    if (!team.length) return;
-    const stats = L.teamStats(team, elements);
-    const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
-
-    const chart = radarFrame($('team-radar'));
-    team.forEach((p, i) => radarShape(chart, p.scores, { class: 'vlak-deelnemer', 'data-deelnemer': i }));
-    elements.forEach((e, i) => {
-      const s = byCode[e.code];
-      if (s.n === 0) return;
-      const a = point(i, s.min);
-      const b = point(i, s.max);
-      svg('line', { x1: fixed(a.x), y1: fixed(a.y), x2: fixed(b.x), y2: fixed(b.y), stroke: e.kleur, class: 'bereik', 'data-code': e.code, 'data-min': L.round(s.min, 4), 'data-max': L.round(s.max, 4) }, chart);
-    });
-    const medians = Object.fromEntries(stats.perElement.map((s) => [s.code, s.median]));
-    radarShape(chart, medians, { class: 'vlak-mediaan' });
-    radarDots(chart, medians, 'mediaan');
-
-    const discuss = $('team-bespreken');
-    discuss.replaceChildren();
-    const h = document.createElement('h3');
-    h.textContent = t('scan_team_verschil');
-    const p = document.createElement('p');
-    p.textContent = t('scan_team_verschil_uitleg');
-    const ol = document.createElement('ol');
-    for (const code of stats.byDifference) {
-      const s = byCode[code];
-      if (s.n < 2) continue;
-      const e = elements.find((x) => x.code === code);
-      const li = document.createElement('li');
-      li.dataset.code = code;
-      li.textContent = `${e.code} ${e.naam} (${t('scan_kol_verschil').toLowerCase()} ${L.formatNumber(s.spread, 1)})`;
-      ol.appendChild(li);
-    }
-    discuss.append(h, p, ol);
-
-    const body = $('team-tabel').tBodies[0];
-    body.replaceChildren();
-    for (const e of elements) {
-      const s = byCode[e.code];
-      const row = document.createElement('tr');
-      row.dataset.code = e.code;
-      cell(row, e.code, true);
-      cell(row, String(s.n));
-      for (const v of [s.min, s.median, s.max, s.spread]) cell(row, L.formatNumber(v, 1));
-      body.appendChild(row);
-    }
-
-    const people = $('team-deelnemers').tBodies[0];
-    people.replaceChildren();
-    const counts = {};
-    for (const p of team) {
-      const row = document.createElement('tr');
-      cell(row, p.naam, true);
-      cell(row, roleLabel(p.rol));
-      for (const e of elements) cell(row, L.formatNumber(p.scores[e.code], 1));
-      people.appendChild(row);
-      const label = roleLabel(p.rol);
-      counts[label] = (counts[label] || 0) + 1;
-    }
-    $('team-rollen').textContent = t('scan_team_rollen') + ': '
-      + Object.entries(counts).map(([label, n]) => `${label} (${n})`).join(', ');
-  }
-
-  $('team-bestanden').addEventListener('change', async (event) => {
-    const files = Array.from(event.target.files);
-    event.target.value = '';
-    await addFiles(files);
-  });
-
-  const zone = $('team');
-  zone.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    zone.classList.add('slepen');
-  });
-  zone.addEventListener('dragleave', () => zone.classList.remove('slepen'));
-  zone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    zone.classList.remove('slepen');
-    if (e.dataTransfer && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
-  });
-  /* A file dropped beside the zone would replace the page; dropped text still goes into fields. */
-  const carriesFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
-  window.addEventListener('dragover', (e) => {
-    if (carriesFiles(e)) e.preventDefault();
-  });
-  window.addEventListener('drop', (e) => {
-    if (carriesFiles(e)) e.preventDefault();
-  });
-
-  $('team-wissen').addEventListener('click', () => {
-    team = [];
-    renderTeam();
-    say('team-melding', '');
-  });
-
-  $('team-csv').addEventListener('click', () => {
-    const stats = L.teamStats(team, elements);
-    const rows = [t('scan_team_csv_kolommen').split(';')];
-    for (const s of stats.perElement) {
-      const e = elements.find((x) => x.code === s.code);
-      rows.push([e.code, e.naam, s.n].concat([s.min, s.median, s.max, s.mean, s.spread].map((v) => L.formatNumber(v, 2))));
-    }
-    rows.push([]);
-    rows.push([t('scan_kol_deelnemer'), t('scan_kol_rol')].concat(elements.map((e) => e.code)));
-    for (const p of team) rows.push([p.naam, roleLabel(p.rol)].concat(elements.map((e) => L.formatNumber(p.scores[e.code], 2))));
-    download('reflectiescan-team.csv', 'text/csv;charset=utf-8', L.toCsv(rows));
-  });
+  window.WerkplaatsScanPage = { D, L, t, $, elements, roleLabel, svg, point, fixed, radarFrame, radarShape, radarDots, readFile, message, report, download };
 
   /* ---------- start ---------- */
 
