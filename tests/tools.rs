@@ -73,12 +73,29 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         }
         // Where the aspects come from: the article for LOS, the toolkit for the rest.
         let origin = text(&select(&doc, ".herkomst")[0]);
+        // Each cites its works, linked into the bibliography.
+        let cited: Vec<&str> = select(&doc, ".herkomst a.bron")
+            .iter()
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
         if code == "LOS" {
-            assert_eq!(origin, "Deze aspecten komen uit de bron.");
+            assert_eq!(
+                origin,
+                "Deze aspecten komen uit de bron. Bron: Swennenhuis e.a., z.d. (Pedagogische Studiën), figuur 2."
+            );
+            assert_eq!(cited, ["../bronnen/index.html#artikel-los-in-pw"]);
         } else {
             assert!(
-                origin.contains("uitwerking van deze toolkit"),
+                origin.contains("uitwerking van deze toolkit")
+                    && origin.contains("Wat, Doel en Benodigdheden komen uit: Moresi & Snoeren, z.d.; Duinkerke & Moresi, z.d."),
                 "{code}: {origin}"
+            );
+            assert_eq!(
+                cited,
+                [
+                    "../bronnen/index.html#win-workshop",
+                    "../bronnen/index.html#win-presentatie"
+                ]
             );
         }
         assert_eq!(select(&doc, &format!("textarea#notitie-{code}")).len(), 1);
@@ -121,12 +138,17 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
         assert_eq!(linked, expected, "{code}");
     }
 
-    // What the script gets: the same statements, the default thresholds, the roles.
+    // What the script gets: the same statements and the roles, and no thresholds.
     let data = data_script(&out.join("reflectiescan/data.js"), "WERKPLAATS_SCAN");
-    assert_eq!(
-        data["drempels"],
-        serde_json::json!({"sterk": 4.0, "aandacht": 2.5, "verschil": 1.5})
-    );
+    assert!(data.get("drempels").is_none(), "the scan has no norms");
+    for verdict in [
+        "Sterk:",
+        "In ontwikkeling",
+        "Aandacht:",
+        "eerst te bespreken",
+    ] {
+        assert!(!all.contains(verdict), "no verdict {verdict:?} on the page");
+    }
     for (d, e) in data["elementen"]
         .as_array()
         .unwrap()
@@ -266,48 +288,19 @@ fn the_scaffold_gets_both_pages_for_its_one_element() {
 }
 
 #[test]
-fn thresholds_from_site_yaml_reach_the_page() {
+fn the_scan_takes_no_thresholds_from_site_yaml() {
     let kit = Fixture::new();
     kit.edit(
         "site.yaml",
         "taal: nl\n",
-        "taal: nl\nreflectiescan:\n  sterk: 3.5\n  aandacht: 2\n  verschil: 1\n",
-    );
-    let out = kit.build();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let data = data_script(
-        &kit.public().join("reflectiescan/data.js"),
-        "WERKPLAATS_SCAN",
-    );
-    assert_eq!(
-        data["drempels"],
-        serde_json::json!({"sterk": 3.5, "aandacht": 2.0, "verschil": 1.0})
-    );
-    let page = parse(&kit.public().join("reflectiescan/index.html"));
-    let caption = text(&select(&page, "#radar + figcaption")[0]);
-    assert_eq!(
-        caption,
-        "Sterk: gemiddeld 3,5 of hoger. Aandacht: gemiddeld 2 of lager. Daartussen: in ontwikkeling."
-    );
-}
-
-#[test]
-fn thresholds_that_make_no_sense_are_refused_with_file_and_line() {
-    let kit = Fixture::new();
-    kit.edit(
-        "site.yaml",
-        "taal: nl\n",
-        "taal: nl\nreflectiescan:\n  sterk: 2\n  aandacht: 3\n",
+        "taal: nl\nreflectiescan:\n  sterk: 4\n",
     );
     for out in [kit.build(), kit.check()] {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("site.yaml:7"), "{err}");
-        assert!(err.contains("moet lager zijn dan `sterk`"), "{err}");
+        assert!(err.contains("site.yaml:"), "{err}");
+        assert!(err.contains("reflectiescan"), "the old key is named: {err}");
     }
-    kit.edit("site.yaml", "  sterk: 2\n", "  sterk: 4\n  drempel: 1\n");
-    let err = stderr(&kit.check());
-    assert!(err.contains("drempel"), "unknown field named: {err}");
 }
 
 #[test]
@@ -323,4 +316,54 @@ fn free_pages_cannot_take_the_addresses_of_the_scan_or_the_planner() {
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("al een onderdeel van de site"), "{err}");
     }
+}
+
+#[test]
+fn the_scan_file_examples_in_the_docs_follow_the_schema_and_todays_ids() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schemas/reflectiescan.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let doc = std::fs::read_to_string(root.join("docs/scan-file.md")).unwrap();
+    let examples: Vec<serde_json::Value> = doc
+        .split("```json\n")
+        .skip(1)
+        .map(|block| serde_json::from_str(block.split("```").next().unwrap()).unwrap())
+        .collect();
+    assert_eq!(examples.len(), 2, "a version 2 and a version 1 example");
+    for example in &examples {
+        let errors: Vec<String> = validator
+            .iter_errors(example)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+    // A value that is no answer is not a valid file.
+    let mut bad = examples[0].clone();
+    bad["elementen"]["LOS"]["aspecten"][0]["antwoord"] = serde_json::json!(9);
+    assert!(!validator.is_valid(&bad));
+
+    // The documented ids are the ones the real scan uses.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_real(&out);
+    let data = data_script(&out.join("reflectiescan/data.js"), "WERKPLAATS_SCAN");
+    let los = &data["elementen"][0];
+    assert_eq!(los["code"], "LOS");
+    for (i, a) in examples[0]["elementen"]["LOS"]["aspecten"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(a["id"], los["ids"][i], "aspect {i}");
+        assert_eq!(a["tekst"], los["uitspraken"][i], "aspect {i}");
+    }
+    assert!(
+        data["versie"]
+            .as_str()
+            .is_some_and(|v| v.len() == 8 && v.chars().all(|c| c.is_ascii_hexdigit()))
+    );
 }

@@ -29,6 +29,12 @@ pub struct Element {
     pub aspecten: Vec<String>,
     /// Herkomst van de aspecten: model (uit de bron) of toolkit (eigen uitwerking).
     pub aspecten_herkomst: AspectOrigin,
+    /// Waar de aspecten vandaan komen (bij model) of de punten waaruit ze zijn afgeleid (bij toolkit): sleutels uit content/bronnen.yaml.
+    #[serde(default)]
+    pub aspecten_bronnen: Vec<String>,
+    /// Waar in die bron, bijvoorbeeld "figuur 2" (optioneel).
+    #[serde(default)]
+    pub aspecten_plaats: Option<String>,
     /// Korte citaten van deelnemers, elk met tekst en rol.
     #[serde(default)]
     pub citaten: Vec<Quote>,

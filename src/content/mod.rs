@@ -21,7 +21,6 @@ mod model;
 mod page;
 mod prompt;
 pub mod registry;
-mod scan;
 mod site;
 
 pub use bibliography::{Bibliography, Reference};
@@ -32,7 +31,6 @@ pub use intro::Intro;
 pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::{Page, Pages};
 pub use prompt::{GroupSize, Prompt, Prompts, Step, WorkForm};
-pub use scan::ScanThresholds;
 pub use site::{
     BASE_URL_HINT, DuplexOffset, Paper, SettingProblem, SiteConfig, base_url_problem,
     names_problems,

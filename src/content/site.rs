@@ -29,9 +29,6 @@ pub struct SiteConfig {
     /// Hoeveel millimeter de achterkanten van dubbelzijdige kaartvellen verschuiven (x_mm, y_mm), om de afwijking van een printer op te vangen.
     #[serde(rename = "duplex_verschuiving", default)]
     pub duplex_offset: DuplexOffset,
-    /// Drempels van de reflectiescan: wanneer een element sterk is, aandacht vraagt of in een team verschil van mening geeft.
-    #[serde(rename = "reflectiescan", default)]
-    pub scan: super::ScanThresholds,
 }
 
 /// A paper size the print pages are laid out for.
@@ -105,7 +102,6 @@ impl SiteConfig {
                 hint: BASE_URL_HINT.into(),
             });
         }
-        out.extend(self.scan.problems());
         out
     }
 }

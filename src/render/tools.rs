@@ -5,7 +5,7 @@
 //! Both are static pages with a little local JavaScript: the page itself is
 //! rendered here from content (the statements, the worksheets, the element cards),
 //! and what the scripts need besides the page (element colours, which prompts
-//! work on which element, thresholds, UI strings) is written next to it as
+//! work on which element, UI strings) is written next to it as
 //! `data.js`, a script that assigns one global. A script file rather than a JSON
 //! block in the page: it loads from disk (no fetch), obeys the pages'
 //! `script-src 'self'`, and JSON is valid JavaScript, so no escaping is needed.
@@ -15,7 +15,7 @@
 use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
 use super::{OutputFile, Renderer};
-use crate::content::{Doc, Element, ScanThresholds};
+use crate::content::{Doc, Element};
 use crate::diagnostics::Problem;
 use crate::routes::Route;
 use serde::Serialize;
@@ -69,6 +69,8 @@ struct ElementData {
     naam: String,
     kleur: String,
     uitspraken: Vec<String>,
+    /// Each aspect's stable id, in the same order: what answers are keyed by in files.
+    ids: Vec<String>,
     gesprekken: Vec<String>,
 }
 
@@ -78,7 +80,8 @@ struct ScanData<'a> {
     /// localStorage key; one per toolkit, since pages opened from disk share a store.
     sleutel: String,
     toolkit: &'a str,
-    drempels: &'a ScanThresholds,
+    /// Which set of aspects this is: changes when any aspect id or their order does.
+    versie: String,
     elementen: Vec<ElementData>,
     gesprekken: Vec<Activity>,
     rollen: Vec<Choice>,
@@ -106,15 +109,23 @@ struct FreeBlock {
 /// The scan page's template context.
 #[derive(Serialize)]
 struct ScanPage {
-    elementen: Vec<super::views::ElementView>,
+    elementen: Vec<ScanElement>,
     schaal: Vec<Choice>,
     rollen: Vec<Choice>,
-    /// Thresholds written the Dutch way (`2,5`), for the explanation on the page.
-    sterk: String,
-    aandacht: String,
-    verschil: String,
     aantal_uitspraken: usize,
     planner: String,
+}
+
+/// An element on the scan page: its view, and where its aspects come from.
+#[derive(Serialize)]
+struct ScanElement {
+    #[serde(flatten)]
+    view: super::views::ElementView,
+    /// The works the aspects come from (or, the toolkit's own, the points they are derived from).
+    aspecten_bronnen: Vec<super::views::SourceView>,
+    aspecten_plaats: Option<String>,
+    /// Whether the sentence citing them needs a closing full stop (a short form may end in one).
+    herkomst_punt: bool,
 }
 
 /// A prompt or checklist with its slug, which the planner's script looks it up by.
@@ -151,7 +162,7 @@ impl Renderer<'_> {
             Some(s.label("scan_kort")),
             PageKind::Scan,
             |v, ctx| {
-                ctx.insert("scan", &scan_page(v, &t.site.scan));
+                ctx.insert("scan", &scan_page(v));
                 // The scan shows the elements' kern texts and aspects.
                 let cited: Vec<&[String]> =
                     t.elements().iter().map(|e| &e.meta.bronnen[..]).collect();
@@ -196,11 +207,13 @@ impl Renderer<'_> {
     fn scan_data(&self, route: &Route) -> ScanData<'_> {
         let t = &self.valid.toolkit;
         let v = self.views(route);
+        let elementen: Vec<ElementData> =
+            t.elements().iter().map(|e| element_data(&v, e)).collect();
         ScanData {
             sleutel: self.storage_key("reflectiescan"),
             toolkit: &t.site.title,
-            drempels: &t.site.scan,
-            elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
+            versie: scan_version(&elementen),
+            elementen,
             gesprekken: prompts(&v),
             rollen: roles(&v),
             t: self.strings_for("scan_"),
@@ -262,6 +275,7 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
         naam: e.meta.naam.clone(),
         kleur: e.meta.kleur.clone(),
         uitspraken: e.meta.aspecten.clone(),
+        ids: aspect_ids(&e.meta.aspecten),
         gesprekken: t
             .prompts()
             .iter()
@@ -269,6 +283,45 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
             .map(|p| p.slug.clone())
             .collect(),
     }
+}
+
+/// The longest aspect id, in characters: enough to tell aspects apart, short in a file.
+const ID_LENGTH: usize = 48;
+
+/// Stable ids for an element's aspects, derived from their text (lowercase,
+/// letters and digits, `-` between): reordering aspects keeps every answer, and
+/// changing an aspect's text makes it a new aspect, whose old answers are not
+/// carried over. A text twice in one element gets `-2`.
+pub(crate) fn aspect_ids(aspects: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(aspects.len());
+    for a in aspects {
+        let slug = crate::markdown::slugify(a);
+        let base: String = slug.chars().take(ID_LENGTH).collect();
+        let base = base.trim_end_matches('-').to_string();
+        let mut id = base.clone();
+        let mut n = 2;
+        while out.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// The scan's version: a short FNV-1a hash of every element's code and aspect
+/// ids, in order. Files carry it, so a page can tell a file of another version.
+fn scan_version(elements: &[ElementData]) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for e in elements {
+        for part in std::iter::once(&e.code).chain(&e.ids) {
+            for b in part.bytes().chain([b'\n']) {
+                hash ^= u32::from(b);
+                hash = hash.wrapping_mul(0x0100_0193);
+            }
+        }
+    }
+    format!("{hash:08x}")
 }
 
 fn prompts(v: &Views) -> Vec<Activity> {
@@ -318,15 +371,23 @@ fn free_blocks(v: &Views) -> Vec<FreeBlock> {
         .collect()
 }
 
-/// A threshold as Dutch readers write it: `2,5`, `4`.
-fn dutch_number(x: f64) -> String {
-    format!("{x}").replace('.', ",")
-}
-
-fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
+fn scan_page(v: &Views) -> ScanPage {
     let t = v.toolkit;
     ScanPage {
-        elementen: t.elements().iter().map(|e| v.element(e)).collect(),
+        elementen: t
+            .elements()
+            .iter()
+            .map(|e| {
+                let bronnen = v.sources(&e.meta.aspecten_bronnen);
+                let herkomst_punt = !bronnen.last().is_some_and(|b| b.kort.ends_with('.'));
+                ScanElement {
+                    view: v.element(e),
+                    aspecten_bronnen: bronnen,
+                    aspecten_plaats: e.meta.aspecten_plaats.clone(),
+                    herkomst_punt,
+                }
+            })
+            .collect(),
         schaal: (1..=5)
             .map(|n| Choice {
                 waarde: n.to_string(),
@@ -334,9 +395,6 @@ fn scan_page(v: &Views, thresholds: &ScanThresholds) -> ScanPage {
             })
             .collect(),
         rollen: roles(v),
-        sterk: dutch_number(thresholds.strong),
-        aandacht: dutch_number(thresholds.attention),
-        verschil: dutch_number(thresholds.disagreement),
         aantal_uitspraken: t.elements().iter().map(|e| e.meta.aspecten.len()).sum(),
         planner: v.from.link_to(&Route::planner()),
     }
@@ -387,4 +445,32 @@ pub(super) struct ToolLink {
     #[serde(flatten)]
     link: LinkView,
     tekst: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::aspect_ids;
+
+    #[test]
+    fn aspect_ids_come_from_the_text_and_are_unique_in_an_element() {
+        let aspects = [
+            "continu en wederkerig delen van (leer)doelen",
+            "Geven én ontvangen!",
+            "Geven én ontvangen!",
+            "een heel lang aspect dat langer is dan de lengte die een id mag hebben, zeker",
+        ]
+        .map(String::from);
+        let ids = aspect_ids(&aspects);
+        assert_eq!(ids[0], "continu-en-wederkerig-delen-van-leer-doelen");
+        assert_eq!(ids[1], "geven-én-ontvangen");
+        assert_eq!(ids[2], "geven-én-ontvangen-2");
+        assert!(
+            ids[3].chars().count() <= 48 && !ids[3].ends_with('-'),
+            "{}",
+            ids[3]
+        );
+        // Order does not change an aspect's id.
+        let reversed: Vec<String> = aspects[..2].iter().rev().cloned().collect();
+        assert_eq!(aspect_ids(&reversed), [ids[1].clone(), ids[0].clone()]);
+    }
 }

@@ -232,6 +232,7 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
             }
         }
         known.check_codes(e, &m.verwant, problems);
+        known.check_sources(e, &m.aspecten_bronnen, false, problems);
         if !known.prompted.contains(&m.code) {
             problems.push(
                 Problem::warning(

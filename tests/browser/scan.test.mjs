@@ -33,12 +33,6 @@ function expectedPoint(i, n, v) {
   return { x: 220 + d * Math.cos(angle), y: 220 + d * Math.sin(angle) };
 }
 
-function verdictOf(score, d) {
-  if (score >= d.sterk) return 'sterk';
-  if (score <= d.aandacht) return 'aandacht';
-  return 'ontwikkeling';
-}
-
 async function fill(page, answers) {
   for (const [code, list] of Object.entries(answers)) {
     for (const [i, a] of list.entries()) {
@@ -54,16 +48,25 @@ async function dots(page, cls) {
   })));
 }
 
-function participantFile(data, naam, rol, patterns) {
+/** A participant's file as the page writes it (version 2), made here from the page's data. */
+function participantFile(data, naam, rol, patterns, deelnemer = naam ? `id-${naam}` : 'id-anoniem') {
   const elementen = {};
   const answers = answersFor(data, patterns);
-  for (const e of data.elementen) elementen[e.code] = { antwoorden: answers[e.code], notitie: '' };
-  return { answers, file: { soort: 'werkplaats-reflectiescan', versie: 1, naam, rol, datum: '2025-03-14', elementen } };
+  for (const e of data.elementen) {
+    elementen[e.code] = { aspecten: e.uitspraken.map((tekst, i) => ({ id: e.ids[i], tekst, antwoord: answers[e.code][i] })), notitie: '' };
+  }
+  return { answers, file: { soort: 'werkplaats-reflectiescan', versie: 2, toolkit: data.toolkit, scanversie: data.versie, deelnemer, naam, rol, datum: '2025-03-14', elementen } };
 }
 
-test('reflection scan: answers, radar, readings, files, team view, print and accessibility', async () => {
+function openScan() {
   const out = buildRealToolkit();
-  const url = pathToFileURL(join(out, 'reflectiescan', 'index.html')).href;
+  return pathToFileURL(join(out, 'reflectiescan', 'index.html')).href;
+}
+
+const buffer = (x) => Buffer.from(JSON.stringify(x));
+
+test('reflection scan: answers, radar, readings, files, team view, print and accessibility', async () => {
+  const url = openScan();
   const browser = await launch();
   try {
     const context = await browser.newContext({ acceptDownloads: true });
@@ -79,7 +82,7 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.deepEqual([...codes].sort(), ['GOC', 'LEA', 'LOS', 'SRI', 'VMM', 'VOR']);
     assert.equal(await page.$$eval('svg#radar circle.punt', (c) => c.length), 0, 'no dots before any answer');
 
-    // Fill in: one element strong, one needing attention, "weet ik niet" in places.
+    // Fill in: high and low scores, "weet ik niet" in places.
     const answers = answersFor(data, [[5, 4, 5, 4, 5, 5], [3, '?', 3, 4, 2, 3], [1, 2, '?', 2, 1, 3], [4, 4, 3, 4, 4, 4], [2, 3, 3, 2, 3, 3], ['?', '?', '?', '?', '?', '?']]);
     await fill(page, answers);
     await page.fill('#scan-naam', 'Sam <img src=x onerror="window.__xss=1">');
@@ -101,21 +104,28 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
       }
       for (const c of codes) {
         const item = page.locator(`.duiding-element[data-code="${c}"]`);
-        const expectedVerdict = scores[c] == null ? 'geen' : verdictOf(scores[c], data.drempels);
-        assert.equal(await item.getAttribute('data-oordeel'), expectedVerdict, c);
-        if (scores[c] != null) assert.match(await item.locator('.oordeel-score').textContent(), new RegExp(`gemiddeld ${dutch(scores[c])}`));
+        const own = numbersOf(answers[c]);
+        const reading = await item.locator('.score').textContent();
+        if (scores[c] == null) assert.match(reading, /Nog geen score/, c);
+        else {
+          assert.match(reading, new RegExp(`gemiddeld ${dutch(scores[c])}`), c);
+          assert.match(reading, new RegExp(`antwoorden van ${Math.min(...own)} tot ${Math.max(...own)}`), c);
+        }
+        // No verdict: the same links for every element, whatever its score.
         const work = item.locator('.interventie');
-        if (await work.count()) assert.equal(await work.isVisible(), expectedVerdict === 'aandacht', `${c}: links only for attention`);
+        if (await work.count()) assert.ok(await work.isVisible(), `${c}: links shown`);
       }
+      const shown = await page.textContent('#resultaat');
+      for (const verdict of ['Sterk', 'In ontwikkeling', 'Aandacht', 'vraagt aandacht']) assert.ok(!shown.includes(verdict), `no verdict "${verdict}"`);
     };
     await check();
-    const attention = codes.filter((c) => scores[c] != null && verdictOf(scores[c], data.drempels) === 'aandacht');
-    assert.ok(attention.length >= 1, 'the answers put at least one element in attention');
-    assert.ok(await page.locator(`.duiding-element[data-code="${attention[0]}"] .interventie a`).count() >= 1);
+    const known = codes.filter((c) => scores[c] != null);
+    const low = Math.min(...known.map((c) => scores[c]));
+    const lowest = known.filter((c) => scores[c] - low < 1e-9);
     assert.equal(await page.locator(`.duiding-element[data-code="${codes[2]}"] .oordeel-notitie`).textContent(), note);
-    // The planner link carries the prompts about the attention elements.
+    // The planner link carries the prompts about the element(s) scored lowest.
     const plannerHref = await page.getAttribute('#naar-planner', 'href');
-    for (const c of attention) {
+    for (const c of lowest) {
       for (const slug of data.elementen.find((e) => e.code === c).gesprekken) assert.match(plannerHref, new RegExp(`g:${slug}:`));
     }
     const progress = await page.textContent('#voortgang');
@@ -134,13 +144,20 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.match(jsonDownload.suggestedFilename(), /^reflectiescan-sam-img-src-x-onerror-window-xss-1-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
     assert.equal(exported.soort, 'werkplaats-reflectiescan');
+    assert.equal(exported.versie, 2);
+    assert.equal(exported.toolkit, data.toolkit);
+    assert.equal(exported.scanversie, data.versie);
+    assert.match(exported.deelnemer, /^[0-9a-f]{18}$/);
     assert.equal(exported.rol, 'bruggenbouwer');
-    for (const c of codes) assert.deepEqual(exported.elementen[c].antwoorden, answers[c], c);
+    for (const e of data.elementen) {
+      assert.deepEqual(exported.elementen[e.code].aspecten, e.uitspraken.map((tekst, i) => ({ id: e.ids[i], tekst, antwoord: answers[e.code][i] })), e.code);
+    }
     assert.equal(exported.elementen[codes[2]].notitie, note);
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const csv = readFileSync(await csvDownload.path(), 'utf8');
-    assert.ok(csv.startsWith('\ufeffcode;element;nr;aspect;antwoord'), csv.slice(0, 80));
+    assert.ok(csv.startsWith('\ufeffcode;element;nr;aspect;antwoord;gemiddelde element;notitie\r\n'), csv.slice(0, 80));
+    assert.ok(!/;(Sterk|In ontwikkeling|Aandacht);/.test(csv), 'no verdict in the CSV');
     const lines = csv.trim().split('\r\n');
     assert.equal(lines.length, total + 1, 'a header and one row per aspect');
     const first = lines[1].split(';');
@@ -174,7 +191,6 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
       participantFile(data, 'Bo', 'student', [[1, 2, 1, 2, 1, 1], [4, 3, 4, 4, 3, 4], [2, 3, '?', 2, 2, 3]]),
       participantFile(data, '', '', [[3, 3, 3, 3, 4, 3], ['?', 4, 5, 4, 4, 4], ['?', '?', '?', '?', '?', '?']]),
     ];
-    const buffer = (x) => Buffer.from(JSON.stringify(x));
     await page.setInputFiles('#team-bestanden', [
       { name: 'anna.json', mimeType: 'application/json', buffer: buffer(people[0].file) },
       { name: 'bo.json', mimeType: 'application/json', buffer: buffer(people[1].file) },
@@ -182,7 +198,8 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
       { name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"soort": "iets anders"}') },
     ]);
     await page.waitForSelector('#team-resultaat:not([hidden])');
-    assert.match(await page.textContent('#team-melding'), /3 deelnemers ingelezen\. kapot\.json is geen bestand/);
+    assert.equal(await page.textContent('#team-melding p'), '3 deelnemers ingelezen.');
+    assert.deepEqual(await page.$$eval('#team-melding li', (lis) => lis.map((li) => li.textContent)), ['kapot.json is geen bestand van de reflectiescan en is niet gebruikt.']);
 
     const teamScores = people.map((p) => Object.fromEntries(codes.map((c) => {
       const v = numbersOf(p.answers[c]);
@@ -190,22 +207,23 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     })));
     const stats = Object.fromEntries(codes.map((c) => {
       const v = teamScores.map((s) => s[c]).filter((x) => x != null);
-      return [c, { n: v.length, min: Math.min(...v), median: median(v), max: Math.max(...v), spread: Math.max(...v) - Math.min(...v) }];
+      return [c, { n: v.length, mean: mean(v), min: Math.min(...v), median: median(v), max: Math.max(...v), spread: Math.max(...v) - Math.min(...v) }];
     }));
-    const widest = Math.max(...codes.map((c) => stats[c].spread));
-    const discuss = widest >= data.drempels.verschil ? codes.filter((c) => widest - stats[c].spread < 1e-9) : [];
-    assert.ok(discuss.length >= 1, 'the files disagree enough to flag an element');
+    // Where the team differs most: every element with two or more scores, widest first, no cut-off.
+    const byDifference = codes.filter((c) => stats[c].n >= 2).map((c, i) => ({ c, i }))
+      .sort((a, b) => stats[b.c].spread - stats[a.c].spread || a.i - b.i).map(({ c }) => c);
 
     const rows = await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => ({
-      code: tr.dataset.code, flagged: tr.classList.contains('bespreken'), cells: Array.from(tr.cells).slice(1).map((td) => td.textContent),
+      code: tr.dataset.code, cells: Array.from(tr.cells).slice(1).map((td) => td.textContent),
     })));
     assert.deepEqual(rows.map((r) => r.code), codes);
     for (const r of rows) {
       const s = stats[r.code];
-      assert.deepEqual(r.cells, [String(s.n), dutch(s.min), dutch(s.median), dutch(s.max), dutch(s.spread)], r.code);
-      assert.equal(r.flagged, discuss.includes(r.code), `${r.code} flagged`);
+      assert.deepEqual(r.cells, [`${s.n} van 3`, dutch(s.mean), dutch(s.median), dutch(s.min), dutch(s.max), dutch(s.spread)], r.code);
     }
-    assert.deepEqual(await page.$$eval('#team-bespreken li', (lis) => lis.map((li) => li.dataset.code)), discuss);
+    assert.deepEqual(await page.$$eval('#team-bespreken .verschil-elementen li', (lis) => lis.map((li) => li.dataset.code)), byDifference);
+    const teamShown = await page.textContent('#team');
+    assert.ok(!/eerst te bespreken|Sterk|Aandacht/.test(teamShown), 'no verdict in the team view');
     const medians = await dots(page, 'mediaan');
     assert.deepEqual(medians.map((d) => d.code), codes);
     for (const d of medians) {
@@ -222,7 +240,11 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.deepEqual(participants.map((p) => p.slice(0, 2)), [
       ['Anna', 'Manager'], ['Bo', 'Student (professional in opleiding)'], ['derde', 'geen rol opgegeven'],
     ]);
-    assert.deepEqual(participants[1].slice(2), codes.map((c) => (teamScores[1][c] == null ? '' : dutch(teamScores[1][c]))));
+    assert.deepEqual(participants[1].slice(2), codes.map((c) => dutch(teamScores[1][c])));
+    // The third has no score at the third element: shown as missing, read out as such, not counted.
+    assert.equal(teamScores[2][codes[2]], null);
+    assert.equal(participants[2][4], '–Nog geen score');
+    assert.equal(stats[codes[2]].n, 2);
     assert.equal(await page.textContent('#team-rollen'), 'Rollen: Manager (1), Student (professional in opleiding) (1), geen rol opgegeven (1)');
 
     assert.deepEqual(await axeViolations(page), [], 'axe-core with the team view');
@@ -248,6 +270,228 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     assert.deepEqual(errors, []);
     assert.deepEqual(requests.foreign, []);
     assert.deepEqual(requests.failed, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The page's messages under an import: the lines, then the list of what was not used. */
+async function messages(page, id) {
+  return {
+    lines: await page.$$eval(`#${id} p`, (ps) => ps.map((p) => p.textContent)),
+    notes: await page.$$eval(`#${id} li`, (lis) => lis.map((li) => li.textContent)),
+  };
+}
+
+const checked = (page) => page.$$eval('#scan input[type=radio]:checked', (rs) => Object.fromEntries(rs.map((r) => [r.name, r.value])));
+
+test('importing a file: another toolkit refused, an older version mapped by id, invalid values listed, asks first', async () => {
+  const url = openScan();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const dialogs = [];
+    let answer = false;
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      return answer ? d.accept() : d.dismiss();
+    });
+    await page.goto(url);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const [los, goc] = data.elementen;
+    assert.equal(los.code, 'LOS');
+    const load = (name, file) => page.setInputFiles('#import-json', { name, mimeType: 'application/json', buffer: buffer(file) });
+
+    // Another toolkit's file, or a newer version's, is refused and changes nothing.
+    const mine = participantFile(data, 'Sam', 'manager', [[4, 4, 4, 4, 4, 4]]).file;
+    await load('ander.json', Object.assign({}, mine, { toolkit: 'Een andere toolkit' }));
+    await page.waitForFunction(() => document.querySelector('#scan-melding').textContent !== '');
+    assert.deepEqual(await messages(page, 'scan-melding'), {
+      lines: [`ander.json hoort bij een andere toolkit (Een andere toolkit), niet bij ${data.toolkit}, en is niet gebruikt.`], notes: [],
+    });
+    await load('nieuw.json', Object.assign({}, mine, { versie: 7 }));
+    await page.waitForFunction(() => /nieuwere versie/.test(document.querySelector('#scan-melding').textContent));
+    assert.deepEqual(await checked(page), {}, 'nothing read from refused files');
+
+    // An older scan: LOS's aspects in another order, two of them worded differently
+    // back then, invalid values at GOC, an element this toolkit lacks, and no VOR.
+    const older = participantFile(data, 'Sam', 'manager', [[1, 2, 3, 4, 5], [4, 4, 4, 4, 4, 4, 4]]).file;
+    older.scanversie = 'oud';
+    const l = older.elementen.LOS.aspecten;
+    l.reverse();
+    l[0] = { id: 'een-oud-aspect', tekst: 'een oud aspect', antwoord: 2 };
+    l[1] = { id: 'nog-een-oud-aspect', tekst: 'nog een oud aspect', antwoord: 5 };
+    const g = older.elementen.GOC.aspecten;
+    g[0].antwoord = 9;
+    g[1].antwoord = 'vijf';
+    g[2].antwoord = -1;
+    g[3].antwoord = 3.5;
+    older.elementen.XYZ = { aspecten: [{ id: 'x', tekst: 'x', antwoord: 3 }] };
+    delete older.elementen.VOR;
+    await load('oud.json', older);
+    await page.waitForFunction(() => /oud\.json/.test(document.querySelector('#scan-melding').textContent));
+    assert.deepEqual(dialogs, [], 'no answers yet: nothing to ask');
+    const got = await checked(page);
+    // Mapped by id: LOS's remaining aspects keep their own answers, wherever they stood in the file.
+    const kept = los.ids.map((id, i) => [i, l.find((a) => a.id === id)]).filter(([, a]) => a);
+    assert.equal(kept.length, los.ids.length - 2);
+    for (const [i, a] of kept) assert.equal(got[`LOS-${i}`], String(a.antwoord), `LOS ${i}`);
+    for (let i = 0; i < 4; i++) assert.equal(got[`GOC-${i}`], undefined, `GOC ${i}: an invalid value is not used`);
+    assert.equal(got['GOC-4'], '4');
+    const shown = await messages(page, 'scan-melding');
+    assert.deepEqual(shown.lines, ['Antwoorden ingelezen uit oud.json.', 'Niet alles uit het bestand is gebruikt:']);
+    assert.deepEqual(shown.notes, [
+      'Het bestand is gemaakt met een andere versie van de scan; de antwoorden zijn per aspect overgezet.',
+      'Element XYZ komt in deze toolkit niet voor; die antwoorden zijn niet gebruikt.',
+      '2 aspecten van LOS zijn veranderd sinds het bestand gemaakt is; hun antwoorden zijn niet gebruikt.',
+      `GOC, ‘${goc.uitspraken[0]}’: 9 is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      `GOC, ‘${goc.uitspraken[1]}’: "vijf" is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      `GOC, ‘${goc.uitspraken[2]}’: -1 is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      `GOC, ‘${goc.uitspraken[3]}’: 3.5 is geen antwoord (1 tot 5 of ‘weet ik niet’) en is niet gebruikt.`,
+      'Het bestand heeft geen antwoorden bij VOR.',
+    ]);
+
+    // Now there are answers: loading another file asks first; "no" keeps them.
+    const before = await checked(page);
+    await load('mijn.json', mine);
+    await page.waitForFunction(() => /niet ingelezen/.test(document.querySelector('#scan-melding').textContent));
+    assert.deepEqual(dialogs, ['Je hebt al antwoorden op dit apparaat. Wil je die vervangen door de antwoorden uit mijn.json?']);
+    assert.deepEqual(await checked(page), before, 'declined: answers unchanged');
+    answer = true;
+    await load('mijn.json', mine);
+    await page.waitForFunction(() => /ingelezen uit mijn\.json/.test(document.querySelector('#scan-melding').textContent));
+    assert.equal(dialogs.length, 2);
+    assert.equal((await checked(page))['LOS-0'], '4', 'accepted: replaced');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('team view: each participant once, labelled lines on the radar, mean and median per aspect, differences first', async () => {
+  const url = openScan();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const dialogs = [];
+    const answers = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      return answers.shift() ? d.accept() : d.dismiss();
+    });
+    await page.goto(url);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const codes = data.elementen.map((e) => e.code);
+    const load = (files) => page.setInputFiles('#team-bestanden', files.map(([name, file]) => ({ name, mimeType: 'application/json', buffer: buffer(file) })));
+    const count = () => page.$$eval('#team-deelnemers tbody tr', (trs) => trs.length);
+    const said = () => page.$$eval('#team-melding li', (lis) => lis.map((li) => li.textContent));
+
+    const anna = participantFile(data, 'Anna', 'manager', [[5, 5, 4, 5, 5, 5], [2, 2, 2, 2, 2, 2]]);
+    const bo = participantFile(data, 'Bo', 'student', [[1, 2, 1, 2, 1, 1], [4, 4, 4, 4, 4, 4]]);
+    // Cas has no score at GOC (all "weet ik niet").
+    const cas = participantFile(data, 'Cas', '', [[3, 3, 3, 3, 4, 3], ['?', '?', '?', '?', '?', '?'], [3]]);
+    await load([['anna.json', anna.file], ['bo.json', bo.file], ['cas.json', cas.file]]);
+    await page.waitForSelector('#team-resultaat:not([hidden])');
+    assert.equal(await count(), 3);
+
+    // The same file again, even renamed: refused, counts unchanged.
+    const before = await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    await load([['anna-kopie.json', anna.file]]);
+    await page.waitForFunction(() => /anna-kopie/.test(document.querySelector('#team-melding').textContent));
+    assert.equal(await count(), 3);
+    assert.deepEqual(await said(), ['anna-kopie.json: deze antwoorden van Anna zijn al ingelezen; het bestand is niet nog eens meegeteld.']);
+    assert.equal(await page.textContent('#team-melding p'), '3 deelnemers ingelezen.');
+    assert.deepEqual(await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent)), before, 'statistics unchanged');
+    assert.deepEqual(dialogs, []);
+
+    // The same participant id with other answers (a later export): asked, declined, not counted.
+    const annaLater = participantFile(data, 'Anna', 'manager', [[4, 4, 4, 4, 4, 4]], anna.file.deelnemer);
+    answers.push(false);
+    await load([['anna-later.json', annaLater.file]]);
+    await page.waitForFunction(() => /anna-later/.test(document.querySelector('#team-melding').textContent));
+    assert.equal(dialogs.pop(), 'anna-later.json is van dezelfde deelnemer als Anna, met andere antwoorden: een nieuwere export? De eerdere antwoorden vervangen?');
+    assert.equal(await count(), 3);
+    // Another person called Anna: asked, accepted, counted as a fourth.
+    const otherAnna = participantFile(data, 'Anna', 'docent', [[2, 2, 2, 2, 2, 2]], 'een-ander-id');
+    answers.push(true);
+    await load([['anna-2.json', otherAnna.file]]);
+    await page.waitForFunction(() => document.querySelectorAll('#team-deelnemers tbody tr').length === 4);
+    assert.equal(dialogs.pop(), 'Er is al een deelnemer Anna, met andere antwoorden. anna-2.json toch meetellen als aparte deelnemer?');
+    // ... and the later export of the first Anna, accepted, replaces hers.
+    answers.push(true);
+    await load([['anna-later.json', annaLater.file]]);
+    await page.waitForFunction(() => /ingelezen/.test(document.querySelector('#team-melding p').textContent) && document.querySelector('#team-deelnemers tbody tr th').textContent === 'Anna');
+    assert.equal(await count(), 4);
+    const team = [annaLater, bo, cas, otherAnna];
+    const scoresOf = (p) => Object.fromEntries(codes.map((c) => {
+      const v = numbersOf(p.answers[c]);
+      return [c, v.length ? mean(v) : null];
+    }));
+    const teamScores = team.map(scoresOf);
+    const firstRow = await page.$$eval('#team-deelnemers tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(firstRow.slice(1), codes.map((c) => dutch(teamScores[0][c])), 'the later answers replaced the earlier');
+
+    // Mean and median per element, computed here; the missing score is not counted.
+    const rows = await page.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => [tr.dataset.code, ...Array.from(tr.cells).slice(1).map((td) => td.textContent)]));
+    for (const [code, ...cells] of rows) {
+      const v = teamScores.map((s) => s[code]).filter((x) => x != null);
+      assert.deepEqual(cells, [`${v.length} van 4`, dutch(mean(v)), dutch(median(v)), dutch(Math.min(...v)), dutch(Math.max(...v)), dutch(Math.max(...v) - Math.min(...v))], code);
+    }
+    assert.equal(rows.find((r) => r[0] === 'GOC')[1], '3 van 4');
+
+    // Per aspect, likewise; and the aspects that differ most come first.
+    const aspectStats = data.elementen.flatMap((e) => e.ids.map((id, i) => {
+      const v = team.map((p) => p.answers[e.code][i]).filter((a) => typeof a === 'number');
+      return { id: `${e.code}/${id}`, code: e.code, tekst: e.uitspraken[i], v, spread: v.length ? Math.max(...v) - Math.min(...v) : -1 };
+    }));
+    const aspectRows = await page.$$eval('#team-aspecten tbody tr', (trs) => trs.map((tr) => [tr.dataset.aspect, ...Array.from(tr.cells).slice(1).map((td) => td.textContent)]));
+    assert.equal(aspectRows.length, aspectStats.length);
+    for (const [id, ...cells] of aspectRows) {
+      const { v } = aspectStats.find((a) => a.id === id);
+      if (!v.length) continue;
+      assert.deepEqual(cells.slice(0, 3), [`${v.length} van 4`, dutch(mean(v)), dutch(median(v))], id);
+    }
+    const widest = aspectStats.map((a, i) => ({ a, i })).filter(({ a }) => a.v.length >= 2)
+      .sort((x, y) => y.a.spread - x.a.spread || x.i - y.i).slice(0, 5).map(({ a }) => a.id);
+    assert.deepEqual(await page.$$eval('#team-bespreken .verschil-aspecten li', (lis) => lis.map((li) => li.dataset.aspect)), widest);
+    const order = await page.$$eval('#team-bespreken, #team-tabel, #team-aspecten', (els) => els.map((el) => el.id));
+    assert.deepEqual(order, ['team-bespreken', 'team-tabel', 'team-aspecten'], 'differences listed before the tables');
+
+    // The radar: a legend entry per participant, each line with its own dash, marker and colour.
+    const legend = await page.$$eval('#team-legenda button', (bs) => bs.map((b) => ({
+      text: b.textContent, label: b.getAttribute('aria-label'), pressed: b.getAttribute('aria-pressed'),
+      dash: b.querySelector('line').getAttribute('stroke-dasharray'), marker: b.querySelector('[data-merk]').dataset.merk,
+    })));
+    assert.deepEqual(legend.map((l) => l.text), ['Anna (Manager)', 'Bo (Student (professional in opleiding))', 'Cas (geen rol opgegeven)', 'Anna (Docent)']);
+    assert.equal(legend[2].label, `Cas: ${codes.map((c) => `${c} ${teamScores[2][c] == null ? 'Nog geen score' : dutch(teamScores[2][c])}`).join(', ')}`);
+    const lines = await page.$$eval('#team-radar g.deelnemer', (gs) => gs.map((g) => ({
+      i: Number(g.dataset.deelnemer), naam: g.dataset.naam, colour: g.getAttribute('stroke'),
+      dash: g.querySelector('polygon.vlak-deelnemer').getAttribute('stroke-dasharray'),
+      markers: Array.from(g.querySelectorAll('.merk')).map((m) => [m.dataset.merk, m.dataset.code]),
+    })));
+    assert.deepEqual(lines.map((l) => l.naam), ['Anna', 'Bo', 'Cas', 'Anna']);
+    assert.equal(new Set(lines.map((l) => l.dash)).size, 4, 'a dash pattern each: apart in greyscale too');
+    assert.equal(new Set(lines.map((l) => l.markers[0][0])).size, 4, 'a marker shape each');
+    assert.equal(new Set(lines.map((l) => l.colour)).size, 4);
+    lines.forEach((l, i) => {
+      assert.equal(l.dash, legend[i].dash, `legend ${i} shows the line's dash`);
+      assert.equal(l.markers[0][0], legend[i].marker, `legend ${i} shows the line's marker`);
+      assert.deepEqual(l.markers.map((m) => m[1]), codes.filter((c) => teamScores[i][c] != null), `${l.naam}: a marker per score`);
+    });
+    // A legend entry picks its line out, from the keyboard too.
+    await page.focus('#team-legenda button[data-deelnemer="1"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#team-radar g.deelnemer.uitgelicht[data-deelnemer="1"]');
+    assert.equal(await page.getAttribute('#team-legenda button[data-deelnemer="1"]', 'aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.deelnemer), '1', 'focus stays on the button');
+
+    assert.match(await page.textContent('#team-radar-titel'), /1 \(binnenste ring\) tot 5 \(buitenste ring\)/);
+    assert.deepEqual(await axeViolations(page), [], 'axe-core on the team view');
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }

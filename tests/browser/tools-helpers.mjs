@@ -48,10 +48,16 @@ export function pdfPages(buffer) {
   return Array.from({ length: pages }, (_, i) => tool('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-']));
 }
 
-/** tools-lib.js as the browser runs it: a classic script attaching WerkplaatsTools. */
+/**
+ * tools-lib.js (and scan-lib.js, which adds the scan's part) as the browser
+ * runs them: classic scripts attaching WerkplaatsTools, in one realm.
+ */
 export function loadToolsLib() {
-  const code = readFileSync(join(repo, 'themes/default/static/tools-lib.js'), 'utf8');
   const context = {};
-  vm.runInNewContext(code, context, { filename: 'tools-lib.js' });
+  vm.createContext(context);
+  for (const file of ['tools-lib.js', 'scan-lib.js']) {
+    const code = readFileSync(join(repo, 'themes/default/static', file), 'utf8');
+    vm.runInContext(code, context, { filename: file });
+  }
   return context.WerkplaatsTools;
 }

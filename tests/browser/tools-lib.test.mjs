@@ -31,64 +31,155 @@ test('an element scores the mean of its numbered answers; "weet ik niet" does no
   assert.equal(L.normaliseAnswer(7), null);
 });
 
-test('readings follow the thresholds, with both bounds inclusive', () => {
-  const d = { sterk: 4, aandacht: 2.5, verschil: 1.5 };
-  assert.equal(L.verdict(4, d), 'sterk');
-  assert.equal(L.verdict(3.99, d), 'ontwikkeling');
-  assert.equal(L.verdict(2.5, d), 'aandacht');
-  assert.equal(L.verdict(2.51, d), 'ontwikkeling');
-  assert.equal(L.verdict(null, d), null);
-  // A mean that is exactly a threshold is read as that threshold, not as a float just under it.
-  assert.equal(L.verdict(L.elementScore([4, 4, 4, 4, 4, 4]), d), 'sterk');
-  assert.equal(L.verdict(L.elementScore([2, 3]), d), 'aandacht');
+test('the scan has no norms: no verdict function, no thresholds', () => {
+  assert.equal(L.verdict, undefined);
+  assert.equal(L.teamStats.length, 2, 'team statistics take participants and elements, no thresholds');
 });
 
 const elements = [
-  { code: 'AAA', naam: 'Een', uitspraken: ['a1', 'a2', 'a3'] },
-  { code: 'BBB', naam: 'Twee', uitspraken: ['b1', 'b2'] },
+  { code: 'AAA', naam: 'Een', uitspraken: ['a1', 'a2', 'a3'], ids: ['a1', 'a2', 'a3'] },
+  { code: 'BBB', naam: 'Twee', uitspraken: ['b1', 'b2'], ids: ['b1', 'b2'] },
 ];
+const SCAN = { toolkit: 'Kit', versie: 'v-nu' };
 
-test('an exported scan reads back the same, and anything else is refused', () => {
+function sample() {
   const state = L.emptyAnswers(elements);
+  state.deelnemer = 'abc123';
   state.naam = 'Sam';
   state.rol = 'manager';
   state.datum = '2025-03-14';
   state.antwoorden.AAA = [5, '?', 3];
   state.antwoorden.BBB = [null, 2];
   state.notities.AAA = 'goed';
-  const file = plain(L.writeScan(state, elements, 'Kit'));
-  assert.equal(file.soort, L.FILE_KIND);
-  assert.equal(file.elementen.AAA.gemiddelde, 4);
-  assert.deepEqual(file.elementen.AAA.aspecten, ['a1', 'a2', 'a3']);
-  assert.deepEqual(plain(L.readScan(file, elements)), plain(state));
+  return state;
+}
 
-  assert.equal(L.readScan(null, elements), null);
-  assert.equal(L.readScan({ soort: 'iets anders', elementen: {} }, elements), null);
-  assert.equal(L.readScan([1, 2], elements), null);
-  // Unknown elements and extra or broken answers are dropped, not trusted.
-  const odd = L.readScan({ soort: L.FILE_KIND, naam: 42, elementen: { AAA: { antwoorden: [9, 'x', 4, 5, 5] }, ZZZ: {}, ['__proto__']: 1 } }, elements);
-  assert.deepEqual(plain(odd.antwoorden), { AAA: [null, null, 4], BBB: [null, null] });
-  assert.equal(odd.naam, '');
+test('an exported scan carries toolkit, scan version, ids and texts, and reads back the same', () => {
+  const state = sample();
+  const file = plain(L.writeScan(state, elements, SCAN));
+  assert.equal(file.soort, L.FILE_KIND);
+  assert.equal(file.versie, 2);
+  assert.equal(file.toolkit, 'Kit');
+  assert.equal(file.scanversie, 'v-nu');
+  assert.equal(file.deelnemer, 'abc123');
+  assert.equal(file.elementen.AAA.gemiddelde, 4);
+  assert.deepEqual(file.elementen.AAA.aspecten, [
+    { id: 'a1', tekst: 'a1', antwoord: 5 }, { id: 'a2', tekst: 'a2', antwoord: '?' }, { id: 'a3', tekst: 'a3', antwoord: 3 },
+  ]);
+  const back = plain(L.readScan(file, elements, SCAN));
+  assert.deepEqual(back, { state: plain(state), refused: null, notes: [] });
   assert.deepEqual(plain(L.progress(state, elements)), { answered: 4, total: 5 });
+  assert.equal(L.hasAnswers(state), true);
+  assert.equal(L.hasAnswers(L.emptyAnswers(elements)), false);
 });
 
-test('the team view: per element min, median, max and spread, and the widest flagged', () => {
-  const d = { sterk: 4, aandacht: 2.5, verschil: 1.5 };
+test('answers follow the aspect ids, not their positions', () => {
+  const file = plain(L.writeScan(sample(), elements, SCAN));
+  // Today the aspects of AAA are in another order, and a2 was reworded.
+  const moved = [{ code: 'AAA', naam: 'Een', uitspraken: ['a3', 'a2 nieuw', 'a1'], ids: ['a3', 'a2-nieuw', 'a1'] }, elements[1]];
+  const got = plain(L.readScan(file, moved, { toolkit: 'Kit', versie: 'v-later' }));
+  assert.deepEqual(got.state.antwoorden.AAA, [3, null, 5]);
+  assert.deepEqual(got.notes, [
+    { key: 'scan_let_andere_versie', values: {} },
+    { key: 'scan_let_aspecten_veranderd', values: { code: 'AAA', n: 1 } },
+  ]);
+});
+
+test('a file of another toolkit, a newer version or no scan at all is refused', () => {
+  const file = plain(L.writeScan(sample(), elements, SCAN));
+  const refused = (data) => plain(L.readScan(data, elements, SCAN)).refused;
+  assert.deepEqual(refused(Object.assign({}, file, { toolkit: 'Andere kit' })), { key: 'scan_fout_toolkit', values: { toolkit: 'Andere kit', hier: 'Kit' } });
+  assert.deepEqual(refused(Object.assign({}, file, { toolkit: undefined })), { key: 'scan_fout_toolkit', values: { toolkit: '?', hier: 'Kit' } });
+  assert.deepEqual(refused(Object.assign({}, file, { versie: 7 })), { key: 'scan_fout_nieuwer', values: { versie: 7 } });
+  for (const bad of [null, [1, 2], { soort: 'iets anders', elementen: {} }, { soort: L.FILE_KIND, versie: 'x', elementen: {} }, { soort: L.FILE_KIND, versie: 2, toolkit: 'Kit' }]) {
+    assert.equal(refused(bad).key, 'scan_fout_soort', JSON.stringify(bad));
+  }
+});
+
+test('a version 1 file is mapped by text; unknown elements, missing ones and invalid values are listed', () => {
+  const v1 = {
+    soort: L.FILE_KIND, versie: 1, naam: 42,
+    elementen: {
+      AAA: { aspecten: ['a2', 'weg', 'a1', 'a3', 'a3b'], antwoorden: [4, 5, 9, 'vijf', 3.5] },
+      ZZZ: { antwoorden: [1] },
+      ['__proto__']: 1,
+    },
+  };
+  const got = plain(L.readScan(v1, elements, SCAN));
+  assert.equal(got.refused, null);
+  assert.deepEqual(got.state.antwoorden, { AAA: [null, 4, null], BBB: [null, null] });
+  assert.equal(got.state.naam, '');
+  assert.deepEqual(got.notes, [
+    { key: 'scan_let_element_onbekend', values: { code: 'ZZZ' } },
+    { key: 'scan_let_element_onbekend', values: { code: '__proto__' } },
+    { key: 'scan_let_aspecten_veranderd', values: { code: 'AAA', n: 1 } },
+    { key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a1', waarde: '9' } },
+    { key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a3', waarde: '"vijf"' } },
+    { key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a3b', waarde: '3.5' } },
+    { key: 'scan_let_element_ontbreekt', values: { code: 'BBB' } },
+  ]);
+  // Today's own version 1 exports read back whole.
+  const old = { soort: L.FILE_KIND, versie: 1, toolkit: 'Kit', elementen: { AAA: { aspecten: ['a1', 'a2', 'a3'], antwoorden: [1, 2, -1] }, BBB: { aspecten: ['b1', 'b2'], antwoorden: ['?', '5'] } } };
+  const back = plain(L.readScan(old, elements, SCAN));
+  assert.deepEqual(back.state.antwoorden, { AAA: [1, 2, null], BBB: ['?', 5] });
+  assert.deepEqual(back.notes, [{ key: 'scan_let_ongeldig', values: { code: 'AAA', aspect: 'a3', waarde: '-1' } }]);
+});
+
+test('the team view: per element min, median, max, mean and spread, and elements by difference', () => {
   const team = [
     { scores: { AAA: 1, BBB: 3 } },
     { scores: { AAA: 4, BBB: 3.5 } },
     { scores: { AAA: 3, BBB: null } },
   ];
-  const s = plain(L.teamStats(team, elements, d));
+  const s = plain(L.teamStats(team, elements));
   assert.deepEqual(s.perElement[0], { code: 'AAA', values: [1, 4, 3], n: 3, min: 1, median: 3, max: 4, mean: 8 / 3, spread: 3 });
   assert.deepEqual(s.perElement[1], { code: 'BBB', values: [3, 3.5], n: 2, min: 3, median: 3.25, max: 3.5, mean: 3.25, spread: 0.5 });
-  assert.deepEqual(s.discuss, ['AAA']);
-  // Ties are all flagged; below the threshold nothing is.
-  const tie = plain(L.teamStats([{ scores: { AAA: 1, BBB: 2 } }, { scores: { AAA: 3, BBB: 4 } }], elements, d));
-  assert.deepEqual(tie.discuss, ['AAA', 'BBB']);
-  const calm = plain(L.teamStats([{ scores: { AAA: 3, BBB: 3 } }, { scores: { AAA: 4, BBB: 3 } }], elements, d));
-  assert.deepEqual(calm.discuss, []);
-  assert.deepEqual(plain(L.teamStats([], elements, d)).discuss, []);
+  assert.deepEqual(s.byDifference, ['AAA', 'BBB']);
+  // Sorted, no cut-off: a small difference is still listed, after the larger one.
+  const calm = plain(L.teamStats([{ scores: { AAA: 3, BBB: 3 } }, { scores: { AAA: 3.2, BBB: 4 } }], elements));
+  assert.deepEqual(calm.byDifference, ['BBB', 'AAA']);
+  // Ties keep the elements' order; one score or none has no spread and goes last.
+  const tie = plain(L.teamStats([{ scores: { AAA: 1, BBB: 2 } }, { scores: { AAA: 3, BBB: 4 } }], elements));
+  assert.deepEqual(tie.byDifference, ['AAA', 'BBB']);
+  const lonely = plain(L.teamStats([{ scores: { AAA: 2, BBB: 2 } }, { scores: { AAA: null, BBB: 2.5 } }], elements));
+  assert.deepEqual(lonely.byDifference, ['BBB', 'AAA']);
+  assert.deepEqual(plain(L.teamStats([], elements)).byDifference, ['AAA', 'BBB']);
+});
+
+test('per aspect: mean, median and spread of the answers, missing ones not counted, widest first', () => {
+  const team = [
+    { scores: {}, antwoorden: { AAA: [5, 1, '?'], BBB: [2, null] } },
+    { scores: {}, antwoorden: { AAA: [4, 5, 3], BBB: [2, 3] } },
+    { scores: {}, antwoorden: { AAA: [null, 3, 3] } },
+  ];
+  const s = plain(L.teamStats(team, elements));
+  const a = Object.fromEntries(s.perAspect.map((x) => [x.id, x]));
+  assert.deepEqual(Object.keys(a), ['AAA/a1', 'AAA/a2', 'AAA/a3', 'BBB/b1', 'BBB/b2']);
+  assert.deepEqual([a['AAA/a1'].n, a['AAA/a1'].mean, a['AAA/a1'].median, a['AAA/a1'].spread], [2, 4.5, 4.5, 1]);
+  assert.deepEqual([a['AAA/a2'].n, a['AAA/a2'].mean, a['AAA/a2'].median, a['AAA/a2'].spread], [3, 3, 3, 4]);
+  assert.deepEqual([a['AAA/a3'].n, a['AAA/a3'].spread], [2, 0]);
+  assert.equal(a['BBB/b2'].n, 1);
+  assert.equal(a['AAA/a2'].tekst, 'a2');
+  assert.deepEqual(s.aspectsByDifference, ['AAA/a2', 'AAA/a1', 'AAA/a3', 'BBB/b1', 'BBB/b2']);
+});
+
+test('a participant is counted once: the same answers refused, the same id or name asked about', () => {
+  const member = (naam, deelnemer, first) => {
+    const state = L.emptyAnswers(elements);
+    Object.assign(state, { naam, deelnemer });
+    state.antwoorden.AAA = [first, 3, 3];
+    return L.teamMember(state, elements, 'bestand');
+  };
+  const anna = member('Anna', 'id-1', 5);
+  const team = [anna];
+  assert.deepEqual(plain(L.admit(team, member('Anna', 'id-1', 5))), { action: 'refuse', key: 'scan_team_dubbel', values: { naam: 'Anna' }, index: 0 });
+  assert.equal(L.admit(team, member('Anna', 'id-9', 5)).action, 'refuse', 'the same answers under another id: the same file');
+  assert.deepEqual(plain(L.admit(team, member('Anna', 'id-1', 4))), { action: 'ask', key: 'scan_team_zelfde_deelnemer', values: { naam: 'Anna' }, index: 0, replace: true });
+  assert.deepEqual(plain(L.admit(team, member(' anna ', 'id-2', 4))), { action: 'ask', key: 'scan_team_zelfde_naam', values: { naam: ' anna ' }, index: 0, replace: false });
+  assert.deepEqual(plain(L.admit(team, member('Bo', 'id-2', 4))), { action: 'add' });
+  assert.deepEqual(plain(L.admit(team, member('', '', 4))), { action: 'add' }, 'no name and no id: only the answers tell');
+  assert.equal(member('', '', 1).naam, 'bestand', 'a file without a name is named after the file');
+  close(anna.scores.AAA, 11 / 3);
 });
 
 test('CSV for Dutch spreadsheets: semicolons, quotes where needed, no formulas', () => {

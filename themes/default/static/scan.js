@@ -1,10 +1,11 @@
 /* The reflection scan page: keeps the answers in this browser (localStorage),
-   draws the radar and the reading per element, exports and imports files, and
-   shows a team's files side by side. Nothing leaves the browser.
+   draws the radar and the scores per element, and exports and imports files.
+   The team view is scan-team.js, which uses the helpers this script shares.
+   Nothing leaves the browser.
 
    The page (statements, links) is rendered by the build; data.js
-   (window.WERKPLAATS_SCAN) adds thresholds, colours and UI strings, and
-   tools-lib.js (window.WerkplaatsTools) the arithmetic. Text from files is only
+   (window.WERKPLAATS_SCAN) adds colours, aspect ids, prompts and UI strings,
+   and tools-lib.js with scan-lib.js (window.WerkplaatsTools) the arithmetic. Text from files is only
    ever set with textContent. */
 (function () {
   'use strict';
@@ -18,11 +19,21 @@
   const t = (key, values) => L.fill(D.t[key] || key, values);
   const $ = (id) => document.getElementById(id);
   const roleLabel = (r) => (r ? D.t['rol_' + r] || r : t('scan_rol_geen'));
+  const SCAN = { toolkit: D.toolkit, versie: D.versie };
 
   /* ---------- the form and storage ---------- */
 
+  /** A random id for this participant, kept with the answers, so a team view counts them once. */
+  function newParticipantId() {
+    const bytes = new Uint8Array(9);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  let participant = '';
+
   function readForm() {
     const state = L.emptyAnswers(elements);
+    state.deelnemer = participant || (participant = newParticipantId());
     state.naam = form.elements.naam.value.trim();
     state.rol = form.elements.rol.value;
     state.datum = new Date().toISOString().slice(0, 10);
@@ -38,6 +49,7 @@
   }
 
   function writeForm(state) {
+    if (state.deelnemer) participant = state.deelnemer;
     form.elements.naam.value = state.naam;
     const roles = Array.from(form.elements.rol.options).map((o) => o.value);
     form.elements.rol.value = roles.includes(state.rol) ? state.rol : '';
@@ -55,7 +67,7 @@
 
   function save(state) {
     try {
-      localStorage.setItem(D.sleutel, JSON.stringify(L.writeScan(state, elements, D.toolkit)));
+      localStorage.setItem(D.sleutel, JSON.stringify(L.writeScan(state, elements, SCAN)));
     } catch (e) {
       /* Storage off or full: the page still works, it just forgets on reload. */
     }
@@ -64,7 +76,7 @@
   function restore() {
     try {
       const saved = localStorage.getItem(D.sleutel);
-      return saved ? L.readScan(JSON.parse(saved), elements) : null;
+      return saved ? L.readScan(JSON.parse(saved), elements, SCAN).state : null;
     } catch (e) {
       return null;
     }
@@ -144,33 +156,40 @@
     radarShape(chart, scores, { class: 'vlak-jij' });
     radarDots(chart, scores, 'punt');
 
-    const attention = [];
     for (const e of elements) {
       const item = document.querySelector(`.duiding-element[data-code="${CSS.escape(e.code)}"]`);
-      if (!item) continue;
-      const score = scores[e.code];
-      const v = L.verdict(score, D.drempels);
-      if (v === 'aandacht') attention.push(e);
-      item.dataset.oordeel = v || 'geen';
-      item.querySelector('.oordeel-label').textContent = t('scan_oordeel_' + (v || 'geen'));
-      const numbered = (state.antwoorden[e.code] || []).filter((a) => typeof a === 'number').length;
-      item.querySelector('.oordeel-score').textContent = score == null ? ''
-        : `${t('scan_score', { score: L.formatNumber(score, 1) })} · ${t('scan_beantwoord', { n: numbered, totaal: e.uitspraken.length })}`;
-      item.querySelector('.oordeel-uitleg').textContent = t('scan_uitleg_' + (v || 'geen'));
-      const note = item.querySelector('.oordeel-notitie');
-      note.textContent = state.notities[e.code] || '';
-      note.hidden = !state.notities[e.code];
-      const work = item.querySelector('.interventie');
-      if (work) work.hidden = v !== 'aandacht';
+      if (item) readingOf(item, e, state, scores[e.code]);
     }
-    plannerLink(attention);
+    plannerLink(lowest(scores));
   }
 
-  /** A planner link with the prompts about the elements that need attention. */
-  function plannerLink(attention) {
+  /** One element's score, how many aspects carry it and how far they lie apart: no verdict. */
+  function readingOf(item, e, state, score) {
+    const numbered = L.numbers((state.antwoorden[e.code] || []).map(L.normaliseAnswer));
+    item.dataset.score = score == null ? '' : String(L.round(score, 4));
+    item.querySelector('.score-waarde').textContent = score == null ? t('scan_geen_score')
+      : t('scan_score', { score: L.formatNumber(score, 1) });
+    item.querySelector('.score-detail').textContent = score == null ? ''
+      : [t('scan_beantwoord', { n: numbered.length, totaal: e.uitspraken.length }),
+        t('scan_bereik', { laagste: L.min(numbered), hoogste: L.max(numbered) })].join(' · ');
+    const note = item.querySelector('.oordeel-notitie');
+    note.textContent = state.notities[e.code] || '';
+    note.hidden = !state.notities[e.code];
+  }
+
+  /** The element(s) with your lowest score: a place to start, not a verdict. */
+  function lowest(scores) {
+    const known = elements.filter((e) => scores[e.code] != null);
+    if (!known.length) return [];
+    const low = Math.min(...known.map((e) => scores[e.code]));
+    return known.filter((e) => scores[e.code] - low < 1e-9);
+  }
+
+  /** A planner link with the prompts about the given elements. */
+  function plannerLink(chosen) {
     const link = $('naar-planner');
     const slugs = [];
-    for (const e of attention) for (const s of e.gesprekken) if (!slugs.includes(s)) slugs.push(s);
+    for (const e of chosen) for (const s of e.gesprekken) if (!slugs.includes(s)) slugs.push(s);
     $('naar-planner-regel').hidden = slugs.length === 0;
     if (!slugs.length) return;
     const byslug = Object.fromEntries(D.gesprekken.map((g) => [g.slug, g]));
@@ -222,7 +241,7 @@
 
   $('export-json').addEventListener('click', () => {
     const state = readForm();
-    download(fileName(state, 'json'), 'application/json', JSON.stringify(L.writeScan(state, elements, D.toolkit), null, 2) + '\n');
+    download(fileName(state, 'json'), 'application/json', JSON.stringify(L.writeScan(state, elements, SCAN), null, 2) + '\n');
   });
 
   $('export-csv').addEventListener('click', () => {
@@ -230,36 +249,68 @@
     const scores = L.scores(state, elements);
     const rows = [t('scan_csv_kolommen').split(';')];
     for (const e of elements) {
-      const v = L.verdict(scores[e.code], D.drempels);
       e.uitspraken.forEach((u, i) => {
         const a = state.antwoorden[e.code][i];
         rows.push([e.code, e.naam, i + 1, u, a === L.DONT_KNOW ? t('scan_weet_niet') : a,
-          L.formatNumber(scores[e.code], 2), v ? t('scan_oordeel_' + v) : '', state.notities[e.code]]);
+          L.formatNumber(scores[e.code], 2), state.notities[e.code]]);
       });
     }
     download(fileName(state, 'csv'), 'text/csv;charset=utf-8', L.toCsv(rows));
   });
 
+  /** A file read: {state, refused, notes} as readScan gives it; a file that is no JSON is refused too. */
   async function readFile(file) {
+    let data;
     try {
-      return L.readScan(JSON.parse(await file.text()), elements);
+      data = JSON.parse(await file.text());
     } catch (e) {
-      return null;
+      return { state: null, refused: { key: 'scan_fout_soort', values: {} }, notes: [] };
     }
+    return L.readScan(data, elements, SCAN);
+  }
+
+  /** A message from the lib's {key, values}, about file `name`. */
+  const message = (m, name) => {
+    const one = m.values.n === 1 && D.t[m.key + '_een'];
+    return t(one ? m.key + '_een' : m.key, Object.assign({ bestand: name }, m.values));
+  };
+
+  /** Shows a headline and, as a list below it, what could not be used. */
+  function report(id, lines, notes) {
+    const box = $(id);
+    box.replaceChildren();
+    for (const line of lines) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      box.appendChild(p);
+    }
+    if (!notes.length) return;
+    const ul = document.createElement('ul');
+    for (const n of notes) {
+      const li = document.createElement('li');
+      li.textContent = n;
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
   }
 
   $('import-json').addEventListener('change', async (event) => {
     const file = event.target.files[0];
     event.target.value = '';
     if (!file) return;
-    const state = await readFile(file);
-    if (!state) {
-      say('scan-melding', t('scan_fout_bestand', { bestand: file.name }));
+    const got = await readFile(file);
+    if (got.refused) {
+      report('scan-melding', [message(got.refused, file.name)], []);
       return;
     }
-    writeForm(state);
+    if (L.hasAnswers(readForm()) && !window.confirm(t('scan_import_vraag', { bestand: file.name }))) {
+      report('scan-melding', [t('scan_import_niet', { bestand: file.name })], []);
+      return;
+    }
+    writeForm(got.state);
     update();
-    say('scan-melding', t('scan_ingelezen', { bestand: file.name }));
+    const notes = got.notes.map((n) => message(n, file.name));
+    report('scan-melding', [t('scan_ingelezen', { bestand: file.name })].concat(notes.length ? [t('scan_let_kop')] : []), notes);
   });
 
   $('wissen').addEventListener('click', () => {
@@ -270,6 +321,7 @@
       /* nothing stored */
     }
     form.reset();
+    participant = '';
     current = L.emptyAnswers(elements);
     render(current);
     say('scan-melding', t('scan_gewist'));
@@ -285,157 +337,9 @@
   $('team-afdrukken').addEventListener('click', () => print('team'));
   window.addEventListener('afterprint', () => delete document.body.dataset.afdruk);
 
-  /* ---------- the team view ---------- */
+  /* ---------- what the team view (scan-team.js) shares ---------- */
 
-  let team = [];
-
-  async function addFiles(files) {
-    const skipped = [];
-    for (const file of Array.from(files)) {
-      const state = await readFile(file);
-      if (!state) {
-        skipped.push(t('scan_fout_bestand', { bestand: file.name }));
-        continue;
-      }
-      team.push({
-        naam: state.naam || file.name.replace(/\.json$/i, '') || t('scan_deelnemer', { n: team.length + 1 }),
-        rol: state.rol,
-        scores: L.scores(state, elements),
-      });
-    }
-    renderTeam();
-    say('team-melding', [t('scan_team_ingelezen', { n: team.length })].concat(skipped).join(' '));
-  }
-
-  function cell(row, text, header) {
-    const c = document.createElement(header ? 'th' : 'td');
-    if (header) c.scope = 'row';
-    c.textContent = text;
-    row.appendChild(c);
-    return c;
-  }
-
-  function renderTeam() {
-    $('team-resultaat').hidden = team.length === 0;
-    if (!team.length) return;
-    const stats = L.teamStats(team, elements, D.drempels);
-    const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
-
-    const chart = radarFrame($('team-radar'));
-    team.forEach((p, i) => radarShape(chart, p.scores, { class: 'vlak-deelnemer', 'data-deelnemer': i }));
-    elements.forEach((e, i) => {
-      const s = byCode[e.code];
-      if (s.n === 0) return;
-      const a = point(i, s.min);
-      const b = point(i, s.max);
-      svg('line', { x1: fixed(a.x), y1: fixed(a.y), x2: fixed(b.x), y2: fixed(b.y), stroke: e.kleur, class: 'bereik', 'data-code': e.code, 'data-min': L.round(s.min, 4), 'data-max': L.round(s.max, 4) }, chart);
-    });
-    const medians = Object.fromEntries(stats.perElement.map((s) => [s.code, s.median]));
-    radarShape(chart, medians, { class: 'vlak-mediaan' });
-    radarDots(chart, medians, 'mediaan');
-
-    const discuss = $('team-bespreken');
-    discuss.replaceChildren();
-    const verschil = L.formatNumber(D.drempels.verschil, 1);
-    if (stats.discuss.length) {
-      const h = document.createElement('h3');
-      h.textContent = t('scan_team_bespreken');
-      const p = document.createElement('p');
-      p.textContent = t('scan_team_bespreken_uitleg', { verschil });
-      const ul = document.createElement('ul');
-      for (const code of stats.discuss) {
-        const e = elements.find((x) => x.code === code);
-        const li = document.createElement('li');
-        li.dataset.code = code;
-        li.textContent = `${e.code} ${e.naam} (${t('scan_kol_verschil').toLowerCase()} ${L.formatNumber(byCode[code].spread, 1)})`;
-        ul.appendChild(li);
-      }
-      discuss.append(h, p, ul);
-    } else {
-      const p = document.createElement('p');
-      p.textContent = t('scan_team_geen_verschil', { verschil });
-      discuss.append(p);
-    }
-
-    const body = $('team-tabel').tBodies[0];
-    body.replaceChildren();
-    for (const e of elements) {
-      const s = byCode[e.code];
-      const row = document.createElement('tr');
-      row.dataset.code = e.code;
-      const head = cell(row, `${e.code} `, true);
-      if (stats.discuss.includes(e.code)) {
-        row.classList.add('bespreken');
-        const badge = document.createElement('strong');
-        badge.className = 'badge';
-        badge.textContent = t('scan_team_bespreken');
-        head.append(badge);
-      }
-      cell(row, String(s.n));
-      for (const v of [s.min, s.median, s.max, s.spread]) cell(row, L.formatNumber(v, 1));
-      body.appendChild(row);
-    }
-
-    const people = $('team-deelnemers').tBodies[0];
-    people.replaceChildren();
-    const counts = {};
-    for (const p of team) {
-      const row = document.createElement('tr');
-      cell(row, p.naam, true);
-      cell(row, roleLabel(p.rol));
-      for (const e of elements) cell(row, L.formatNumber(p.scores[e.code], 1));
-      people.appendChild(row);
-      const label = roleLabel(p.rol);
-      counts[label] = (counts[label] || 0) + 1;
-    }
-    $('team-rollen').textContent = t('scan_team_rollen') + ': '
-      + Object.entries(counts).map(([label, n]) => `${label} (${n})`).join(', ');
-  }
-
-  $('team-bestanden').addEventListener('change', async (event) => {
-    const files = Array.from(event.target.files);
-    event.target.value = '';
-    await addFiles(files);
-  });
-
-  const zone = $('team');
-  zone.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    zone.classList.add('slepen');
-  });
-  zone.addEventListener('dragleave', () => zone.classList.remove('slepen'));
-  zone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    zone.classList.remove('slepen');
-    if (e.dataTransfer && e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
-  });
-  /* A file dropped beside the zone would replace the page; dropped text still goes into fields. */
-  const carriesFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
-  window.addEventListener('dragover', (e) => {
-    if (carriesFiles(e)) e.preventDefault();
-  });
-  window.addEventListener('drop', (e) => {
-    if (carriesFiles(e)) e.preventDefault();
-  });
-
-  $('team-wissen').addEventListener('click', () => {
-    team = [];
-    renderTeam();
-    say('team-melding', '');
-  });
-
-  $('team-csv').addEventListener('click', () => {
-    const stats = L.teamStats(team, elements, D.drempels);
-    const rows = [t('scan_team_csv_kolommen').split(';')];
-    for (const s of stats.perElement) {
-      const e = elements.find((x) => x.code === s.code);
-      rows.push([e.code, e.naam, s.n].concat([s.min, s.median, s.max, s.mean, s.spread].map((v) => L.formatNumber(v, 2))));
-    }
-    rows.push([]);
-    rows.push([t('scan_kol_deelnemer'), t('scan_kol_rol')].concat(elements.map((e) => e.code)));
-    for (const p of team) rows.push([p.naam, roleLabel(p.rol)].concat(elements.map((e) => L.formatNumber(p.scores[e.code], 2))));
-    download('reflectiescan-team.csv', 'text/csv;charset=utf-8', L.toCsv(rows));
-  });
+  window.WerkplaatsScanPage = { D, L, t, $, elements, roleLabel, svg, point, fixed, radarFrame, radarShape, radarDots, readFile, message, report, download };
 
   /* ---------- start ---------- */
 

@@ -1,5 +1,6 @@
-/* The pure part of the reflection scan and the session planner: statistics,
-   scoring, the scan's files, CSV, radar geometry, and a plan in a URL.
+/* The pure part shared by the reflection scan and the session planner:
+   statistics, CSV, numbers, radar geometry, and a plan in a URL. The scan's
+   own answers, files and team view are in scan-lib.js.
 
    No DOM and no storage here, so it is unit-tested in Node (tests/browser/
    tools-lib.test.mjs). A classic script that attaches one namespace,
@@ -47,123 +48,8 @@
     return { n: numbers(xs).length, min: min(xs), median: median(xs), max: max(xs), mean: mean(xs), spread: spread(xs) };
   }
 
-  /* ---------- the scan ---------- */
-
-  /** What an exported file says it is; files without it are refused on import. */
-  const FILE_KIND = 'werkplaats-reflectiescan';
-  /** The answer "weet ik niet": answered, but not a score. */
-  const DONT_KNOW = '?';
-
-  /** An answer as stored: a whole number 1–5, "?" for "weet ik niet", or null. */
-  function normaliseAnswer(x) {
-    if (x === DONT_KNOW) return DONT_KNOW;
-    const n = typeof x === 'string' && /^[1-5]$/.test(x) ? Number(x) : x;
-    return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
-  }
-
-  /** An element's score: the mean of its answers 1–5; null when none has a number. */
-  function elementScore(answers) {
-    return mean((Array.isArray(answers) ? answers : []).map(normaliseAnswer).filter((a) => a !== DONT_KNOW));
-  }
-
-  /** "sterk", "ontwikkeling" or "aandacht" for a score, by the site's thresholds; null without a score. */
-  function verdict(score, thresholds) {
-    if (score == null) return null;
-    if (score >= thresholds.sterk) return 'sterk';
-    if (score <= thresholds.aandacht) return 'aandacht';
-    return 'ontwikkeling';
-  }
-
-  function text(x, maxLength) {
-    return typeof x === 'string' ? x.slice(0, maxLength) : '';
-  }
-
   function own(obj, key) {
     return obj != null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
-  }
-
-  /** An empty set of answers for `elements` ({code, uitspraken}). */
-  function emptyAnswers(elements) {
-    const state = { naam: '', rol: '', datum: '', antwoorden: {}, notities: {} };
-    for (const e of elements) {
-      state.antwoorden[e.code] = e.uitspraken.map(() => null);
-      state.notities[e.code] = '';
-    }
-    return state;
-  }
-
-  /**
-   * Reads an exported scan (a parsed JSON value) into answers for `elements`.
-   * Returns null for anything that is not a scan file; elements this toolkit does
-   * not have are left out, statements beyond an element's count are ignored.
-   */
-  function readScan(data, elements) {
-    if (!data || typeof data !== 'object' || data.soort !== FILE_KIND || !own(data, 'elementen')) return null;
-    const state = emptyAnswers(elements);
-    state.naam = text(data.naam, 80);
-    state.rol = text(data.rol, 40);
-    state.datum = typeof data.datum === 'string' && /^\d{4}-\d{2}-\d{2}/.test(data.datum) ? data.datum.slice(0, 10) : '';
-    for (const e of elements) {
-      const got = own(data.elementen, e.code) ? data.elementen[e.code] : null;
-      const list = got && Array.isArray(got.antwoorden) ? got.antwoorden : [];
-      state.antwoorden[e.code] = e.uitspraken.map((_, i) => normaliseAnswer(list[i]));
-      state.notities[e.code] = text(got && got.notitie, 2000);
-    }
-    return state;
-  }
-
-  /** The file a participant exports: readable on its own, and read back by readScan. */
-  function writeScan(state, elements, toolkit) {
-    const elementen = {};
-    for (const e of elements) {
-      const answers = state.antwoorden[e.code] || [];
-      const score = elementScore(answers);
-      elementen[e.code] = {
-        naam: e.naam,
-        aspecten: e.uitspraken,
-        antwoorden: e.uitspraken.map((_, i) => normaliseAnswer(answers[i])),
-        gemiddelde: score == null ? null : round(score, 2),
-        notitie: state.notities[e.code] || '',
-      };
-    }
-    return { soort: FILE_KIND, versie: 1, toolkit, naam: state.naam, rol: state.rol, datum: state.datum, elementen };
-  }
-
-  /** Each element's score for a set of answers: {code: score or null}. */
-  function scores(state, elements) {
-    const out = {};
-    for (const e of elements) out[e.code] = elementScore(state.antwoorden[e.code]);
-    return out;
-  }
-
-  /** How many statements have an answer (a number or "weet ik niet"), of how many. */
-  function progress(state, elements) {
-    let answered = 0;
-    let total = 0;
-    for (const e of elements) {
-      const a = state.antwoorden[e.code] || [];
-      total += e.uitspraken.length;
-      answered += e.uitspraken.filter((_, i) => normaliseAnswer(a[i]) != null).length;
-    }
-    return { answered, total };
-  }
-
-  /**
-   * The team view: per element the participants' scores and their summary, and
-   * the elements to discuss first: those whose scores lie furthest apart, when
-   * that distance is at least `thresholds.verschil`.
-   */
-  function teamStats(participants, elements, thresholds) {
-    const perElement = elements.map((e) => {
-      const values = participants.map((p) => p.scores[e.code]).filter((x) => typeof x === 'number');
-      return Object.assign({ code: e.code, values }, summary(values));
-    });
-    const spreads = perElement.map((s) => s.spread).filter((x) => x != null);
-    const widest = spreads.length ? Math.max(...spreads) : null;
-    const discuss = widest != null && widest >= thresholds.verschil
-      ? perElement.filter((s) => s.spread != null && widest - s.spread < 1e-9).map((s) => s.code)
-      : [];
-    return { perElement, widest, discuss };
   }
 
   /* ---------- numbers, CSV, text ---------- */
@@ -358,9 +244,7 @@
   }
 
   root.WerkplaatsTools = {
-    numbers, mean, median, min, max, spread, summary,
-    FILE_KIND, DONT_KNOW, normaliseAnswer, elementScore, verdict, emptyAnswers, readScan, writeScan,
-    scores, progress, teamStats,
+    numbers, mean, median, min, max, spread, summary, own,
     round, formatNumber, csvField, toCsv, fill,
     radarPoint,
     MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, schedule,
