@@ -122,10 +122,13 @@ impl Problems {
         self.0.is_empty()
     }
 
-    /// Sorted by file, then line, for reporting.
+    /// Errors first, then warnings, each sorted by file and line, for
+    /// reporting: a warning often follows from an error (a mistyped code
+    /// leaves an element without prompts) and is read after it.
     pub fn sorted(mut self) -> Self {
-        self.0
-            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        self.0.sort_by(|a, b| {
+            (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+        });
         self.0.dedup();
         self
     }
@@ -165,18 +168,38 @@ impl SourceTexts {
     }
 }
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 struct Rendered {
     message: String,
-    #[source_code]
     code: Option<Excerpt>,
-    #[label("hier")]
     span: Option<miette::SourceSpan>,
-    #[help]
     help: Option<String>,
-    #[diagnostic(severity)]
     severity: miette::Severity,
+}
+
+/// By hand, not derived: the derive fixes a severity per type, and a warning
+/// must get its own mark and colour, not an error's red cross.
+impl miette::Diagnostic for Rendered {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.code.as_ref().map(|c| c as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span?;
+        let label = miette::LabeledSpan::new_with_span(Some("hier".into()), span);
+        Some(Box::new(std::iter::once(label)))
+    }
 }
 
 /// Renders problems for a terminal: each with the quoted line and a marker, then a
@@ -186,6 +209,15 @@ struct Rendered {
 /// each file's lines are found once, and miette is handed only the lines it
 /// quotes, not a copy of the whole file per problem.
 pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
+    let mut out = render_problems(problems, texts, color);
+    out.push_str(&summary(problems));
+    out.push('\n');
+    out
+}
+
+/// [`render_report`] without the count, for a caller that closes with its own
+/// line (`check`'s "in orde: …").
+pub fn render_problems(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -223,8 +255,6 @@ pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> S
         let _ = handler.render_report(&mut out, &diag);
         out.push('\n');
     }
-    out.push_str(&summary(problems));
-    out.push('\n');
     out
 }
 

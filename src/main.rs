@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use werkplaats::diagnostics::{
-    Problem, Problems, SourceTexts, render_json, render_report, summary,
+    Problem, Problems, SourceTexts, render_json, render_problems, summary,
 };
 use werkplaats::pdf::{PdfFailure, PdfRequest, make_pdfs};
 use werkplaats::{RenderOptions, build_site, scaffold, serve, write};
@@ -148,7 +148,7 @@ fn main() -> ExitCode {
                 Ok(site) => site,
                 Err(failure) => return out.fail(&failure.problems, &failure.texts),
             };
-            out.problems(&site.warnings, &site.texts);
+            out.warnings(&site.warnings, &site.texts);
             let written = write::write_with(&site, &root, &dir, write::WriteOptions { force });
             let files = site.files.len();
             // The process ends now: handing tens of thousands of buffers back to
@@ -266,7 +266,7 @@ fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
     bar.finish_and_clear();
     match result {
         Ok(done) => {
-            out.problems(&done.warnings, &done.texts);
+            out.warnings(&done.warnings, &done.texts);
             if !done.with_qr {
                 out.say(
                     "let op: de kaarten hebben geen QR-code; zet basis_url in site.yaml of geef --base-url",
@@ -289,7 +289,8 @@ fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
 struct Reporter(Format);
 
 impl Reporter {
-    /// Problems sorted by file: quoted lines for people, JSON lines (stdout) for tools.
+    /// Problems sorted, errors first: quoted lines for people, JSON lines
+    /// (stdout) for tools. No count: each command closes with its own line.
     fn problems(&self, problems: &Problems, texts: &SourceTexts) {
         let sorted = problems.clone().sorted();
         match self.0 {
@@ -297,14 +298,23 @@ impl Reporter {
             Format::Human if !sorted.is_empty() => {
                 let color =
                     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                eprint!("{}", render_report(&sorted, texts, color));
+                eprint!("{}", render_problems(&sorted, texts, color));
             }
             Format::Human => {}
         }
     }
 
+    /// The warnings of a command that succeeded, and their count when there are any.
+    fn warnings(&self, warnings: &Problems, texts: &SourceTexts) {
+        self.problems(warnings, texts);
+        if !warnings.is_empty() {
+            self.say(&summary(warnings));
+        }
+    }
+
     fn fail(&self, problems: &Problems, texts: &SourceTexts) -> ExitCode {
         self.problems(problems, texts);
+        self.say(&summary(problems));
         ExitCode::from(1)
     }
 
