@@ -68,6 +68,15 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The column as reports give it: 1-based characters (not bytes, not
+    /// UTF-16 units), 1 when only the line is known, 0 for the file as a whole.
+    pub fn shown_column(&self) -> usize {
+        match self.line {
+            0 => 0,
+            _ => self.column.max(1),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -80,10 +89,7 @@ impl fmt::Display for Problem {
         };
         write!(f, "{}", self.file.display())?;
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.column > 0 {
-                write!(f, ":{}", self.column)?;
-            }
+            write!(f, ":{}:{}", self.line, self.shown_column())?;
         }
         write!(f, ": {kind}: {}", self.message)?;
         if let Some(hint) = &self.hint {
@@ -260,14 +266,15 @@ pub fn render_problems(problems: &Problems, texts: &SourceTexts, color: bool) ->
 
 /// `file:line:column`, as much of it as is known.
 fn location(p: &Problem) -> String {
-    match (p.line, p.column) {
-        (0, _) => format!("{}", p.file.display()),
-        (l, 0) => format!("{}:{l}", p.file.display()),
-        (l, c) => format!("{}:{l}:{c}", p.file.display()),
+    match p.line {
+        0 => format!("{}", p.file.display()),
+        l => format!("{}:{l}:{}", p.file.display(), p.shown_column()),
     }
 }
 
-/// One JSON object per problem, one per line, for editors' tooling.
+/// One JSON object per problem, one per line, for editors' tooling. `line`
+/// and `column` are 1-based, the column in characters; both are 0 when the
+/// problem is about the file as a whole.
 pub fn render_json(problems: &Problems) -> String {
     let mut out = String::new();
     for p in problems.iter() {
@@ -275,7 +282,7 @@ pub fn render_json(problems: &Problems) -> String {
             "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
             "file": json_path(&p.file),
             "line": p.line,
-            "column": p.column,
+            "column": p.shown_column(),
             "message": p.message,
             "hint": p.hint,
         });
@@ -405,6 +412,18 @@ impl Excerpt {
     }
 }
 
+impl Excerpt {
+    /// The 0-based column of `local` in characters, where miette counts
+    /// bytes (`bytes`): the header's `file:line:column` then agrees with
+    /// `--format json` on a line with accents.
+    fn char_column(&self, local: usize, bytes: usize) -> usize {
+        let line_start = local.saturating_sub(bytes);
+        self.text
+            .get(line_start..local)
+            .map_or(bytes, |before| before.chars().count())
+    }
+}
+
 impl miette::SourceCode for Excerpt {
     /// Reads `span` (an offset in the whole file) from the excerpt and tells
     /// miette where in the file it is.
@@ -431,7 +450,7 @@ impl miette::SourceCode for Excerpt {
                 inner.span().len(),
             ),
             inner.line() + self.first_line,
-            inner.column(),
+            self.char_column(local, inner.column()),
             inner.line_count(),
         )))
     }
@@ -479,6 +498,6 @@ mod tests {
     #[test]
     fn display_names_file_line_and_hint() {
         let p = Problem::error("content/x.md", 3, "kapot").hint("maak heel");
-        assert_eq!(p.to_string(), "content/x.md:3: fout: kapot — maak heel");
+        assert_eq!(p.to_string(), "content/x.md:3:1: fout: kapot — maak heel");
     }
 }

@@ -1,5 +1,5 @@
 //! What an editor sees on the command line: how problems are marked and
-//! ordered, and the summary that closes a report.
+//! ordered, the columns tools read, the summary that closes a report.
 
 mod common;
 
@@ -59,5 +59,99 @@ fn check_with_only_warnings_counts_them_once() {
         err.trim_end()
             .ends_with("in orde: 0 fouten, 1 waarschuwing"),
         "{err}"
+    );
+}
+
+/// The 1-based character column of `needle` in the line of `text` that holds it.
+fn char_column(text: &str, needle: &str) -> (usize, usize) {
+    let (i, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .expect(needle);
+    let byte = line.find(needle).unwrap();
+    (i + 1, line[..byte].chars().count() + 1)
+}
+
+#[test]
+fn columns_count_characters_in_text_and_json_alike() {
+    let kit = Fixture::new();
+    let element = "content/elementen/abc.md";
+    kit.edit(
+        element,
+        "Vertel hier het verhaal",
+        "Één café, één idée: vertel hier het verhaal",
+    );
+    kit.edit(
+        element,
+        "(@/in-gesprek/kennismaken.md)",
+        "(@/in-gesprek/kennismakn.md)",
+    );
+    let (link_line, link_col) = char_column(&kit.read(element), "[het gesprek]");
+    assert!(
+        link_col < "Één café, één idée: ".len() + 60,
+        "bytes and characters differ"
+    );
+    let at = |problems: &[serde_json::Value], file: &str| {
+        let p = problems
+            .iter()
+            .find(|p| p["file"] == file)
+            .unwrap_or_else(|| panic!("{file} in {problems:?}"));
+        (
+            p["line"].as_u64().unwrap() as usize,
+            p["column"].as_u64().unwrap() as usize,
+        )
+    };
+    assert_eq!(at(&json_check(&kit), element), (link_line, link_col));
+    // The report's header says the same place.
+    let err = stderr(&kit.check());
+    assert!(
+        err.contains(&format!("{element}:{link_line}:{link_col}]")),
+        "{err}"
+    );
+    // The YAML parser's column, after a two-byte `á` on the same line.
+    let prompt = "content/in-gesprek/kennismaken.md";
+    kit.edit(
+        prompt,
+        "vragen:\n  - Waar herken je dit element in je eigen praktijk?",
+        "vragen: [\"Wáár?\", {a: 1}]",
+    );
+    let place = char_column(&kit.read(prompt), "{a: 1}");
+    assert_eq!(at(&json_check(&kit), prompt), place);
+    let err = stderr(&kit.check());
+    assert!(
+        err.contains(&format!("{prompt}:{}:{}]", place.0, place.1)),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_problem_with_a_line_but_no_column_is_at_column_1_and_a_whole_file_at_0() {
+    let kit = Fixture::new();
+    kit.edit(
+        "content/in-gesprek/kennismaken.md",
+        "elementen: [ABC]",
+        "elementen: [ABD]",
+    );
+    kit.write("content/paginas/los.md", "---\ntitel: Los\n---\n\nTekst.\n");
+    let problems = json_check(&kit);
+    for p in &problems {
+        let (line, column) = (p["line"].as_u64().unwrap(), p["column"].as_u64().unwrap());
+        assert!(
+            (line == 0 && column == 0) || (line > 0 && column >= 1),
+            "{p}"
+        );
+    }
+    let orphan = problems
+        .iter()
+        .find(|p| p["file"] == "content/paginas/los.md")
+        .unwrap();
+    assert_eq!(
+        (orphan["line"].as_u64(), orphan["column"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(
+        problems[0]["severity"], "error",
+        "errors first: {problems:?}"
     );
 }
