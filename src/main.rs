@@ -150,16 +150,12 @@ fn main() -> ExitCode {
             };
             out.warnings(&site.warnings, &site.texts);
             let written = write::write_with(&site, &root, &dir, write::WriteOptions { force });
-            let files = site.files.len();
             // The process ends now: handing tens of thousands of buffers back to
             // the allocator one by one would only add to the build's time.
             std::mem::forget(site);
             match written {
-                Ok(()) => {
-                    out.say(&format!(
-                        "{files} bestanden geschreven naar {}",
-                        dir.display()
-                    ));
+                Ok(written) => {
+                    out.say(&written.summary(&dir));
                     ExitCode::SUCCESS
                 }
                 Err(e) => out.error(&dir, &e.to_string()),

@@ -1,5 +1,5 @@
 //! What an editor sees on the command line: how problems are marked and
-//! ordered, the columns tools read, the summary that closes a report.
+//! ordered, the columns tools read, the summary that closes a report, the write summary.
 
 mod common;
 
@@ -154,4 +154,51 @@ fn a_problem_with_a_line_but_no_column_is_at_column_1_and_a_whole_file_at_0() {
         problems[0]["severity"], "error",
         "errors first: {problems:?}"
     );
+}
+
+#[test]
+fn a_build_says_what_it_wrote_left_and_removed() {
+    let kit = Fixture::new();
+    let out = kit.build();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let first = err.lines().last().unwrap().to_string();
+    let total: usize = walk_files(&kit.public());
+    assert!(
+        first.ends_with(&format!(
+            ": {total} bestanden geschreven, 0 ongewijzigd, 0 verwijderd"
+        )),
+        "{first} ({total} files)"
+    );
+    // Twice unchanged: the second rebuild starts from the spare, not the live output.
+    for _ in 0..2 {
+        let again = stderr(&kit.build());
+        assert!(
+            again
+                .trim_end()
+                .ends_with(&format!(": niets veranderd, {total} bestanden ongewijzigd")),
+            "{again}"
+        );
+    }
+    // One page more, one less: the new page and the pages that list them change.
+    kit.write(
+        "content/paginas/nieuw.md",
+        "---\ntitel: Nieuw\nvolgorde: 2\n---\n\nTekst.\n",
+    );
+    let added = stderr(&kit.build());
+    assert!(added.contains(", 0 verwijderd"), "{added}");
+    std::fs::remove_file(kit.root().join("content/paginas/nieuw.md")).unwrap();
+    // The page and its print versions.
+    let removed = stderr(&kit.build());
+    assert!(removed.trim_end().ends_with(", 3 verwijderd"), "{removed}");
+    let again = stderr(&kit.build());
+    assert!(again.contains("niets veranderd"), "{again}");
+}
+
+/// How many files the output holds, its manifest left out.
+fn walk_files(dir: &std::path::Path) -> usize {
+    snapshot(dir)
+        .keys()
+        .filter(|p| p.file_name().is_none_or(|n| n != ".werkplaats"))
+        .count()
 }

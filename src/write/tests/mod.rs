@@ -26,7 +26,7 @@ impl Place {
         }
     }
 
-    fn write(&self, site: &RenderedSite) -> Result<(), WriteError> {
+    fn write(&self, site: &RenderedSite) -> Result<Written, WriteError> {
         write(site, &self.root, &self.out)
     }
 
