@@ -1,5 +1,6 @@
 //! What an editor sees on the command line: how problems are marked and
-//! ordered, the columns tools read, the summary that closes a report, the write summary.
+//! ordered, the columns tools read, the summary that closes a report, the write summary,
+//! link hints.
 
 mod common;
 
@@ -201,4 +202,36 @@ fn walk_files(dir: &std::path::Path) -> usize {
         .keys()
         .filter(|p| p.file_name().is_none_or(|n| n != ".werkplaats"))
         .count()
+}
+
+#[test]
+fn a_relative_link_to_a_file_that_exists_gets_the_at_link_to_write() {
+    let kit = Fixture::new();
+    let prompt = "content/in-gesprek/kennismaken.md";
+    // From the file's folder to the element's file, and the page's address.
+    kit.edit(
+        prompt,
+        "Tips voor de begeleider",
+        "Zie [ABC](../elementen/abc.md) en [de kaart](../../elementen/abc/). Tips voor de begeleider",
+    );
+    let out = kit.check();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("schrijf [ABC](@ABC) of [ABC](@/elementen/abc.md)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("schrijf [de kaart](@ABC) of [de kaart](@/elementen/abc.md)"),
+        "{err}"
+    );
+    assert!(!err.contains("bestand dat niet bestaat"), "{err}");
+    // A page that is no element has only its path.
+    kit.edit(
+        prompt,
+        "Zie [ABC](../elementen/abc.md) en [de kaart](../../elementen/abc/).",
+        "Zie [over](../paginas/over.md).",
+    );
+    let err = stderr(&kit.check());
+    assert!(err.contains("schrijf [over](@/paginas/over.md);"), "{err}");
 }
