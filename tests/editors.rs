@@ -235,3 +235,66 @@ fn a_relative_link_to_a_file_that_exists_gets_the_at_link_to_write() {
     let err = stderr(&kit.check());
     assert!(err.contains("schrijf [over](@/paginas/over.md);"), "{err}");
 }
+
+/// `check` after replacing `from` with `to` in the scaffold's prompt: its
+/// report, with the quoted lines left out.
+fn prompt_problem(from: &str, to: &str) -> String {
+    let kit = Fixture::new();
+    kit.edit("content/in-gesprek/kennismaken.md", from, to);
+    let out = kit.check();
+    assert_eq!(out.status.code(), Some(1));
+    stderr(&out)
+}
+
+#[test]
+fn yaml_mistakes_are_told_in_dutch_with_their_cause_at_the_right_line() {
+    let file = "content/in-gesprek/kennismaken.md";
+    // `max` indented under `min: 3`: the parser reads "3 max: 12".
+    let under = prompt_problem("  min: 2\n  max: 12", "  min: 3\n    max: 12");
+    assert!(under.contains(&format!("{file}:9:5]")), "{under}");
+    assert!(
+        under.contains("`max` springt verder in dan `min` op regel 8"),
+        "{under}"
+    );
+    // One space short of its sibling.
+    let short = prompt_problem("  min: 2\n  max: 12", "  min: 2\n max: 12");
+    assert!(short.contains(&format!("{file}:9:2]")), "{short}");
+    assert!(
+        short.contains("`max` springt 1 spaties in, de regels erboven 2"),
+        "{short}"
+    );
+    // Fields not indented under their key: at the field, under the right key.
+    let flat = prompt_problem("  min: 2\n  max: 12", "min: 2\n  max: 12");
+    assert!(flat.contains(&format!("{file}:8:1]")), "{flat}");
+    assert!(flat.contains("(bij `groepsgrootte`)"), "{flat}");
+    assert!(
+        flat.contains("`groepsgrootte` heeft geen waarde op regel 7"),
+        "{flat}"
+    );
+    let glued = prompt_problem("duur: 20", "duur:20");
+    assert!(
+        glued.contains("zet een spatie na de dubbele punt: `duur: 20`"),
+        "{glued}"
+    );
+    let colon = prompt_problem("doel: Samen verkennen", "doel: Samen: verkennen");
+    assert!(colon.contains(&format!("{file}:3:12]")), "{colon}");
+    assert!(
+        colon.contains("zet de waarde tussen aanhalingstekens"),
+        "{colon}"
+    );
+    let open = prompt_problem("werkvorm: [duo, plenair]", "werkvorm: [duo, plenair");
+    assert!(
+        open.contains("de `[` hier wordt niet gesloten met `]`"),
+        "{open}"
+    );
+    for report in [under, short, flat, glued, colon, open] {
+        for english in [
+            "while parsing",
+            "did not find",
+            "expected",
+            "mapping values",
+        ] {
+            assert!(!report.contains(english), "{english} in {report}");
+        }
+    }
+}
