@@ -298,3 +298,26 @@ fn yaml_mistakes_are_told_in_dutch_with_their_cause_at_the_right_line() {
         }
     }
 }
+
+#[test]
+fn an_unknown_template_variable_is_named_with_its_line_and_the_closest_name() {
+    let kit = Fixture::new();
+    let template = "themes/default/templates/element.html";
+    kit.edit(
+        template,
+        "{% for a in element.aspecten %}",
+        "{% for a in element.aspectn %}",
+    );
+    let (line, column) = char_column(&kit.read(template), "element.aspectn");
+    let err = stderr(&kit.check());
+    assert!(
+        err.contains("× templatefout: onbekende variabele `element.aspectn`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{template}:{line}:{column}]")),
+        "{err}"
+    );
+    assert!(err.contains("help: bedoel je `element.aspecten`?"), "{err}");
+    assert!(!err.contains("not found in context"), "{err}");
+}

@@ -9,7 +9,7 @@
 use super::context::{Common, PageMeta, SiteView, nav};
 use super::views::Views;
 use super::{
-    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, print, related, share, theme,
+    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, print, related, share,
 };
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown::{self, RenderContext};
@@ -117,7 +117,7 @@ impl<'a> Renderer<'a> {
             all.extend(problems);
             return Err(Failure {
                 problems: all,
-                texts: valid.texts.clone(),
+                texts: theme.with_texts(&valid.texts),
             });
         }
         let mut warnings = valid.warnings.clone();
@@ -318,9 +318,7 @@ impl<'a> Renderer<'a> {
                 path,
                 bytes: html.into_bytes(),
             }),
-            Err(e) => self
-                .problems
-                .push(theme::template_problem(&self.theme.dir, &e)),
+            Err(e) => self.problems.push(self.theme.render_problem(&e, ctx)),
         }
     }
 }
