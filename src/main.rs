@@ -44,12 +44,18 @@ enum Command {
         /// files it did not write: they are replaced by the site.
         #[arg(long)]
         force: bool,
+        /// Fail on warnings too (exit 1, nothing written), for CI.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Check the toolkit as `build` does, without writing anything.
     Check {
         /// The toolkit folder.
         #[arg(short, long, default_value = ".")]
         root: PathBuf,
+        /// Fail on warnings too (exit 1), for CI.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Write JSON Schemas of the content types, for editors' YAML support.
     Schema {
@@ -138,6 +144,7 @@ fn main() -> ExitCode {
             out: dir,
             base_url,
             force,
+            deny_warnings,
         } => {
             let dir = dir.unwrap_or_else(|| root.join("public"));
             let options = RenderOptions {
@@ -148,6 +155,9 @@ fn main() -> ExitCode {
                 Ok(site) => site,
                 Err(failure) => return out.fail(&failure.problems, &failure.texts),
             };
+            if deny_warnings && !site.warnings.is_empty() {
+                return out.denied(&site.warnings, &site.texts);
+            }
             out.warnings(&site.warnings, &site.texts);
             let written = write::write_with(&site, &root, &dir, write::WriteOptions { force });
             // The process ends now: handing tens of thousands of buffers back to
@@ -161,7 +171,13 @@ fn main() -> ExitCode {
                 Err(e) => out.error(&dir, &e.to_string()),
             }
         }
-        Command::Check { root } => match build_site(&root, &RenderOptions::default()) {
+        Command::Check {
+            root,
+            deny_warnings,
+        } => match build_site(&root, &RenderOptions::default()) {
+            Ok(site) if deny_warnings && !site.warnings.is_empty() => {
+                out.denied(&site.warnings, &site.texts)
+            }
             Ok(site) => {
                 out.problems(&site.warnings, &site.texts);
                 out.say(&format!("in orde: {}", summary(&site.warnings)));
@@ -311,6 +327,16 @@ impl Reporter {
     fn fail(&self, problems: &Problems, texts: &SourceTexts) -> ExitCode {
         self.problems(problems, texts);
         self.say(&summary(problems));
+        ExitCode::from(1)
+    }
+
+    /// Warnings that `--deny-warnings` makes fail the run.
+    fn denied(&self, warnings: &Problems, texts: &SourceTexts) -> ExitCode {
+        self.problems(warnings, texts);
+        self.say(&format!(
+            "{}; --deny-warnings laat waarschuwingen de run doen mislukken",
+            summary(warnings)
+        ));
         ExitCode::from(1)
     }
 

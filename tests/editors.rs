@@ -321,3 +321,39 @@ fn an_unknown_template_variable_is_named_with_its_line_and_the_closest_name() {
     assert!(err.contains("help: bedoel je `element.aspecten`?"), "{err}");
     assert!(!err.contains("not found in context"), "{err}");
 }
+
+#[test]
+fn deny_warnings_fails_check_and_build_and_leaves_the_output() {
+    let kit = Fixture::new();
+    assert!(kit.build().status.success());
+    let before = snapshot(&kit.public());
+    // Two menu pages with one `volgorde`: a warning that names both.
+    kit.write(
+        "content/paginas/twee.md",
+        "---\ntitel: Twee\nvolgorde: 1\n---\n\nTekst.\n",
+    );
+    let root = kit.root();
+    let root = root.to_str().unwrap();
+    let check = kit.check();
+    let err = stderr(&check);
+    assert!(check.status.success(), "{err}");
+    assert!(
+        err.contains("⚠ `volgorde: 1` staat ook in content/paginas/over.md"),
+        "{err}"
+    );
+    assert!(err.contains("content/paginas/twee.md:3:1]"), "{err}");
+    let denied = run(&["check", "-r", root, "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+    assert!(stderr(&denied).contains("--deny-warnings laat waarschuwingen"));
+    let built = run(&["build", "-r", root, "--deny-warnings"]);
+    assert_eq!(built.status.code(), Some(1), "{}", stderr(&built));
+    assert_eq!(snapshot(&kit.public()), before, "nothing was written");
+    let json = run(&["check", "-r", root, "--deny-warnings", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    assert_eq!(json_lines(&json)[0]["severity"], "warning");
+    // serve has no such switch: a usage error.
+    assert_eq!(
+        run(&["serve", "-r", root, "--deny-warnings"]).status.code(),
+        Some(2)
+    );
+}
