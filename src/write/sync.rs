@@ -94,7 +94,8 @@ impl Written {
     /// ongewijzigd, 1 verwijderd", or that nothing changed.
     pub fn summary(&self, out: &Path) -> String {
         let files = |n: usize| if n == 1 { "bestand" } else { "bestanden" };
-        let out = out.display();
+        // `public`, not `./public`, for the default output of `--root .`.
+        let out = out.strip_prefix(".").unwrap_or(out).display();
         if self.written == 0 && self.removed == 0 {
             let n = self.unchanged;
             return format!("{out}: niets veranderd, {n} {} ongewijzigd", files(n));
