@@ -68,6 +68,15 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The column as reports give it: 1-based characters (not bytes, not
+    /// UTF-16 units), 1 when only the line is known, 0 for the file as a whole.
+    pub fn shown_column(&self) -> usize {
+        match self.line {
+            0 => 0,
+            _ => self.column.max(1),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -80,10 +89,7 @@ impl fmt::Display for Problem {
         };
         write!(f, "{}", self.file.display())?;
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.column > 0 {
-                write!(f, ":{}", self.column)?;
-            }
+            write!(f, ":{}:{}", self.line, self.shown_column())?;
         }
         write!(f, ": {kind}: {}", self.message)?;
         if let Some(hint) = &self.hint {
@@ -122,10 +128,13 @@ impl Problems {
         self.0.is_empty()
     }
 
-    /// Sorted by file, then line, for reporting.
+    /// Errors first, then warnings, each sorted by file and line, for
+    /// reporting: a warning often follows from an error (a mistyped code
+    /// leaves an element without prompts) and is read after it.
     pub fn sorted(mut self) -> Self {
-        self.0
-            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        self.0.sort_by(|a, b| {
+            (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+        });
         self.0.dedup();
         self
     }
@@ -165,18 +174,38 @@ impl SourceTexts {
     }
 }
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 struct Rendered {
     message: String,
-    #[source_code]
     code: Option<Excerpt>,
-    #[label("hier")]
     span: Option<miette::SourceSpan>,
-    #[help]
     help: Option<String>,
-    #[diagnostic(severity)]
     severity: miette::Severity,
+}
+
+/// By hand, not derived: the derive fixes a severity per type, and a warning
+/// must get its own mark and colour, not an error's red cross.
+impl miette::Diagnostic for Rendered {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.code.as_ref().map(|c| c as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span?;
+        let label = miette::LabeledSpan::new_with_span(Some("hier".into()), span);
+        Some(Box::new(std::iter::once(label)))
+    }
 }
 
 /// Renders problems for a terminal: each with the quoted line and a marker, then a
@@ -186,6 +215,15 @@ struct Rendered {
 /// each file's lines are found once, and miette is handed only the lines it
 /// quotes, not a copy of the whole file per problem.
 pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
+    let mut out = render_problems(problems, texts, color);
+    out.push_str(&summary(problems));
+    out.push('\n');
+    out
+}
+
+/// [`render_report`] without the count, for a caller that closes with its own
+/// line (`check`'s "in orde: …").
+pub fn render_problems(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -223,21 +261,20 @@ pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> S
         let _ = handler.render_report(&mut out, &diag);
         out.push('\n');
     }
-    out.push_str(&summary(problems));
-    out.push('\n');
     out
 }
 
 /// `file:line:column`, as much of it as is known.
 fn location(p: &Problem) -> String {
-    match (p.line, p.column) {
-        (0, _) => format!("{}", p.file.display()),
-        (l, 0) => format!("{}:{l}", p.file.display()),
-        (l, c) => format!("{}:{l}:{c}", p.file.display()),
+    match p.line {
+        0 => format!("{}", p.file.display()),
+        l => format!("{}:{l}:{}", p.file.display(), p.shown_column()),
     }
 }
 
-/// One JSON object per problem, one per line, for editors' tooling.
+/// One JSON object per problem, one per line, for editors' tooling. `line`
+/// and `column` are 1-based, the column in characters; both are 0 when the
+/// problem is about the file as a whole.
 pub fn render_json(problems: &Problems) -> String {
     let mut out = String::new();
     for p in problems.iter() {
@@ -245,7 +282,7 @@ pub fn render_json(problems: &Problems) -> String {
             "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
             "file": json_path(&p.file),
             "line": p.line,
-            "column": p.column,
+            "column": p.shown_column(),
             "message": p.message,
             "hint": p.hint,
         });
@@ -375,6 +412,18 @@ impl Excerpt {
     }
 }
 
+impl Excerpt {
+    /// The 0-based column of `local` in characters, where miette counts
+    /// bytes (`bytes`): the header's `file:line:column` then agrees with
+    /// `--format json` on a line with accents.
+    fn char_column(&self, local: usize, bytes: usize) -> usize {
+        let line_start = local.saturating_sub(bytes);
+        self.text
+            .get(line_start..local)
+            .map_or(bytes, |before| before.chars().count())
+    }
+}
+
 impl miette::SourceCode for Excerpt {
     /// Reads `span` (an offset in the whole file) from the excerpt and tells
     /// miette where in the file it is.
@@ -401,7 +450,7 @@ impl miette::SourceCode for Excerpt {
                 inner.span().len(),
             ),
             inner.line() + self.first_line,
-            inner.column(),
+            self.char_column(local, inner.column()),
             inner.line_count(),
         )))
     }
@@ -449,6 +498,6 @@ mod tests {
     #[test]
     fn display_names_file_line_and_hint() {
         let p = Problem::error("content/x.md", 3, "kapot").hint("maak heel");
-        assert_eq!(p.to_string(), "content/x.md:3: fout: kapot — maak heel");
+        assert_eq!(p.to_string(), "content/x.md:3:1: fout: kapot — maak heel");
     }
 }

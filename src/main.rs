@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use werkplaats::diagnostics::{
-    Problem, Problems, SourceTexts, render_json, render_report, summary,
+    Problem, Problems, SourceTexts, render_json, render_problems, summary,
 };
 use werkplaats::pdf::{PdfFailure, PdfRequest, make_pdfs};
 use werkplaats::{RenderOptions, build_site, scaffold, serve, write};
@@ -44,12 +44,18 @@ enum Command {
         /// files it did not write: they are replaced by the site.
         #[arg(long)]
         force: bool,
+        /// Fail on warnings too (exit 1, nothing written), for CI.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Check the toolkit as `build` does, without writing anything.
     Check {
         /// The toolkit folder.
         #[arg(short, long, default_value = ".")]
         root: PathBuf,
+        /// Fail on warnings too (exit 1), for CI.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Write JSON Schemas of the content types, for editors' YAML support.
     Schema {
@@ -138,6 +144,7 @@ fn main() -> ExitCode {
             out: dir,
             base_url,
             force,
+            deny_warnings,
         } => {
             let dir = dir.unwrap_or_else(|| root.join("public"));
             let options = RenderOptions {
@@ -148,24 +155,29 @@ fn main() -> ExitCode {
                 Ok(site) => site,
                 Err(failure) => return out.fail(&failure.problems, &failure.texts),
             };
-            out.problems(&site.warnings, &site.texts);
+            if deny_warnings && !site.warnings.is_empty() {
+                return out.denied(&site.warnings, &site.texts);
+            }
+            out.warnings(&site.warnings, &site.texts);
             let written = write::write_with(&site, &root, &dir, write::WriteOptions { force });
-            let files = site.files.len();
             // The process ends now: handing tens of thousands of buffers back to
             // the allocator one by one would only add to the build's time.
             std::mem::forget(site);
             match written {
-                Ok(()) => {
-                    out.say(&format!(
-                        "{files} bestanden geschreven naar {}",
-                        dir.display()
-                    ));
+                Ok(written) => {
+                    out.say(&written.summary(&dir));
                     ExitCode::SUCCESS
                 }
                 Err(e) => out.error(&dir, &e.to_string()),
             }
         }
-        Command::Check { root } => match build_site(&root, &RenderOptions::default()) {
+        Command::Check {
+            root,
+            deny_warnings,
+        } => match build_site(&root, &RenderOptions::default()) {
+            Ok(site) if deny_warnings && !site.warnings.is_empty() => {
+                out.denied(&site.warnings, &site.texts)
+            }
             Ok(site) => {
                 out.problems(&site.warnings, &site.texts);
                 out.say(&format!("in orde: {}", summary(&site.warnings)));
@@ -266,7 +278,7 @@ fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
     bar.finish_and_clear();
     match result {
         Ok(done) => {
-            out.problems(&done.warnings, &done.texts);
+            out.warnings(&done.warnings, &done.texts);
             if !done.with_qr {
                 out.say(
                     "let op: de kaarten hebben geen QR-code; zet basis_url in site.yaml of geef --base-url",
@@ -289,7 +301,8 @@ fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
 struct Reporter(Format);
 
 impl Reporter {
-    /// Problems sorted by file: quoted lines for people, JSON lines (stdout) for tools.
+    /// Problems sorted, errors first: quoted lines for people, JSON lines
+    /// (stdout) for tools. No count: each command closes with its own line.
     fn problems(&self, problems: &Problems, texts: &SourceTexts) {
         let sorted = problems.clone().sorted();
         match self.0 {
@@ -297,14 +310,33 @@ impl Reporter {
             Format::Human if !sorted.is_empty() => {
                 let color =
                     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                eprint!("{}", render_report(&sorted, texts, color));
+                eprint!("{}", render_problems(&sorted, texts, color));
             }
             Format::Human => {}
         }
     }
 
+    /// The warnings of a command that succeeded, and their count when there are any.
+    fn warnings(&self, warnings: &Problems, texts: &SourceTexts) {
+        self.problems(warnings, texts);
+        if !warnings.is_empty() {
+            self.say(&summary(warnings));
+        }
+    }
+
     fn fail(&self, problems: &Problems, texts: &SourceTexts) -> ExitCode {
         self.problems(problems, texts);
+        self.say(&summary(problems));
+        ExitCode::from(1)
+    }
+
+    /// Warnings that `--deny-warnings` makes fail the run.
+    fn denied(&self, warnings: &Problems, texts: &SourceTexts) -> ExitCode {
+        self.problems(warnings, texts);
+        self.say(&format!(
+            "{}; --deny-warnings laat waarschuwingen de run doen mislukken",
+            summary(warnings)
+        ));
         ExitCode::from(1)
     }
 

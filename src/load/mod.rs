@@ -14,6 +14,7 @@ mod read;
 pub mod root;
 mod walk;
 pub mod yaml;
+mod yaml_syntax;
 
 pub use frontmatter::{Split, SplitError, split};
 pub use read::{resolves_inside_root, text_resolved};

@@ -167,7 +167,9 @@ fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            // Characters, not bytes: the valid part before the bad byte is text.
+            let last_line = valid.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+            let column = String::from_utf8_lossy(last_line).chars().count() + 1;
             Err(
                 Problem::error(rel, line, "het bestand is geen geldige UTF-8-tekst")
                     .column(column)

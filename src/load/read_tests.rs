@@ -98,3 +98,11 @@ fn read_errors_are_told_apart() {
     let other = unreadable(rel, &std::io::Error::other("schijf kapot"));
     assert!(other.message.contains("schijf kapot"));
 }
+
+#[test]
+fn an_invalid_byte_is_placed_at_its_character_column() {
+    let bytes = b"a: 1\nb: \"\xc3\xa9\xc3\xa9\xff\"\n".to_vec();
+    let p = decode(Path::new("x.yaml"), bytes).expect_err("not UTF-8");
+    // `b: "éé` is six characters (eight bytes): the bad byte is the seventh.
+    assert_eq!((p.line, p.column), (2, 7));
+}

@@ -9,6 +9,7 @@
 //! they cost time or stack. Its errors arrive as values; this module turns them
 //! into Dutch messages, with a "did you mean" hint for unknown fields and values.
 
+use super::yaml_syntax as syntax;
 use crate::diagnostics::Problem;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -96,19 +97,47 @@ fn problem(error: &Error, text: &str, first_line: usize) -> YamlProblem {
         line,
         column,
     };
-    let (message, hint) = describe(error, &at);
-    // A quote or bracket left open is where the editor has to look, not the
-    // later line where the parser gave up.
-    let (line, column) = match error {
-        e if is_syntax(e) => unclosed_before(text, line, column).unwrap_or((line, column)),
-        // The parser notices a missing field at the end of the map; a top-level
-        // map starts at the text's first line, where the editor looks for it.
-        Error::SerdeMissingField { .. } if column <= 1 => (1, 1),
-        _ => (line, column),
-    };
-    let message = match at.key() {
+    let (message, mut hint) = describe(error, &at);
+    let mut message = match at.key() {
         Some(key) if is_about_a_value(error) => format!("{message} (bij `{key}`)"),
         _ => message,
+    };
+    // A quote or bracket left open is where the editor has to look, not the
+    // later line where the parser gave up; else the line the text shows as
+    // the cause (indentation, a missing space, an unquoted colon).
+    // The budgets' own messages (nesting, aliases) are syntax errors too.
+    let generic = message.starts_with("ongeldige YAML");
+    let cause = match error {
+        e if is_syntax(e) && !generic => {
+            unclosed_before(text, line, column).map(|(line, column)| syntax::Cause {
+                line,
+                column,
+                message: None,
+                hint: hint.clone().unwrap_or_default(),
+            })
+        }
+        e if is_syntax(e) => match unclosed_before(text, line, column) {
+            Some((line, column)) => Some(syntax::unclosed(text, line, column)),
+            None => syntax::syntax_cause(text, line, first_line),
+        },
+        e if is_about_a_value(e) => syntax::type_cause(text, line, first_line),
+        // The parser notices a missing field at the end of the map; a top-level
+        // map starts at the text's first line, where the editor looks for it.
+        Error::SerdeMissingField { .. } if column <= 1 => Some(syntax::Cause {
+            line: 1,
+            column: 1,
+            message: None,
+            hint: hint.clone().unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let (line, column) = match cause {
+        Some(cause) => {
+            message = cause.message.unwrap_or(message);
+            hint = Some(cause.hint);
+            (cause.line, cause.column)
+        }
+        None => (line, column),
     };
     YamlProblem {
         line: first_line + line - 1,
@@ -219,8 +248,16 @@ impl Spot<'_> {
     /// The key whose value the error points at: the last `key:` before it on its
     /// line, or else the key of the block the line stands in.
     fn key(&self) -> Option<String> {
-        let before = self.halves()?.0;
+        let (before, after) = self.halves()?;
         if let Some(key) = last_key(before) {
+            return Some(key);
+        }
+        // `groepsgrootte:` with nothing after it: the error points at its end.
+        let line = format!("{before}{after}");
+        if matches!(after.trim(), "" | ":")
+            && line.trim_end().ends_with(':')
+            && let Some(key) = last_key(&format!("{} ", line.trim_end()))
+        {
             return Some(key);
         }
         let indent = |l: &str| l.len() - l.trim_start().len();
@@ -355,8 +392,8 @@ fn describe(error: &Error, at: &Spot) -> (String, Option<String>) {
             too_much(&BudgetBreach::Depth { depth: MAX_DEPTH })
         }
         other => (
-            format!("ongeldige YAML: {}", without_position(&other.to_string())),
-            Some("controleer inspringing, dubbele punten en aanhalingstekens op deze regel".into()),
+            format!("ongeldige YAML: {}", syntax::translate(&other.to_string())),
+            Some(syntax::GENERAL_HINT.into()),
         ),
     }
 }
@@ -421,12 +458,6 @@ fn expected_shape(expected: &str) -> String {
             None => format!("verwacht {other}"),
         },
     }
-}
-
-/// The parser's message without its " at line N, column M" tail: the position is
-/// reported separately.
-fn without_position(message: &str) -> &str {
-    message.split(" at line ").next().unwrap_or(message)
 }
 
 /// For unknown fields and values: the closest allowed one, and the full list.

@@ -10,7 +10,7 @@ use super::context::{Common, PageMeta, SiteView, nav};
 use super::page_kind::PageKind;
 use super::views::Views;
 use super::{
-    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, related, share, theme,
+    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, related, share,
 };
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown::{self, RenderContext};
@@ -118,7 +118,7 @@ impl<'a> Renderer<'a> {
             all.extend(problems);
             return Err(Failure {
                 problems: all,
-                texts: valid.texts.clone(),
+                texts: theme.with_texts(&valid.texts),
             });
         }
         let mut warnings = valid.warnings.clone();
@@ -320,9 +320,7 @@ impl<'a> Renderer<'a> {
                 path,
                 bytes: html.into_bytes(),
             }),
-            Err(e) => self
-                .problems
-                .push(theme::template_problem(&self.theme.dir, &e)),
+            Err(e) => self.problems.push(self.theme.render_problem(&e, ctx)),
         }
     }
 }

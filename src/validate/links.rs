@@ -186,23 +186,76 @@ fn check_doc_links(
         } else if !has_scheme(target) {
             // Plain relative links break where the same text is shown at another
             // depth (print versions, search results): content links with `@`.
-            let resolved = resolve_relative(&doc.route, target)
-                .map(|p| p.trim_end_matches("index.html").to_string());
             let what = if link.image {
                 "de afbeelding"
             } else {
                 "de link"
             };
-            let problem = match resolved.as_ref().and_then(|p| known.get(p)) {
-                    Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
-                        .hint(format!("schrijf hem als @-link: ({at_link}); die werkt ook in de afdrukversie")),
-                    None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
-                        "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
-                    ),
-                };
+            let problem = match at_link_for(doc, target, (link.offset, link.image), links, known) {
+                Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
+                    .hint(format!("schrijf {at_link}; een @-link werkt ook in de afdrukversie en in zoekresultaten")),
+                None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
+                    "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
+                ),
+            };
             problems.push(problem);
         }
     }
+}
+
+/// The `@` link to write instead of the plain relative link `target` (at
+/// `offset` in the body), as `[text](@/…)`, and as `[text](@CODE)` too for an
+/// element: the link may point at the content
+/// file beside this one (`../elementen/los.md`), or at the page's address on
+/// the site (`../../elementen/los/`). `None` when it points at neither.
+fn at_link_for(
+    doc: &DocRef<'_>,
+    target: &str,
+    (offset, image): (usize, bool),
+    links: &LinkTable,
+    known: &HashMap<String, String>,
+) -> Option<String> {
+    let from_file = doc
+        .file
+        .strip_prefix("content")
+        .ok()
+        .and_then(|rel| rel.parent())
+        .map(|dir| {
+            let dir: Vec<_> = dir.iter().map(|p| p.to_string_lossy()).collect();
+            Route(format!("{}/", dir.join("/")))
+        })
+        .and_then(|folder| resolve_relative(&folder, target))
+        .map(|p| format!("@/{p}"))
+        .filter(|at| links.resolve(at).is_some());
+    let at = from_file.or_else(|| {
+        let page = resolve_relative(&doc.route, target)?;
+        known.get(page.trim_end_matches("index.html")).cloned()
+    })?;
+    let code = match links.resolve(&at) {
+        Some(Target::Page(route)) => links
+            .keys()
+            .filter(|k| !k.contains('/') && !k.ends_with(".md") && !k.is_empty())
+            .find(
+                |k| matches!(links.resolve(&format!("@{k}")), Some(Target::Page(r)) if r == route),
+            ),
+        _ => None,
+    };
+    let text = link_text(doc.body, offset, target).unwrap_or("…");
+    let bang = if image { "!" } else { "" };
+    Some(match code {
+        Some(code) => format!("{bang}[{text}](@{code}) of {bang}[{text}]({at})"),
+        None => format!("{bang}[{text}]({at})"),
+    })
+}
+
+/// The text of the inline link `[text](target…)` that starts at `offset`,
+/// when it is short and on one line; `None` for other shapes of link.
+fn link_text<'a>(body: &'a str, offset: usize, target: &str) -> Option<&'a str> {
+    let rest = body.get(offset..)?;
+    let rest = rest.strip_prefix("![").or_else(|| rest.strip_prefix('['))?;
+    let (text, after) = rest.split_once("](")?;
+    let fits = !text.contains(['\n', '[', ']']) && text.chars().count() <= 60;
+    (fits && after.starts_with(target)).then_some(text)
 }
 
 fn check_anchor(

@@ -40,6 +40,7 @@ use siblings::Folders;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+pub use sync::Written;
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -90,9 +91,10 @@ pub struct WriteOptions {
     pub force: bool,
 }
 
-/// Writes `site` to `out` through a staging folder, then swaps it in. Refuses
-/// an output folder that werkplaats did not make.
-pub fn write(site: &RenderedSite, root: &Path, out: &Path) -> Result<(), WriteError> {
+/// Writes `site` to `out` through a staging folder, then swaps it in, and says
+/// how many files were written, left as they were and removed. Refuses an
+/// output folder that werkplaats did not make.
+pub fn write(site: &RenderedSite, root: &Path, out: &Path) -> Result<Written, WriteError> {
     write_with(site, root, out, WriteOptions::default())
 }
 
@@ -102,7 +104,7 @@ pub fn write_with(
     root: &Path,
     out: &Path,
     options: WriteOptions,
-) -> Result<(), WriteError> {
+) -> Result<Written, WriteError> {
     let out = place::output_folder(root, out, &site.static_dir)?;
     owner::precheck(&out, options.force)?;
     let folders = Folders::new(&out);
@@ -117,9 +119,9 @@ pub fn write_with(
     // Again, now that no other build can change it.
     let adopted = owner::claim(&out, options.force)?;
     let result =
-        stage(&folders, options.force, |tree| sync::sync(site, tree, &out)).and_then(|()| {
+        stage(&folders, options.force, |tree| sync::sync(site, tree, &out)).and_then(|written| {
             halt_for_tests();
-            swap::swap(&folders, adopted)
+            swap::swap(&folders, adopted).map(|()| written)
         });
     if let Err(e) = &result {
         clean_up_after(e, &folders);
@@ -135,11 +137,11 @@ pub fn write_with(
 fn stage(
     folders: &Folders,
     force: bool,
-    sync: impl Fn(&Path) -> Result<(), WriteError>,
-) -> Result<(), WriteError> {
+    sync: impl Fn(&Path) -> Result<Written, WriteError>,
+) -> Result<Written, WriteError> {
     if siblings::take_spare(folders, force)? {
         match sync(&folders.staging) {
-            Ok(()) => return Ok(()),
+            Ok(written) => return Ok(written),
             Err(e @ (WriteError::Read { .. } | WriteError::NotAFile(_))) => return Err(e),
             Err(_) => siblings::reject_spare(folders)?,
         }

@@ -101,6 +101,11 @@ pub(super) fn claim(out: &Path, force: bool) -> Result<bool, WriteError> {
     }
 }
 
+/// The files the manifest in `dir` lists; none when there is no manifest.
+pub(super) fn listed(dir: &Path) -> Vec<String> {
+    read_manifest(dir).map(|m| m.files).unwrap_or_default()
+}
+
 /// The manifest in `dir`, when there is one werkplaats can read.
 fn read_manifest(dir: &Path) -> Option<Manifest> {
     let text = fs::read(dir.join(MARKER)).ok()?;

@@ -30,8 +30,14 @@ struct Wanted<'a> {
 
 /// Makes `tree` (an existing, marked folder) hold exactly `site`, and writes
 /// its manifest. Errors name the path below `out` that a file stands for.
-pub(super) fn sync(site: &RenderedSite, tree: &Path, out: &Path) -> Result<(), WriteError> {
+/// Returns what changed compared with the live output at `out`, which the
+/// editor sees, not with the spare the tree started from.
+pub(super) fn sync(site: &RenderedSite, tree: &Path, out: &Path) -> Result<Written, WriteError> {
     let wanted = wanted(site);
+    let removed = owner::listed(out)
+        .iter()
+        .filter(|f| !wanted.files.contains_key(*f))
+        .count();
     let shown = |path: &Path| out.join(path.strip_prefix(tree).unwrap_or(path));
     let write_err = |path: &Path| {
         let path = shown(path);
@@ -48,16 +54,76 @@ pub(super) fn sync(site: &RenderedSite, tree: &Path, out: &Path) -> Result<(), W
         })?;
     }
     let files: Vec<(&String, &Source)> = wanted.files.iter().collect();
-    files.par_iter().try_for_each(|(rel, source)| {
-        let path = tree.join(rel);
-        if kept.contains(*rel) && same(&path, source).unwrap_or(false) {
-            return Ok(());
-        }
-        put(&path, source, &out.join(rel))
-    })?;
+    let unchanged: Vec<bool> = files
+        .par_iter()
+        .map(|(rel, source)| {
+            let path = tree.join(rel);
+            let live = out.join(rel);
+            let kept = kept.contains(*rel) && same(&path, source).unwrap_or(false);
+            if !kept {
+                put(&path, source, &live)?;
+            }
+            Ok(kept && same_file(&path, &live) || same(&live, source).unwrap_or(false))
+        })
+        .collect::<Result<_, WriteError>>()?;
+    let unchanged = unchanged.into_iter().filter(|&u| u).count();
+    let summary = Written {
+        written: wanted.files.len() - unchanged,
+        unchanged,
+        removed,
+    };
     let mut written: Vec<String> = wanted.files.into_keys().collect();
     written.sort_unstable();
-    owner::mark(tree, written).map_err(write_err(&tree.join(owner::MARKER)))
+    owner::mark(tree, written).map_err(write_err(&tree.join(owner::MARKER)))?;
+    Ok(summary)
+}
+
+/// What a build changed in the output, file by file, for its closing line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// New files and files whose bytes changed.
+    pub written: usize,
+    /// Files that hold what they held.
+    pub unchanged: usize,
+    /// Files of the previous output that the site no longer has.
+    pub removed: usize,
+}
+
+impl Written {
+    /// The build's closing line, e.g. "public/: 3 bestanden geschreven, 61
+    /// ongewijzigd, 1 verwijderd", or that nothing changed.
+    pub fn summary(&self, out: &Path) -> String {
+        let files = |n: usize| if n == 1 { "bestand" } else { "bestanden" };
+        // `public`, not `./public`, for the default output of `--root .`.
+        let out = out.strip_prefix(".").unwrap_or(out).display();
+        if self.written == 0 && self.removed == 0 {
+            let n = self.unchanged;
+            return format!("{out}: niets veranderd, {n} {} ongewijzigd", files(n));
+        }
+        let w = self.written;
+        format!(
+            "{out}: {w} {} geschreven, {} ongewijzigd, {} verwijderd",
+            files(w),
+            self.unchanged,
+            self.removed
+        )
+    }
+}
+
+/// Whether two paths are one file (hard links): then comparing the live
+/// output's bytes again would only repeat the comparison with the spare.
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Lists the new site. Later entries win, as when files were written in order:

@@ -5,9 +5,11 @@
 //! Templates show UI strings with the function `t(k="key")` (`strings`); what
 //! they ask for is checked once the templates are parsed (`uses`).
 
+mod errors;
 mod strings;
 mod uses;
 
+pub use errors::template_problem;
 pub use strings::Strings;
 
 use crate::diagnostics::{Problem, Problems, SourceTexts};
@@ -34,6 +36,8 @@ pub struct Theme {
     reported: BTreeSet<String>,
     /// Some template reads the strings the old way, as `t.key`.
     old_form: bool,
+    /// Each template's text by name, to find the line a render error is about.
+    sources: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -135,6 +139,7 @@ impl Theme {
             load_warnings: checked.warnings,
             reported: checked.reported,
             old_form: checked.old_form,
+            sources: sources.into_iter().collect(),
         })
     }
 }
@@ -256,58 +261,6 @@ fn no_env(_: &std::collections::HashMap<String, tera::Value>) -> tera::Result<te
     Err(tera::Error::msg(
         "get_env: templates kunnen geen omgevingsvariabelen lezen; zet wat de site nodig heeft in site.yaml of in de teksten van het thema",
     ))
-}
-
-/// Turns a Tera error into a problem naming the template and line.
-pub fn template_problem(theme_dir: &Path, error: &tera::Error) -> Problem {
-    let mut messages = vec![error.to_string()];
-    let mut source = std::error::Error::source(error);
-    while let Some(s) = source {
-        messages.push(s.to_string());
-        source = s.source();
-    }
-    let text = messages.join("\n");
-    let template = quoted_after(&text, "template '")
-        .or_else(|| quoted_after(&text, "Failed to parse '"))
-        .or_else(|| quoted_after(&text, "Failed to render '"));
-    let file = template
-        .as_ref()
-        .map(|t| theme_dir.join("templates").join(t))
-        .unwrap_or_else(|| theme_dir.join("templates"));
-    let (line, column) = position(&text).unwrap_or((0, 0));
-    let last = messages
-        .iter()
-        .rev()
-        .find(|m| !m.trim().is_empty())
-        .cloned()
-        .unwrap_or_default();
-    // Tera's parse errors quote the line themselves; the report quotes it already,
-    // so keep only the "= expected …" part.
-    let message = last
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("= "))
-        .map(str::to_string)
-        .unwrap_or(last);
-    Problem::error(file, line, format!("templatefout: {}", message.trim()))
-        .column(column)
-        .hint("controleer de Tera-syntaxis en de namen van variabelen in de template")
-}
-
-fn quoted_after(text: &str, marker: &str) -> Option<String> {
-    let start = text.find(marker)? + marker.len();
-    let end = text[start..].find('\'')?;
-    Some(text[start..start + end].to_string())
-}
-
-/// Tera's parse errors contain `--> line:column`.
-fn position(text: &str) -> Option<(usize, usize)> {
-    let start = text.find("--> ")? + 4;
-    let rest = &text[start..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .unwrap_or(rest.len());
-    let (l, c) = rest[..end].split_once(':')?;
-    Some((l.parse().ok()?, c.parse().ok()?))
 }
 
 #[cfg(test)]

@@ -213,3 +213,31 @@ fn a_pipe_among_the_templates_is_refused_unread() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].message.contains("named pipe"), "{problems:?}");
 }
+
+#[test]
+fn a_missing_variable_is_found_in_the_template_that_uses_it() {
+    let (_dir, theme) = theme_with(&[
+        ("a.html", "{% include \"b.html\" %}"),
+        (
+            "b.html",
+            "<p>\n  {{ pagina.titl }} {{ pagina.titel }}\n</p>",
+        ),
+    ]);
+    let mut ctx = tera::Context::new();
+    ctx.insert("pagina", &serde_json::json!({"titel": "T", "slug": "s"}));
+    let error = theme
+        .tera
+        .render("a.html", &ctx)
+        .expect_err("titl is missing");
+    let p = theme.render_problem(&error, &ctx);
+    assert_eq!(p.file, Path::new("themes/eigen/templates/b.html"));
+    assert_eq!((p.line, p.column), (2, 6));
+    assert_eq!(p.message, "templatefout: onbekende variabele `pagina.titl`");
+    assert_eq!(p.hint.as_deref(), Some("bedoel je `pagina.titel`?"));
+    // A name that is not close gets what the context has there.
+    let mut far = tera::Context::new();
+    far.insert("pagina", &serde_json::json!({"slug": "s"}));
+    let error = theme.tera.render("a.html", &far).expect_err("missing");
+    let hint = theme.render_problem(&error, &far).hint.unwrap_or_default();
+    assert_eq!(hint, "`pagina` heeft: slug");
+}

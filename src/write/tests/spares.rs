@@ -45,7 +45,7 @@ fn a_spare_that_cannot_be_brought_up_to_date_is_discarded() {
         // The second try starts from hard links to the live output.
         assert_eq!(tree, folders.staging);
         assert_eq!(super::tree(tree), expected(SITE));
-        Ok(())
+        Ok(Written::default())
     });
     result.expect("staged");
     assert_eq!(calls.get(), 2);
