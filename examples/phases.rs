@@ -23,7 +23,7 @@ fn main() {
     lap("validate");
     let mut texts = valid.texts().clone();
     let site = &valid.toolkit().site;
-    let theme = werkplaats::Theme::load(&root, &site.theme, &site.language, &mut texts)
+    let theme = werkplaats::Theme::load(&root, &site.thema, &site.taal, &mut texts)
         .unwrap_or_else(|_| panic!("theme failed"));
     lap("theme");
     let options = Default::default();

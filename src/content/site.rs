@@ -6,29 +6,28 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Titel van de site, in de kop en de titel van elke pagina.
-    #[serde(rename = "titel")]
-    pub title: String,
+    pub titel: String,
     /// Eén regel die de site beschrijft, voor de startpagina en zoekmachines.
-    #[serde(rename = "beschrijving", default)]
-    pub description: Option<String>,
+    #[serde(default)]
+    pub beschrijving: Option<String>,
     /// Taalcode (standaard nl); kiest de teksten van de interface uit themes/<thema>/i18n/<taal>.yaml.
-    #[serde(rename = "taal", default = "default_language")]
-    pub language: String,
+    #[serde(default = "default_language")]
+    pub taal: String,
     /// Adres waar de site online staat, bijvoorbeeld https://example.org/toolkit/; voor sitemap.xml en QR-codes.
-    #[serde(rename = "basis_url", default)]
-    pub base_url: Option<String>,
+    #[serde(default)]
+    pub basis_url: Option<String>,
     /// Map onder themes/ met het thema (standaard default).
-    #[serde(rename = "thema", default = "default_theme")]
-    pub theme: String,
+    #[serde(default = "default_theme")]
+    pub thema: String,
     /// Ruwe HTML in Markdown toestaan (standaard false: HTML wordt als tekst getoond).
-    #[serde(rename = "ruwe_html", default)]
-    pub allow_raw_html: bool,
+    #[serde(default)]
+    pub ruwe_html: bool,
     /// Papierformaat waar de afdruklinks van de site naartoe leiden: a4 (standaard) of letter; beide worden altijd gebouwd.
-    #[serde(rename = "papier", default)]
-    pub paper: Paper,
+    #[serde(default)]
+    pub papier: Paper,
     /// Hoeveel millimeter de achterkanten van dubbelzijdige kaartvellen verschuiven (x_mm, y_mm), om de afwijking van een printer op te vangen.
-    #[serde(rename = "duplex_verschuiving", default)]
-    pub duplex_offset: DuplexOffset,
+    #[serde(default)]
+    pub duplex_verschuiving: DuplexOffset,
 }
 
 /// A paper size the print pages are laid out for.
@@ -94,8 +93,8 @@ impl SiteConfig {
     /// What is wrong with the values of these settings; empty when all hold.
     /// The types already took care of the shapes; these are the values.
     pub fn problems(&self) -> Vec<SettingProblem> {
-        let mut out = names_problems(&self.theme, &self.language);
-        if let Some(why) = self.base_url.as_deref().and_then(base_url_problem) {
+        let mut out = names_problems(&self.thema, &self.taal);
+        if let Some(why) = self.basis_url.as_deref().and_then(base_url_problem) {
             out.push(SettingProblem {
                 path: "basis_url",
                 message: format!("`basis_url` is geen webadres: {why}"),

@@ -118,8 +118,8 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
     let site = Theme::of_site(&valid)
         .and_then(|theme| render(&valid, &theme, &options, Request::default()))
         .map_err(PdfFailure::Build)?;
-    let paper = req.paper.unwrap_or(valid.toolkit.site.paper);
-    let with_qr = req.base_url.is_some() || valid.toolkit.site.base_url.is_some();
+    let paper = req.paper.unwrap_or(valid.toolkit.site.papier);
+    let with_qr = req.base_url.is_some() || valid.toolkit.site.basis_url.is_some();
 
     let temp = tempfile::tempdir().map_err(|source| PdfError::Io {
         path: std::env::temp_dir(),

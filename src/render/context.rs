@@ -31,9 +31,9 @@ impl<'a> SiteView<'a> {
     /// The site settings every page template shows (site pages and print pages).
     pub(super) fn of(site: &'a crate::content::SiteConfig) -> Self {
         SiteView {
-            titel: &site.title,
-            beschrijving: site.description.as_deref(),
-            taal: &site.language,
+            titel: &site.titel,
+            beschrijving: site.beschrijving.as_deref(),
+            taal: &site.taal,
         }
     }
 }

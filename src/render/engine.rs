@@ -9,9 +9,7 @@
 use super::context::{Common, PageMeta, SiteView, nav};
 use super::page_kind::PageKind;
 use super::views::Views;
-use super::{
-    OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, related, share,
-};
+use super::{OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, related, share};
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown::{self, RenderContext};
 use crate::routes::Route;
@@ -75,7 +73,7 @@ impl<'a> Renderer<'a> {
             options
                 .base_url
                 .as_deref()
-                .or(valid.toolkit.site.base_url.as_deref()),
+                .or(valid.toolkit.site.basis_url.as_deref()),
         );
         Renderer {
             valid,
@@ -214,7 +212,7 @@ impl<'a> Renderer<'a> {
         let key = |depth| (file.to_path_buf(), depth);
         let valid = self.valid;
         let shared = self.body(key(ANY_DEPTH), || {
-            markdown::to_html_any_depth(body, &valid.links, valid.toolkit.site.allow_raw_html)
+            markdown::to_html_any_depth(body, &valid.links, valid.toolkit.site.ruwe_html)
         });
         if let Some(html) = shared {
             return markdown::at_depth(&html, from.depth());
@@ -225,7 +223,7 @@ impl<'a> Renderer<'a> {
                 &RenderContext {
                     links: &valid.links,
                     from,
-                    allow_raw_html: valid.toolkit.site.allow_raw_html,
+                    allow_raw_html: valid.toolkit.site.ruwe_html,
                 },
             ))
         });
@@ -274,7 +272,7 @@ impl<'a> Renderer<'a> {
                 soort: kind.key(),
                 afdrukken: kind
                     .print_doc(route)
-                    .map(|doc| route.link_to(&Route::print(t.site.paper, &doc))),
+                    .map(|doc| route.link_to(&Route::print(t.site.papier, &doc))),
                 url: self.base_url.as_ref().map(|b| format!("{b}{}", route.0)),
             },
             basis_url: self.base_url.clone(),

@@ -19,10 +19,10 @@ const THEME_COLOUR: &str = "#1f5f7a";
 /// `manifest.webmanifest` for `site`.
 pub fn manifest(site: &SiteConfig) -> String {
     let manifest = json!({
-        "name": site.title,
-        "short_name": short_name(&site.title),
-        "description": site.description,
-        "lang": site.language,
+        "name": site.titel,
+        "short_name": short_name(&site.titel),
+        "description": site.beschrijving,
+        "lang": site.taal,
         "start_url": "./index.html",
         "scope": "./",
         "display": "standalone",

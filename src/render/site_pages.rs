@@ -72,7 +72,7 @@ impl<'a> Renderer<'a> {
             return;
         }
         let docs = search::documents(t, &self.theme.strings);
-        if let Some(js) = search::index_script(&docs, &t.site.language, &|| self.stopped()) {
+        if let Some(js) = search::index_script(&docs, &t.site.taal, &|| self.stopped()) {
             self.files.push(OutputFile {
                 path: search::INDEX_FILE.into(),
                 bytes: js.into_bytes(),
@@ -89,7 +89,7 @@ impl<'a> Renderer<'a> {
             &home,
             "home.html",
             s.label("nav_home"),
-            t.site.description.clone(),
+            t.site.beschrijving.clone(),
             PageKind::Home,
             |v, ctx| {
                 insert_model(v, ctx);

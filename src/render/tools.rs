@@ -201,7 +201,7 @@ impl Renderer<'_> {
     }
 
     fn storage_key(&self, tool: &str) -> String {
-        format!("werkplaats:{tool}:{}", self.valid.toolkit.site.title)
+        format!("werkplaats:{tool}:{}", self.valid.toolkit.site.titel)
     }
 
     fn scan_data(&self, route: &Route) -> ScanData<'_> {
@@ -211,7 +211,7 @@ impl Renderer<'_> {
             t.elements().iter().map(|e| element_data(&v, e)).collect();
         ScanData {
             sleutel: self.storage_key("reflectiescan"),
-            toolkit: &t.site.title,
+            toolkit: &t.site.titel,
             versie: scan_version(&elementen),
             elementen,
             gesprekken: prompts(&v),

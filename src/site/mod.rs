@@ -238,9 +238,9 @@ impl Builder {
             return BTreeMap::new();
         };
         let strings = Path::new("themes")
-            .join(&site.theme)
+            .join(&site.thema)
             .join("i18n")
-            .join(format!("{}.yaml", site.language));
+            .join(format!("{}.yaml", site.taal));
         read(&strings)
             .and_then(|t| yaml::parse(&t, 1).ok())
             .unwrap_or_default()
@@ -254,10 +254,10 @@ impl Builder {
         let valid = load(&self.root).and_then(validate)?;
         let site = &valid.toolkit.site;
         let cached = match self.theme.take() {
-            Some(c) if c.name == site.theme && c.language == site.language => c,
+            Some(c) if c.name == site.thema && c.language == site.taal => c,
             _ => CachedTheme {
-                name: site.theme.clone(),
-                language: site.language.clone(),
+                name: site.thema.clone(),
+                language: site.taal.clone(),
                 theme: Theme::of_site(&valid)?,
             },
         };

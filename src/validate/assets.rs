@@ -50,7 +50,7 @@ const MAX_READ: u64 = 16 * 1024 * 1024;
 
 /// Problems with the downloads of `toolkit`, in the order of its assets.
 pub(super) fn check_downloads(toolkit: &Toolkit) -> Vec<Problem> {
-    if toolkit.site.allow_raw_html {
+    if toolkit.site.ruwe_html {
         return Vec::new();
     }
     let dir = toolkit.root.join("content").join("bestanden");

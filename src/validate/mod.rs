@@ -405,7 +405,7 @@ fn check_site(toolkit: &Toolkit, texts: &SourceTexts, problems: &mut Problems) {
     let file = Path::new("site.yaml");
     let text = texts.get(file).unwrap_or_default();
     let settings = toolkit.site.problems().into_iter();
-    for p in settings.chain(print::duplex_offset(&toolkit.site.duplex_offset)) {
+    for p in settings.chain(print::duplex_offset(&toolkit.site.duplex_verschuiving)) {
         let line = locate::find(text, &locate::path(p.path)).map_or(0, |i| i + 1);
         problems.push(Problem::error(file, line, p.message).hint(p.hint));
     }

@@ -223,7 +223,7 @@ impl<'a> Renderer<'a> {
     ) {
         let doc = deck.doc(layout);
         let route = Route::print(paper, &doc);
-        let offset = self.valid.toolkit.site.duplex_offset;
+        let offset = self.valid.toolkit.site.duplex_verschuiving;
         let pages = sheet::lay_out(cards.len(), paper, layout, offset);
         let sheets = pages.iter().map(|p| p.sheet).max().unwrap_or(0);
         let pages: Vec<PageView> = pages

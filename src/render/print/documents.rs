@@ -228,7 +228,7 @@ impl<'a> Renderer<'a> {
                 Err(p) => self.problems.push(p),
             }
         }
-        let titel = self.valid.toolkit.site.title.clone();
+        let titel = self.valid.toolkit.site.titel.clone();
         for paper in Paper::ALL {
             self.document_page(
                 paper,

@@ -36,7 +36,7 @@ impl Renderer<'_> {
                 .map(|&p| Choice {
                     label: p.label().to_string(),
                     href: from.link_to(&Route::print(p, doc)),
-                    actief: p == t.site.paper,
+                    actief: p == t.site.papier,
                 })
                 .collect(),
         };
@@ -53,7 +53,7 @@ impl Renderer<'_> {
                 &deck.doc(Layout::Fold),
             ));
         }
-        let whole = vec![item(t.site.title.clone(), TOOLKIT_DOC)];
+        let whole = vec![item(t.site.titel.clone(), TOOLKIT_DOC)];
         let prompts = t
             .prompts()
             .iter()

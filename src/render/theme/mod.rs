@@ -46,16 +46,14 @@ impl Theme {
     pub fn of_site(valid: &crate::Validated) -> Result<Theme, crate::Failure> {
         let mut texts = valid.texts.clone();
         let site = &valid.toolkit.site;
-        Theme::load(&valid.toolkit.root, &site.theme, &site.language, &mut texts).map_err(
-            |problems| {
-                let mut all = valid.warnings.clone();
-                all.extend(problems);
-                crate::Failure {
-                    problems: all,
-                    texts,
-                }
-            },
-        )
+        Theme::load(&valid.toolkit.root, &site.thema, &site.taal, &mut texts).map_err(|problems| {
+            let mut all = valid.warnings.clone();
+            all.extend(problems);
+            crate::Failure {
+                problems: all,
+                texts,
+            }
+        })
     }
 
     /// The theme's warnings for a render: those of loading, and every key
