@@ -367,3 +367,32 @@ fn the_scan_file_examples_in_the_docs_follow_the_schema_and_todays_ids() {
             .is_some_and(|v| v.len() == 8 && v.chars().all(|c| c.is_ascii_hexdigit()))
     );
 }
+
+#[test]
+fn a_prompt_minimum_longer_than_the_prompt_is_an_error_at_its_line() {
+    let kit = Fixture::new();
+    kit.edit(
+        "content/in-gesprek/kennismaken.md",
+        "duur: 20\n",
+        "duur: 20\nmin_duur: 30\n",
+    );
+    let r = kit.check();
+    assert_eq!(r.status.code(), Some(1));
+    let err = stderr(&r);
+    assert!(err.contains("content/in-gesprek/kennismaken.md:7"), "{err}");
+    assert!(err.contains("`min_duur` is 30"), "{err}");
+}
+
+#[test]
+fn the_planner_knows_each_prompts_shortest_block() {
+    let kit = Fixture::new();
+    kit.edit(
+        "content/in-gesprek/kennismaken.md",
+        "duur: 20\n",
+        "duur: 20\nmin_duur: 15\n",
+    );
+    let r = kit.build();
+    assert!(r.status.success(), "{}", stderr(&r));
+    let data = kit.read("public/sessieplanner/data.js");
+    assert!(data.contains("\"min_duur\":15"), "{data}");
+}

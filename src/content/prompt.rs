@@ -19,6 +19,10 @@ pub struct Prompt {
     pub werkvorm: Vec<WorkForm>,
     /// Totale duur in minuten.
     pub duur: u32,
+    /// Kortste duur in minuten waarin het gesprek nog werkt; korter gepland
+    /// waarschuwt de sessieplanner (zonder deze waarde: de helft van `duur`).
+    #[serde(default)]
+    pub min_duur: Option<u32>,
     /// Aantal deelnemers: min en (optioneel) max.
     pub groepsgrootte: GroupSize,
     /// Wat je nodig hebt.
@@ -72,6 +76,14 @@ impl WorkForm {
             WorkForm::Subgroepen => "subgroepen",
             WorkForm::Plenair => "plenair",
         }
+    }
+}
+
+impl Prompt {
+    /// The shortest a planned block of this prompt should be: `min_duur`, or
+    /// half of `duur` (this toolkit's rule of thumb, not the model's).
+    pub fn shortest(&self) -> u32 {
+        self.min_duur.unwrap_or(self.duur.div_ceil(2)).max(1)
     }
 }
 

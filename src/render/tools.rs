@@ -54,6 +54,9 @@ struct Activity {
     titel: String,
     href: String,
     duur: u32,
+    /// The shortest the block should be planned (a prompt's `min_duur`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_duur: Option<u32>,
     /// Element codes as written (empty: the model as a whole).
     elementen: Vec<String>,
     /// The element cards to print with it: its elements, or all for the model as a whole.
@@ -234,6 +237,7 @@ impl Renderer<'_> {
                     titel: c.meta.titel.clone(),
                     href: v.from.link_to(&Route::checklist(c)),
                     duur: CHECKLIST_MINUTES,
+                    min_duur: None,
                     elementen: c.meta.elementen.clone(),
                     kaarten: c.meta.elementen.clone(),
                     materialen: Vec::new(),
@@ -339,6 +343,7 @@ fn prompts(v: &Views) -> Vec<Activity> {
             titel: p.meta.titel.clone(),
             href: v.from.link_to(&Route::prompt(p)),
             duur: p.meta.duur,
+            min_duur: Some(p.meta.shortest()),
             elementen: p.meta.elementen.clone(),
             kaarten: if p.meta.elementen.is_empty() {
                 all.clone()

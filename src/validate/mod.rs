@@ -345,6 +345,18 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
             .hint("pas `duur` of de minuten van de stappen aan"),
         );
     }
+    if let Some(min) = m.min_duur
+        && (min == 0 || min > m.duur)
+    {
+        problems.push(
+            Problem::error(
+                &p.file,
+                p.line_of("min_duur"),
+                format!("`min_duur` is {min}, maar moet tussen 1 en `duur` ({}) liggen", m.duur),
+            )
+            .hint("geef de kortste duur in minuten waarin het gesprek nog werkt, of laat `min_duur` weg"),
+        );
+    }
     if let Some(max) = m.groepsgrootte.max
         && max < m.groepsgrootte.min
     {

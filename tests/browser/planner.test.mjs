@@ -175,3 +175,55 @@ test('session planner on a phone: blocks stack and nothing scrolls sideways', as
     await browser.close();
   }
 });
+
+test('a shortened block prints its planned minutes, and a tampered link says what it changed', async () => {
+  const out = buildRealToolkit();
+  const url = pathToFileURL(join(out, 'sessieplanner', 'index.html')).href;
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // A link the planner wrote itself: no message.
+    await page.goto(`${url}#v=1&start=13:50&blokken=g:focusgroep-los:60`);
+    assert.equal(await page.isVisible('#plan-correcties'), false);
+    const sheet = 'article.afdruk-blad[data-soort="gesprek"][data-slug="focusgroep-los"]';
+    const designed = await page.$$eval(`${sheet} .blad-stappen .minuten`, (els) => els.map((e) => parseInt(e.textContent, 10)));
+    assert.deepEqual(designed, [5, 5, 10, 35, 5]);
+    assert.equal(await page.isVisible(`${sheet} .blad-noot`), false);
+    assert.equal(await page.textContent('.blok-waarschuwing'), '');
+
+    // Shortened to 30 minutes: the worksheet shows 30, its steps add up to
+    // 30 in proportion, it says it was shortened, and the planner warns that
+    // the focus group is now below its minimum (half of 60).
+    await page.fill('#blok-duur-0', '25');
+    const fitted = await page.$$eval(`${sheet} .blad-stappen .minuten`, (els) => els.map((e) => parseInt(e.textContent, 10)));
+    assert.equal(fitted.reduce((a, b) => a + b, 0), 25);
+    assert.deepEqual(fitted, [2, 2, 4, 15, 2]);
+    assert.match(await page.textContent(`${sheet} .blad-duur`), /^25 min/);
+    assert.match(await page.textContent(`${sheet} .blad-noot`), /Ingekort van 60 naar 25 min/);
+    assert.match(await page.textContent(`${sheet} .blad-tijd`), /13:50–14:15/);
+    assert.match(await page.textContent('.blok-waarschuwing'), /minstens/);
+    const described = await page.getAttribute('#blok-duur-0', 'aria-describedby');
+    assert.equal(await page.textContent(`#${described}`), await page.textContent('.blok-waarschuwing'));
+    await page.fill('#blok-duur-0', '40');
+    assert.equal(await page.textContent('.blok-waarschuwing'), '');
+
+    // A tampered link opened fresh: each change is listed, nothing is
+    // silently dropped; the corrected plan is what the link then holds.
+    const tampered = await browser.newPage();
+    tampered.on('pageerror', (e) => errors.push(String(e)));
+    await tampered.goto(`${url}#start=25:99&blokken=g:bestaat-niet:60,g:focusgroep-los:99999,p:15`);
+    assert.equal(await tampered.isVisible('#plan-correcties'), true);
+    const items = await tampered.$$eval('#plan-correcties li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(items.length, 3, items.join(' | '));
+    assert.match(items[0], /25:99.*09:00/);
+    assert.match(items[1], /bestaat-niet.*weggelaten/);
+    assert.match(items[2], /99999.*480/);
+    assert.deepEqual((await blocks(tampered)).map((b) => b.duur), [480, 15]);
+    assert.match(tampered.url(), /start=09:00&blokken=g:focusgroep-los:480,p:15$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -257,6 +257,36 @@ test('a damaged or hostile URL gives what it can and never throws', () => {
   assert.equal(L.decodePlan(many, known).blokken.length, L.MAX_BLOCKS);
 });
 
+test('reading a plan says what it dropped and corrected', () => {
+  const { plan, changes } = L.readPlan('#start=25:99&datum=gisteren&blokken=g:bestaat-niet:60,g:focusgroep-los:99999,x:5,p:0,a:15', known);
+  assert.equal(plan.start, '09:00');
+  assert.equal(plan.blokken.length, 3);
+  assert.deepEqual(plain(changes), [
+    { soort: 'start', deel: '25:99', naar: '09:00' },
+    { soort: 'datum', deel: 'gisteren' },
+    { soort: 'blok', deel: 'g:bestaat-niet:60' },
+    { soort: 'duur', deel: 'focusgroep-los', van: '99999', naar: 480 },
+    { soort: 'blok', deel: 'x:5' },
+    { soort: 'duur', deel: 'pauze', van: '0', naar: 1 },
+  ]);
+  // A plan the page wrote itself reads back without a word.
+  const clean = L.encodePlan({ titel: 'x', datum: '2026-03-02', start: '13:30', blokken: [{ soort: 'gesprek', slug: 'focusgroep-los', duur: 30 }] });
+  assert.deepEqual(plain(L.readPlan(clean, known).changes), []);
+  const many = 'blokken=' + Array.from({ length: 45 }, () => 'p:5').join(',');
+  assert.deepEqual(plain(L.readPlan(many, known).changes), [{ soort: 'te_veel', deel: '45', naar: L.MAX_BLOCKS }]);
+});
+
+test('a step plan scales to the planned minutes in whole minutes that add up', () => {
+  assert.deepEqual(plain(L.scaleSteps([5, 5, 10, 35, 5], 30)), [3, 3, 5, 17, 2]);
+  for (const total of [1, 7, 30, 45, 60, 90, 480]) {
+    const steps = L.scaleSteps([5, 5, 10, 35, 5], total);
+    assert.equal(steps.reduce((a, b) => a + b, 0), total, String(total));
+    assert.ok(steps.every((m) => Number.isInteger(m) && m >= 0));
+  }
+  assert.deepEqual(plain(L.scaleSteps([5, 5, 10, 35, 5], 60)), [5, 5, 10, 35, 5]);
+  assert.deepEqual(plain(L.scaleSteps([], 30)), []);
+});
+
 test('worksheets and element cards: each once, in order of first use', () => {
   const plan = {
     blokken: [

@@ -47,11 +47,24 @@
     $('plan-link').value = location.href;
   }
 
+  /** A plan read from a fragment; what had to be dropped or corrected is said on the page. */
+  function read(fragment) {
+    const { plan: read, changes } = L.readPlan(fragment, known);
+    const box = $('plan-correcties');
+    box.querySelector('ul').replaceChildren(...changes.map((c) => {
+      const li = document.createElement('li');
+      li.textContent = t('plan_correctie_' + c.soort, c);
+      return li;
+    }));
+    box.hidden = changes.length === 0;
+    return read;
+  }
+
   function initial() {
-    if (location.hash.length > 1) return L.decodePlan(location.hash, known);
+    if (location.hash.length > 1) return read(location.hash);
     try {
       const saved = localStorage.getItem(D.sleutel);
-      if (saved) return L.decodePlan(saved, known);
+      if (saved) return read(saved);
     } catch (e) {
       /* nothing stored */
     }
@@ -147,6 +160,11 @@
     input.className = 'blok-duur-veld';
     minutes.append(label, ' ', input);
     li.appendChild(minutes);
+    const warning = document.createElement('p');
+    warning.className = 'blok-waarschuwing';
+    warning.id = 'blok-waarschuwing-' + i;
+    input.setAttribute('aria-describedby', warning.id);
+    li.appendChild(warning);
 
     const tools = document.createElement('p');
     tools.className = 'blok-knoppen';
@@ -177,6 +195,11 @@
     list.querySelectorAll('.blok-tijd').forEach((p, i) => {
       const { start, end } = s.times[i];
       p.replaceChildren(timeNode(start), '–', timeNode(end));
+    });
+    list.querySelectorAll('.blok-waarschuwing').forEach((p, i) => {
+      const b = plan.blokken[i];
+      const min = b && b.slug ? entry(b).min_duur : null;
+      p.textContent = min && b.duur < min ? t('plan_te_kort', { min }) : '';
     });
     $('plan-totaal').textContent = plan.blokken.length
       ? t('plan_totaal', { duur: duration(s.total), start: L.formatTime(s.start), eind: L.formatTime(s.end) })
@@ -250,6 +273,7 @@
         .map((b, i) => (b.soort === sheet.soort && b.slug === sheet.slug ? `${L.formatTime(s.times[i].start)}–${L.formatTime(s.times[i].end)}` : null))
         .filter(Boolean);
       node.querySelector('.blad-tijd').textContent = `${t('plan_gepland')} ${times.join(', ')}`;
+      if (sheet.soort === 'gesprek') fitSheet(node, plan.blokken.find((b) => b.soort === 'gesprek' && b.slug === sheet.slug));
       node.classList.add('gekozen');
       sheetBox.appendChild(node);
     }
@@ -262,6 +286,28 @@
       node.classList.add('gekozen');
       cardBox.appendChild(node);
     }
+  }
+
+  /**
+   * A prompt's worksheet follows its block's planned minutes: the duration, and
+   * the step plan scaled to it, with a note saying it was shortened or
+   * lengthened from the designed plan.
+   */
+  function fitSheet(node, block) {
+    const g = entry(block);
+    const steps = Array.from(node.querySelectorAll('.blad-stappen .minuten'));
+    const designed = steps.map((s) => Number(s.dataset.minuten));
+    const fitted = block.duur === g.duur ? designed : L.scaleSteps(designed, block.duur);
+    steps.forEach((s, i) => {
+      s.textContent = `${fitted[i]} ${t('plan_min')}`;
+    });
+    node.querySelector('.blad-duur').textContent = `${block.duur} ${t('plan_min')}`;
+    const note = node.querySelector('.blad-noot');
+    const changed = block.duur !== g.duur;
+    note.hidden = !changed;
+    note.textContent = changed
+      ? t(block.duur < g.duur ? 'plan_ingekort' : 'plan_verlengd', { van: g.duur, naar: block.duur })
+      : '';
   }
 
   /* ---------- editing ---------- */
@@ -396,7 +442,7 @@
   /* A link pasted into the address bar, or back/forward between fragments. */
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === L.encodePlan(plan)) return;
-    plan = L.decodePlan(location.hash, known);
+    plan = read(location.hash);
     render();
   });
 

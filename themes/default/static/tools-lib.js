@@ -171,7 +171,19 @@
    * checklist: [slugs]}); minutes are kept between 1 and 480.
    */
   function decodePlan(fragment, known) {
+    return readPlan(fragment, known).plan;
+  }
+
+  /**
+   * A plan from a URL fragment, with what had to be changed to read it, so the
+   * page can say so: `changes` lists {soort: 'blok' | 'duur' | 'start' |
+   * 'datum' | 'te_veel', deel, van?, naar?} — a block left out, a duration
+   * brought within 1–480 minutes, a start or date that is no time or date
+   * (the default kept), blocks beyond the maximum.
+   */
+  function readPlan(fragment, known) {
     const plan = emptyPlan();
+    const changes = [];
     const s = String(fragment || '').replace(/^#/, '');
     for (const part of s.split('&')) {
       const i = part.indexOf('=');
@@ -179,29 +191,69 @@
       const key = part.slice(0, i);
       const value = part.slice(i + 1);
       if (key === 'titel') plan.titel = safeDecode(value).slice(0, 120);
-      else if (key === 'datum' && /^\d{4}-\d{2}-\d{2}$/.test(value)) plan.datum = value;
-      else if (key === 'start' && parseTime(value) != null) plan.start = value;
-      else if (key === 'blokken') {
-        plan.blokken = value.split(',').map((b) => decodeBlock(b, known)).filter(Boolean).slice(0, MAX_BLOCKS);
+      else if (key === 'datum') {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) plan.datum = value;
+        else if (value) changes.push({ soort: 'datum', deel: safeDecode(value) });
+      } else if (key === 'start') {
+        if (parseTime(value) != null) plan.start = value;
+        else changes.push({ soort: 'start', deel: safeDecode(value), naar: plan.start });
+      } else if (key === 'blokken' && value) {
+        const blocks = [];
+        for (const text of value.split(',')) {
+          const b = decodeBlock(text, known, changes);
+          if (b) blocks.push(b);
+        }
+        if (blocks.length > MAX_BLOCKS) changes.push({ soort: 'te_veel', deel: String(blocks.length), naar: MAX_BLOCKS });
+        plan.blokken = blocks.slice(0, MAX_BLOCKS);
       }
     }
-    return plan;
+    return { plan, changes };
   }
 
-  function decodeBlock(text, known) {
+  /** Minutes for a block, noting in `changes` when they had to be brought in range. */
+  function blockMinutes(text, part, changes) {
+    const duur = clampMinutes(text);
+    if (duur != null && String(duur) !== String(text)) {
+      changes.push({ soort: 'duur', deel: safeDecode(part), van: safeDecode(String(text)), naar: duur });
+    }
+    return duur;
+  }
+
+  function decodeBlock(text, known, changes = []) {
     const f = text.split(':');
     const soort = KINDS[f[0]];
-    if (!soort) return null;
+    const dropped = () => {
+      changes.push({ soort: 'blok', deel: safeDecode(text) });
+      return null;
+    };
+    if (!soort) return dropped();
     if (soort === 'gesprek' || soort === 'checklist') {
-      const duur = clampMinutes(f[2]);
       const list = (known && known[soort]) || [];
-      if (!SLUG.test(f[1] || '') || !list.includes(f[1]) || duur == null) return null;
+      if (!SLUG.test(f[1] || '') || !list.includes(f[1])) return dropped();
+      const duur = blockMinutes(f[2], f[1], changes);
+      if (duur == null) return dropped();
       return { soort, slug: f[1], duur };
     }
-    const duur = clampMinutes(f[1]);
-    if (duur == null) return null;
+    const duur = blockMinutes(f[1], soort, changes);
+    if (duur == null) return dropped();
     const titel = f.length > 2 ? safeDecode(f[2]).slice(0, 120) : '';
     return titel ? { soort, duur, titel } : { soort, duur };
+  }
+
+  /**
+   * A step plan fitted to `total` minutes: each step scaled in proportion,
+   * rounded to whole minutes so that they add up to `total` exactly (largest
+   * remainder first). With fewer minutes than steps some steps get 0.
+   */
+  function scaleSteps(minutes, total) {
+    const sum = minutes.reduce((a, b) => a + b, 0);
+    if (!sum || !(total >= 0)) return minutes.slice();
+    const exact = minutes.map((m) => (m * total) / sum);
+    const out = exact.map(Math.floor);
+    let left = Math.round(total) - out.reduce((a, b) => a + b, 0);
+    const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (let k = 0; left > 0 && order.length; k = (k + 1) % order.length, left--) out[order[k][1]] += 1;
+    return out;
   }
 
   /** Start and end (minutes since midnight) of each block, and the total minutes. */
@@ -247,7 +299,8 @@
     numbers, mean, median, min, max, spread, summary, own,
     round, formatNumber, csvField, toCsv, fill,
     radarPoint,
-    MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, schedule,
+    MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, readPlan,
+    scaleSteps, schedule,
     sheets, cards,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);
