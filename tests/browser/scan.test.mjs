@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, buildRealToolkit, watchRequests } from './lib.mjs';
 import { axeViolations, pdfInfo, pdfPages } from './tools-helpers.mjs';
+import jsQR from 'jsqr';
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const median = (xs) => {
@@ -491,6 +492,113 @@ test('team view: each participant once, labelled lines on the radar, mean and me
 
     assert.match(await page.textContent('#team-radar-titel'), /1 \(binnenste ring\) tot 5 \(buitenste ring\)/);
     assert.deepEqual(await axeViolations(page), [], 'axe-core on the team view');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** Reads the share QR code the page drew: its modules rasterised here, decoded by jsQR. */
+async function decodeShareQr(page) {
+  const { d, size } = await page.$eval('#deel-qr svg', (svg) => ({
+    d: svg.querySelector('path').getAttribute('d'),
+    size: Number(svg.getAttribute('viewBox').split(' ')[2]),
+  }));
+  const scale = 4;
+  const w = size * scale;
+  const pixels = new Uint8ClampedArray(w * w * 4).fill(255);
+  for (const [, x, y] of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
+    for (let dy = 0; dy < scale; dy++) {
+      for (let dx = 0; dx < scale; dx++) {
+        const at = ((Number(y) * scale + dy) * w + Number(x) * scale + dx) * 4;
+        pixels[at] = pixels[at + 1] = pixels[at + 2] = 0;
+      }
+    }
+  }
+  const code = jsQR(pixels, w, w);
+  return code && code.data;
+}
+
+test('a team on phones only: results shared as links and QR codes, read into the team view as files are', async () => {
+  const url = openScan();
+  const browser = await launch();
+  try {
+    const errors = [];
+    const phone = async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      return page;
+    };
+    const first = await phone();
+    await first.goto(url);
+    const data = await first.evaluate(() => window.WERKPLAATS_SCAN);
+
+    // Two participants fill in the scan on their own phone and share a link.
+    const people = [
+      { naam: 'Anna', rol: 'manager', patterns: [[5, 5, 4, 5, 5, 5], [2, 2, 2, 2, 2, 2]] },
+      { naam: 'Bo', rol: 'student', patterns: [[1, 2, 1, 2, 1, 1], ['?', 4, 4, 4, 4, 4]] },
+    ];
+    const links = [];
+    for (const [i, p] of people.entries()) {
+      const page = i === 0 ? first : await phone();
+      if (i > 0) await page.goto(url);
+      await page.fill('#scan-naam', p.naam);
+      await page.selectOption('#scan-rol', p.rol);
+      await fill(page, answersFor(data, p.patterns));
+      await page.click('#deel-maak');
+      const link = await page.inputValue('#deel-link');
+      assert.match(link, /#deel=1\./);
+      assert.equal(await decodeShareQr(page), link, 'the QR code holds the link');
+      assert.equal(await page.isVisible('#deel-lokaal'), true, 'from disk the page says the link stays on this computer');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+      links.push(link);
+    }
+
+    // The facilitator's phone opens each scanned link: asked, added, kept
+    // across the links, and the answers leave the address bar.
+    // Each scan opens the page anew (a new tab in the same browser).
+    const dialogs = [];
+    let facilitator = await phone();
+    for (const [i, link] of links.entries()) {
+      if (i > 0) facilitator = await facilitator.context().newPage();
+      facilitator.on('dialog', (d) => {
+        dialogs.push(d.message());
+        d.accept();
+      });
+      facilitator.on('pageerror', (e) => errors.push(String(e)));
+      await facilitator.goto(link);
+      await facilitator.waitForFunction((n) => document.querySelectorAll('#team-deelnemers tbody tr').length === n, i + 1);
+    }
+    assert.deepEqual(dialogs.map((m) => /van (Anna|Bo)\./.exec(m)[1]), ['Anna', 'Bo']);
+    assert.equal(new URL(facilitator.url()).hash, '');
+    await facilitator.waitForSelector('#team-resultaat:not([hidden])');
+    assert.equal(await facilitator.$$eval('#team-deelnemers tbody tr', (trs) => trs.length), 2);
+    const viaLinks = await facilitator.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent));
+
+    // A link pasted again is refused; one of another scan version too.
+    const otherVersion = links[0].replace(`.${data.versie}.`, '.0000beef.');
+    await facilitator.fill('#team-links', `${links[0]}\n${otherVersion}`);
+    await facilitator.click('#team-links-voeg');
+    const said = await facilitator.$$eval('#team-melding li', (lis) => lis.map((li) => li.textContent));
+    assert.equal(said.length, 2, said.join(' | '));
+    assert.match(said[0], /al ingelezen/);
+    assert.match(said[1], /andere versie/);
+    assert.equal(await facilitator.$$eval('#team-deelnemers tbody tr', (trs) => trs.length), 2);
+
+    // The same answers as files give the same team statistics.
+    const desk = await phone();
+    await desk.goto(url);
+    const files = people.map((p) => participantFile(data, p.naam, p.rol, p.patterns).file);
+    await desk.setInputFiles('#team-bestanden', files.map((f, i) => ({ name: `${i}.json`, mimeType: 'application/json', buffer: buffer(f) })));
+    await desk.waitForSelector('#team-resultaat:not([hidden])');
+    assert.deepEqual(await desk.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent)), viaLinks);
+
+    // Wiping the team empties what the browser kept.
+    await facilitator.click('#team-wissen');
+    await facilitator.reload();
+    assert.equal(await facilitator.isVisible('#team-resultaat'), false);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -54,6 +54,31 @@ function sample() {
   return state;
 }
 
+test('a result shared as a link reads back as the same answers, without notes', () => {
+  const state = sample();
+  const fragment = L.writeShare(state, elements, SCAN);
+  assert.equal(fragment, 'deel=1.Kit.v-nu.5x3_-2.Sam.manager.abc123');
+  const back = plain(L.readShare(`https://example.org/kit/reflectiescan/#${fragment}`, elements, SCAN));
+  const expected = plain(state);
+  expected.notities = { AAA: '', BBB: '' };
+  expected.datum = '';
+  assert.deepEqual(back, { state: expected, refused: null, notes: [] });
+  // Names with separators survive the trip.
+  state.naam = 'Jo. de & Vries_#1';
+  assert.equal(plain(L.readShare(L.writeShare(state, elements, SCAN), elements, SCAN)).state.naam, 'Jo. de & Vries_#1');
+});
+
+test('a shared link of another toolkit, another scan version or damaged is refused', () => {
+  const fragment = L.writeShare(sample(), elements, SCAN);
+  const refused = (link, scan = SCAN) => plain(L.readShare(link, elements, scan)).refused;
+  assert.equal(refused(fragment, { toolkit: 'Ander', versie: 'v-nu' }).key, 'scan_fout_toolkit');
+  assert.equal(refused(fragment, { toolkit: 'Kit', versie: 'v-later' }).key, 'scan_fout_link_versie');
+  for (const bad of ['', 'https://example.org/', '#deel=2.Kit.v-nu.5x3_-2.Sam.manager.abc', '#deel=1.Kit.v-nu.5x3_-.Sam.m.abc',
+    '#deel=1.Kit.v-nu.5x9_-2.Sam.m.abc', '#deel=1.Kit.v-nu.5x3-2.Sam.m.abc', '#deel=%E0%A4%A']) {
+    assert.ok(refused(bad), bad);
+  }
+});
+
 test('an exported scan carries toolkit, scan version, ids and texts, and reads back the same', () => {
   const state = sample();
   const file = plain(L.writeScan(state, elements, SCAN));

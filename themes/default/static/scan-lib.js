@@ -187,6 +187,64 @@
     return { answered, total };
   }
 
+  /* ---------- a result as a link ---------- */
+
+  /** The fragment key of a shared result, and its format's version. */
+  const SHARE_KEY = 'deel';
+  const SHARE_VERSION = 1;
+  const SHARE_SIGNS = { '?': 'x', 1: '1', 2: '2', 3: '3', 4: '4', 5: '5' };
+
+  /**
+   * A participant's answers as a URL fragment (without "#"), short enough for
+   * a QR code: the format, the toolkit, the scan version (which fixes the
+   * elements and aspects and their order, so answers can go by position) and
+   * one sign per aspect (1–5, x for "weet ik niet", - for no answer), elements
+   * separated by "_"; then name, role and participant id. Notes stay out: a
+   * link is for handing a score over, not what someone wrote.
+   */
+  function writeShare(state, elements, scan) {
+    const signs = elements.map((e) => (state.antwoorden[e.code] || e.uitspraken.map(() => null))
+      .map((a) => SHARE_SIGNS[normaliseAnswer(a)] || '-').join('')).join('_');
+    const parts = [SHARE_VERSION, scan.toolkit, scan.versie, signs, state.naam, state.rol, state.deelnemer];
+    // '.' separates the parts, so it is escaped too (encodeURIComponent keeps it).
+    return SHARE_KEY + '=' + parts.map((p) => encodeURIComponent(String(p || '')).replace(/\./g, '%2E')).join('.');
+  }
+
+  /**
+   * Reads a shared link (a whole URL or its fragment) as readScan reads a file:
+   * {state, refused, notes}. A link of another toolkit or another scan version
+   * is refused (its answers go by position, which only this version fixes).
+   */
+  function readShare(link, elements, scan) {
+    const s = String(link || '').trim();
+    const at = s.indexOf('#');
+    const fragment = at >= 0 ? s.slice(at + 1) : s;
+    const m = new RegExp('(?:^|&)' + SHARE_KEY + '=([^&]*)').exec(fragment);
+    if (!m) return refuse('scan_fout_link');
+    const parts = m[1].split('.').map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch (e) {
+        return '';
+      }
+    });
+    if (parts.length !== 7 || parts[0] !== String(SHARE_VERSION)) return refuse('scan_fout_link');
+    const [, toolkit, version, signs, naam, rol, deelnemer] = parts;
+    if (toolkit !== scan.toolkit) return refuse('scan_fout_toolkit', { toolkit: toolkit || '?', hier: scan.toolkit });
+    if (version !== scan.versie) return refuse('scan_fout_link_versie');
+    const groups = signs.split('_');
+    if (groups.length !== elements.length || elements.some((e, i) => groups[i].length !== e.uitspraken.length)
+      || !/^[1-5x_-]*$/.test(signs)) return refuse('scan_fout_link');
+    const state = emptyAnswers(elements);
+    elements.forEach((e, i) => {
+      state.antwoorden[e.code] = Array.from(groups[i]).map((c) => (c === 'x' ? DONT_KNOW : c === '-' ? null : Number(c)));
+    });
+    state.naam = naam.slice(0, 80);
+    state.rol = rol.slice(0, 40);
+    state.deelnemer = /^[A-Za-z0-9-]{1,64}$/.test(deelnemer) ? deelnemer : '';
+    return { state, refused: null, notes: [] };
+  }
+
   /* ---------- the team view ---------- */
 
   /** What a participant answered, for telling two files apart: name, role, answers and notes. */
@@ -256,6 +314,6 @@
 
   root.WerkplaatsTools = Object.assign(L, {
     FILE_KIND, FILE_VERSION, DONT_KNOW, normaliseAnswer, isAnswer, elementScore, emptyAnswers, hasAnswers,
-    readScan, writeScan, scores, progress, fingerprint, teamMember, admit, teamStats, byDifference,
+    readScan, writeScan, writeShare, readShare, scores, progress, fingerprint, teamMember, admit, teamStats, byDifference,
   });
 })(typeof globalThis !== 'undefined' ? globalThis : this);

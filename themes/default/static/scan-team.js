@@ -24,20 +24,44 @@
   let team = [];
   let highlighted = null;
 
-  /* ---------- adding files ---------- */
+  /* ---------- the team, kept in this browser ---------- */
 
-  async function addFiles(files) {
+  /* Kept in localStorage, so a facilitator who opens participants' shared
+     links one after another (each scanned QR code opens the page anew)
+     builds up one team. "Team wissen" empties it. */
+  const TEAM_KEY = D.sleutel + '-team';
+
+  function saveTeam() {
+    try {
+      if (team.length) localStorage.setItem(TEAM_KEY, JSON.stringify(team));
+      else localStorage.removeItem(TEAM_KEY);
+    } catch (e) {
+      /* Storage off: the team lasts as long as the page. */
+    }
+  }
+
+  function loadTeam() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(TEAM_KEY) || '[]');
+      return Array.isArray(saved) ? saved.filter((m) => m && typeof m === 'object' && m.scores && m.antwoorden) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  /* ---------- adding participants: files and shared links ---------- */
+
+  /** Adds what was read ({name, got, fallback}), each participant once; returns the notes. */
+  function addRead(items) {
     const notes = [];
-    for (const file of Array.from(files)) {
-      const got = await P.readFile(file);
+    for (const { name, got, fallback } of items) {
       if (got.refused) {
-        notes.push(P.message(got.refused, file.name));
+        notes.push(P.message(got.refused, name));
         continue;
       }
-      const fallback = file.name.replace(/\.json$/i, '') || t('scan_deelnemer', { n: team.length + 1 });
-      const member = L.teamMember(got.state, elements, fallback);
+      const member = L.teamMember(got.state, elements, fallback || t('scan_deelnemer', { n: team.length + 1 }));
       const verdict = L.admit(team, member);
-      const values = Object.assign({ bestand: file.name }, verdict.values);
+      const values = Object.assign({ bestand: name }, verdict.values);
       if (verdict.action === 'refuse') {
         notes.push(t(verdict.key, values));
         continue;
@@ -48,10 +72,41 @@
       }
       if (verdict.action === 'ask' && verdict.replace) team[verdict.index] = member;
       else team.push(member);
-      notes.push(...got.notes.map((n) => `${file.name}: ${P.message(n, file.name)}`));
+      notes.push(...got.notes.map((n) => `${name}: ${P.message(n, name)}`));
     }
+    saveTeam();
     renderTeam();
     P.report('team-melding', [t('scan_team_ingelezen', { n: team.length })], notes);
+    return notes;
+  }
+
+  async function addFiles(files) {
+    const items = [];
+    for (const file of Array.from(files)) {
+      items.push({ name: file.name, got: await P.readFile(file), fallback: file.name.replace(/\.json$/i, '') });
+    }
+    addRead(items);
+  }
+
+  /** Links pasted one per line (blank lines skipped). */
+  function addLinks(text) {
+    const links = String(text).split(/\s+/).filter(Boolean);
+    addRead(links.map((link, i) => ({ name: t('scan_team_link_naam', { n: i + 1 }), got: L.readShare(link, elements, P.SCAN) })));
+  }
+
+  /** The page opened from a shared link (a scanned QR code): offer to add it, then drop it from the address. */
+  function incoming() {
+    if (!/(^#|&)deel=/.test(location.hash)) return;
+    const got = L.readShare(location.hash, elements, P.SCAN);
+    try {
+      history.replaceState(null, '', location.pathname + location.search);
+    } catch (e) {
+      /* the fragment stays; reading it again asks again */
+    }
+    const name = t('scan_team_link_naam', { n: 1 });
+    if (!got.refused && !window.confirm(t('scan_team_binnen', { naam: got.state.naam || name }))) return;
+    addRead([{ name, got }]);
+    $('team').scrollIntoView();
   }
 
   /* ---------- drawing ---------- */
@@ -272,9 +327,15 @@
     if (carriesFiles(e)) e.preventDefault();
   });
 
+  $('team-links-voeg').addEventListener('click', () => {
+    addLinks($('team-links').value);
+    $('team-links').value = '';
+  });
+
   $('team-wissen').addEventListener('click', () => {
     team = [];
     highlighted = null;
+    saveTeam();
     renderTeam();
     P.report('team-melding', [], []);
   });
@@ -295,4 +356,8 @@
     for (const p of team) rows.push([p.naam, roleLabel(p.rol)].concat(elements.map((e) => L.formatNumber(p.scores[e.code], 2))));
     P.download('reflectiescan-team.csv', 'text/csv;charset=utf-8', L.toCsv(rows));
   });
+  team = loadTeam();
+  if (team.length) renderTeam();
+  incoming();
+  window.addEventListener('hashchange', incoming);
 })();

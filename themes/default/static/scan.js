@@ -258,6 +258,50 @@
     download(fileName(state, 'csv'), 'text/csv;charset=utf-8', L.toCsv(rows));
   });
 
+  /* ---------- sharing a result as a link and a QR code ---------- */
+
+  /** The QR code of `text` as an SVG drawn from the vendored encoder's modules. */
+  function qrSvg(text) {
+    if (typeof window.qrcode !== 'function') return null;
+    const code = window.qrcode(0, 'M');
+    code.addData(text);
+    code.make();
+    const n = code.getModuleCount();
+    const quiet = 4;
+    const node = svg('svg', { viewBox: `0 0 ${n + 2 * quiet} ${n + 2 * quiet}`, role: 'img', class: 'qr-code' });
+    const title = svg('title', {});
+    title.textContent = t('scan_deel_qr');
+    node.appendChild(title);
+    node.appendChild(svg('rect', { x: 0, y: 0, width: n + 2 * quiet, height: n + 2 * quiet, fill: '#fff' }));
+    let d = '';
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) if (code.isDark(r, c)) d += `M${c + quiet} ${r + quiet}h1v1h-1z`;
+    }
+    node.appendChild(svg('path', { d, fill: '#000' }));
+    return node;
+  }
+
+  $('deel-maak').addEventListener('click', () => {
+    const link = location.href.split('#')[0] + '#' + L.writeShare(readForm(), elements, SCAN);
+    $('deel-link').value = link;
+    const qr = qrSvg(link);
+    $('deel-qr').replaceChildren(...(qr ? [qr] : []));
+    $('deel-lokaal').hidden = location.protocol !== 'file:';
+    $('deel').hidden = false;
+    $('deel-maak').setAttribute('aria-expanded', 'true');
+    $('deel-link').focus();
+    $('deel-link').select();
+  });
+  $('deel-kopieer').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('deel-link').value);
+      say('scan-melding', t('scan_deel_gekopieerd'));
+    } catch (e) {
+      $('deel-link').select();
+      say('scan-melding', t('scan_deel_kopieer_mislukt'));
+    }
+  });
+
   /** A file read: {state, refused, notes} as readScan gives it; a file that is no JSON is refused too. */
   async function readFile(file) {
     let data;
@@ -339,7 +383,7 @@
 
   /* ---------- what the team view (scan-team.js) shares ---------- */
 
-  window.WerkplaatsScanPage = { D, L, t, $, elements, roleLabel, svg, point, fixed, radarFrame, radarShape, radarDots, readFile, message, report, download };
+  window.WerkplaatsScanPage = { D, L, t, $, elements, roleLabel, svg, point, fixed, radarFrame, radarShape, radarDots, readFile, message, report, download, SCAN };
 
   /* ---------- start ---------- */
 
