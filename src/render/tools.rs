@@ -75,6 +75,8 @@ struct ElementData {
     /// Each aspect's stable id, in the same order: what answers are keyed by in files.
     ids: Vec<String>,
     gesprekken: Vec<String>,
+    /// The checklists about the element, for the session the scan proposes.
+    checklists: Vec<String>,
 }
 
 /// Everything `reflectiescan/data.js` hands the scan script.
@@ -87,6 +89,8 @@ struct ScanData<'a> {
     versie: String,
     elementen: Vec<ElementData>,
     gesprekken: Vec<Activity>,
+    /// A checklist's default minutes in the planner.
+    checklist_duur: u32,
     rollen: Vec<Choice>,
     t: BTreeMap<&'a str, &'a str>,
 }
@@ -218,6 +222,7 @@ impl Renderer<'_> {
             versie: scan_version(&elementen),
             elementen,
             gesprekken: prompts(&v),
+            checklist_duur: CHECKLIST_MINUTES,
             rollen: roles(&v),
             t: self.strings_for("scan_"),
         }
@@ -285,6 +290,12 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
             .iter()
             .filter(|p| p.meta.elementen.contains(&e.meta.code))
             .map(|p| p.slug.clone())
+            .collect(),
+        checklists: t
+            .checklists()
+            .iter()
+            .filter(|c| c.meta.elementen.contains(&e.meta.code))
+            .map(|c| c.slug.clone())
             .collect(),
     }
 }

@@ -124,10 +124,15 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     const low = Math.min(...known.map((c) => scores[c]));
     const lowest = known.filter((c) => scores[c] - low < 1e-9);
     assert.equal(await page.locator(`.duiding-element[data-code="${codes[2]}"] .oordeel-notitie`).textContent(), note);
-    // The planner link carries the prompts about the element(s) scored lowest.
+    // The planner link proposes a session for the (at most two) elements
+    // scored lowest: each one's first prompt and checklist, and says so.
     const plannerHref = await page.getAttribute('#naar-planner', 'href');
-    for (const c of lowest) {
-      for (const slug of data.elementen.find((e) => e.code === c).gesprekken) assert.match(plannerHref, new RegExp(`g:${slug}:`));
+    const proposed = lowest.slice(0, 2);
+    assert.match(plannerHref, new RegExp(`van=scan:${proposed.join('\\+')}&`));
+    for (const c of proposed) {
+      const e = data.elementen.find((x) => x.code === c);
+      if (e.gesprekken.length) assert.match(plannerHref, new RegExp(`g:${e.gesprekken[0]}:`));
+      if (e.checklists.length) assert.match(plannerHref, new RegExp(`c:${e.checklists[0]}:`));
     }
     const progress = await page.textContent('#voortgang');
     const total = data.elementen.reduce((s, e) => s + e.uitspraken.length, 0);
@@ -594,6 +599,34 @@ test('a team on phones only: results shared as links and QR codes, read into the
     await desk.setInputFiles('#team-bestanden', files.map((f, i) => ({ name: `${i}.json`, mimeType: 'application/json', buffer: buffer(f) })));
     await desk.waitForSelector('#team-resultaat:not([hidden])');
     assert.deepEqual(await desk.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => tr.textContent)), viaLinks);
+
+    // From the team view to a session: where the team differs most, computed
+    // here from the answers, and the planner says where the plan came from.
+    const spreadOf = (code) => {
+      const values = people.map((p) => {
+        const nums = answersFor(data, p.patterns)[code].filter((a) => typeof a === 'number');
+        return nums.reduce((a, b) => a + b, 0) / nums.length;
+      });
+      return Math.max(...values) - Math.min(...values);
+    };
+    const codes = data.elementen.map((e) => e.code);
+    const widest = codes.map((c, i) => [c, spreadOf(c), i]).filter(([, s]) => s > 0)
+      .sort((a, b) => b[1] - a[1] || a[2] - b[2]).slice(0, 2).map(([c]) => c);
+    const href = await facilitator.getAttribute('#team-plan-verschil', 'href');
+    assert.match(href, new RegExp(`van=team-verschil:${widest.join('\\+')}&`));
+    await facilitator.click('#team-plan-verschil');
+    await facilitator.waitForSelector('#plan-van:not([hidden])');
+    const from = await facilitator.textContent('#plan-van');
+    assert.match(from, /grootste verschil/);
+    for (const c of widest) assert.ok(from.includes(c), from);
+    const blocks = await facilitator.$$eval('#plan-lijst > li', (lis) => lis.map((li) => li.dataset.slug || li.dataset.soort));
+    assert.equal(blocks[0], 'welkom');
+    assert.equal(blocks[blocks.length - 1], 'afronding');
+    for (const c of widest) {
+      const e = data.elementen.find((x) => x.code === c);
+      if (e.gesprekken.length) assert.ok(blocks.includes(e.gesprekken[0]), blocks.join());
+    }
+    await facilitator.goBack();
 
     // Wiping the team empties what the browser kept.
     await facilitator.click('#team-wissen');

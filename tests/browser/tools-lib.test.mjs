@@ -282,6 +282,25 @@ test('a damaged or hostile URL gives what it can and never throws', () => {
   assert.equal(L.decodePlan(many, known).blokken.length, L.MAX_BLOCKS);
 });
 
+test("a proposed session: welcome, each element's first prompt and checklist once, a break past 90 minutes, closing", () => {
+  const minutes = { gesprek: { 'focusgroep-los': 60, 'focusgroep-goc': 60, kort: 20 }, checklist: 30 };
+  const chosen = [
+    { code: 'LOS', gesprekken: ['focusgroep-los', 'kort'], checklists: ['basisvragen'] },
+    { code: 'GOC', gesprekken: ['focusgroep-goc'], checklists: ['basisvragen'] },
+  ];
+  const plan = plain(L.proposePlan(chosen, minutes, { soort: 'team-verschil', codes: ['LOS', 'GOC'] }));
+  assert.deepEqual(plan.blokken.map((b) => b.slug || b.soort), ['welkom', 'focusgroep-los', 'basisvragen', 'pauze', 'focusgroep-goc', 'afronding']);
+  assert.deepEqual(plan.van, { soort: 'team-verschil', codes: ['LOS', 'GOC'] });
+  // The origin survives the link; an unknown origin or code does not.
+  assert.deepEqual(plain(L.decodePlan(L.encodePlan(plan), known)).van, plan.van);
+  assert.equal(L.decodePlan('van=verzonnen:LOS&blokken=p:5', known).van, undefined);
+  assert.deepEqual(plain(L.decodePlan('van=scan:LOS+%3Cx%3E', known).van), { soort: 'scan', codes: ['LOS'] });
+  // Short enough: no break.
+  const short = L.proposePlan([{ code: 'X', gesprekken: ['kort'], checklists: [] }], minutes, { soort: 'scan', codes: ['X'] });
+  assert.deepEqual(plain(short.blokken).map((b) => b.slug || b.soort), ['welkom', 'kort', 'afronding']);
+  assert.equal(L.proposePlan([{ code: 'X', gesprekken: [], checklists: [] }], minutes, null), null);
+});
+
 test('reading a plan says what it dropped and corrected', () => {
   const { plan, changes } = L.readPlan('#start=25:99&datum=gisteren&blokken=g:bestaat-niet:60,g:focusgroep-los:99999,x:5,p:0,a:15', known);
   assert.equal(plan.start, '09:00');

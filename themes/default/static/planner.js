@@ -180,7 +180,18 @@
   }
 
   /** Rebuilds the list; then times, totals, storage and print follow. */
+  /** Where a proposed plan came from (the scan or its team view), with the elements named. */
+  function origin() {
+    const box = $('plan-van');
+    const codes = plan.van ? plan.van.codes.filter((c) => elementByCode[c]) : [];
+    box.hidden = !codes.length;
+    box.textContent = codes.length
+      ? t('plan_van_' + plan.van.soort, { elementen: codes.map((c) => `${c} (${elementByCode[c].naam})`).join(', ') })
+      : '';
+  }
+
   function render() {
+    origin();
     list.replaceChildren(...plan.blokken.map(blockItem));
     $('plan-leeg').hidden = plan.blokken.length > 0;
     $('plan-titel').value = plan.titel;

@@ -289,6 +289,28 @@
       + Object.entries(counts).map(([label, n]) => `${label} (${n})`).join(', ');
   }
 
+  /**
+   * From the team result to a session: links to the planner for the (at most
+   * two) elements where the team differs most, and for those with the lowest
+   * team mean. Places to start a conversation, not verdicts.
+   */
+  function toPlanner(stats) {
+    const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
+    const widest = stats.byDifference.filter((c) => byCode[c].n >= 2 && byCode[c].spread > 0).slice(0, 2);
+    const lowest = stats.perElement.filter((s) => s.mean != null)
+      .sort((a, b) => a.mean - b.mean).slice(0, 2).map((s) => s.code);
+    const of = (codes) => codes.map((c) => elements.find((e) => e.code === c));
+    for (const [id, codes, soort] of [['team-plan-verschil', widest, 'team-verschil'], ['team-plan-laag', lowest, 'team-laag']]) {
+      const href = codes.length ? P.plannerHref(of(codes), soort) : null;
+      const a = $(id);
+      a.parentElement.hidden = !href;
+      if (href) {
+        a.href = href;
+        a.textContent = t('scan_team_plan_' + (soort === 'team-verschil' ? 'verschil' : 'laag'), { elementen: codes.join(', ') });
+      }
+    }
+  }
+
   function renderTeam() {
     $('team-resultaat').hidden = team.length === 0;
     if (!team.length) return;
@@ -296,6 +318,7 @@
     const stats = L.teamStats(team, elements);
     radar(stats);
     differences(stats);
+    toPlanner(stats);
     tables(stats);
   }
 

@@ -185,19 +185,18 @@
     return known.filter((e) => scores[e.code] - low < 1e-9);
   }
 
-  /** A planner link with the prompts about the given elements. */
+  /** A planner link proposing a session for `chosen` elements, saying where it came from (`soort`). */
+  function plannerHref(chosen, soort) {
+    const minutes = { gesprek: Object.fromEntries(D.gesprekken.map((g) => [g.slug, g.duur])), checklist: D.checklist_duur };
+    const plan = L.proposePlan(chosen, minutes, { soort, codes: chosen.map((e) => e.code) });
+    return plan && $('naar-planner').getAttribute('href').split('#')[0] + '#' + L.encodePlan(plan);
+  }
+
+  /** The link from your result to the planner: the element(s) you scored lowest, at most two. */
   function plannerLink(chosen) {
-    const link = $('naar-planner');
-    const slugs = [];
-    for (const e of chosen) for (const s of e.gesprekken) if (!slugs.includes(s)) slugs.push(s);
-    $('naar-planner-regel').hidden = slugs.length === 0;
-    if (!slugs.length) return;
-    const byslug = Object.fromEntries(D.gesprekken.map((g) => [g.slug, g]));
-    const plan = L.emptyPlan();
-    plan.blokken = [{ soort: 'welkom', duur: 10 }]
-      .concat(slugs.map((s) => ({ soort: 'gesprek', slug: s, duur: byslug[s].duur })))
-      .concat([{ soort: 'afronding', duur: 15 }]);
-    link.href = link.getAttribute('href').split('#')[0] + '#' + L.encodePlan(plan);
+    const href = plannerHref(chosen.slice(0, 2), 'scan');
+    $('naar-planner-regel').hidden = !href;
+    if (href) $('naar-planner').href = href;
   }
 
   let current = L.emptyAnswers(elements);
@@ -383,7 +382,7 @@
 
   /* ---------- what the team view (scan-team.js) shares ---------- */
 
-  window.WerkplaatsScanPage = { D, L, t, $, elements, roleLabel, svg, point, fixed, radarFrame, radarShape, radarDots, readFile, message, report, download, SCAN };
+  window.WerkplaatsScanPage = { D, L, t, $, elements, roleLabel, svg, point, fixed, radarFrame, radarShape, radarDots, readFile, message, report, download, SCAN, plannerHref };
 
   /* ---------- start ---------- */
 

@@ -113,6 +113,45 @@
     return { titel: '', datum: '', start: '09:00', blokken: [] };
   }
 
+  /** Where a proposed plan came from: the scan's lowest score, or the team's lowest or widest spread. */
+  const ORIGINS = ['scan', 'team-laag', 'team-verschil'];
+  const CODE = /^[A-Za-z0-9]{1,12}$/;
+
+  /**
+   * A session for the elements `chosen` ([{code, gesprekken, checklists}]):
+   * a welcome, per element its first prompt and first checklist (each once),
+   * a break when the middle runs past 90 minutes, and a closing; `minutes`
+   * ({gesprek: {slug: duur}, checklist}) gives the durations. `van` says where
+   * the proposal came from ({soort, codes}); the planner shows it.
+   */
+  function proposePlan(chosen, minutes, van) {
+    const plan = emptyPlan();
+    const middle = [];
+    const add = (soort, slug, duur) => {
+      if (slug && !middle.some((b) => b.soort === soort && b.slug === slug)) middle.push({ soort, slug, duur });
+    };
+    for (const e of chosen) {
+      const g = (e.gesprekken || [])[0];
+      add('gesprek', g, minutes.gesprek[g]);
+      add('checklist', (e.checklists || [])[0], minutes.checklist);
+    }
+    if (!middle.length) return null;
+    let total = 0;
+    const withBreak = [];
+    const full = middle.reduce((a, b) => a + b.duur, 0);
+    for (const b of middle) {
+      if (full > 90 && withBreak.length && total >= full / 2 && !withBreak.some((x) => x.soort === 'pauze')) {
+        withBreak.push({ soort: 'pauze', duur: 15 });
+      }
+      withBreak.push(b);
+      total += b.duur;
+    }
+    plan.blokken = [{ soort: 'welkom', duur: 10 }].concat(withBreak, [{ soort: 'afronding', duur: 15 }]).slice(0, MAX_BLOCKS);
+    const codes = van && ORIGINS.includes(van.soort) ? van.codes.filter((c) => CODE.test(c)).slice(0, 12) : [];
+    if (codes.length) plan.van = { soort: van.soort, codes };
+    return plan;
+  }
+
   /** Minutes since midnight for "HH:MM"; null when it is not a time. */
   function parseTime(s) {
     const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(String(s));
@@ -155,6 +194,7 @@
     const parts = ['v=1'];
     if (plan.titel) parts.push('titel=' + encodeURIComponent(plan.titel));
     if (plan.datum) parts.push('datum=' + plan.datum);
+    if (plan.van) parts.push('van=' + plan.van.soort + ':' + plan.van.codes.join('+'));
     parts.push('start=' + plan.start);
     const blocks = plan.blokken.map((b) => {
       const head = LETTERS[b.soort];
@@ -197,6 +237,10 @@
       } else if (key === 'start') {
         if (parseTime(value) != null) plan.start = value;
         else changes.push({ soort: 'start', deel: safeDecode(value), naar: plan.start });
+      } else if (key === 'van') {
+        const [soort, codes] = value.split(':');
+        const list = String(codes || '').split('+').filter((c) => CODE.test(c)).slice(0, 12);
+        if (ORIGINS.includes(soort) && list.length) plan.van = { soort, codes: list };
       } else if (key === 'blokken' && value) {
         const blocks = [];
         for (const text of value.split(',')) {
@@ -300,7 +344,7 @@
     round, formatNumber, csvField, toCsv, fill,
     radarPoint,
     MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, readPlan,
-    scaleSteps, schedule,
+    scaleSteps, proposePlan, schedule,
     sheets, cards,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);
