@@ -182,6 +182,25 @@ impl TemplateFiles {
     }
 }
 
+/// The UI strings of `language` in theme `name`, both layers, read without
+/// reporting anything: for the preview's notice when the toolkit does not
+/// build (and so never loaded its theme).
+pub fn strings_without_build(root: &Path, name: &str, language: &str) -> BTreeMap<String, String> {
+    if crate::content::names_problems(name, language)
+        .into_iter()
+        .next()
+        .is_some()
+    {
+        return BTreeMap::new();
+    }
+    let file = Path::new("themes")
+        .join(name)
+        .join("i18n")
+        .join(format!("{language}.yaml"));
+    let (mut texts, mut problems) = (SourceTexts::default(), Problems::default());
+    load_strings(root, &file, language, &mut texts, &mut problems)
+}
+
 /// The UI strings of `language`: the built-in theme's, with each key the
 /// toolkit's `file` has replacing the built-in one. Read as content is read.
 fn load_strings(
