@@ -306,3 +306,43 @@ fn a_named_theme_must_exist_and_a_language_must_have_strings() {
     assert_eq!(problems[0].file, Path::new("themes/default/i18n/fy.yaml"));
     assert!(problems[0].message.contains("\"fy\""), "{problems:?}");
 }
+
+#[test]
+fn english_has_every_dutch_key_with_the_same_placeholders() {
+    let read = |language: &str| {
+        let rel = format!("i18n/{language}.yaml");
+        let text = String::from_utf8_lossy(builtin::file(&rel).expect("shipped")).into_owned();
+        yaml::parse::<yaml::UniqueKeys<String>>(&text, 1)
+            .map(|s| s.0)
+            .map_err(|p| p.into_problem(Path::new(&rel)))
+            .expect("parses")
+    };
+    let (nl, en) = (read("nl"), read("en"));
+    assert_eq!(nl.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+    let placeholders = |s: &str| {
+        let mut found: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .collect();
+        found.sort();
+        found
+    };
+    for (key, dutch) in &nl {
+        assert_eq!(placeholders(dutch), placeholders(&en[key]), "{key}");
+        if key.ends_with("_kolommen") {
+            assert_eq!(
+                dutch.matches(';').count(),
+                en[key].matches(';').count(),
+                "{key}"
+            );
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let theme = Theme::load(dir.path(), "default", "en", &mut SourceTexts::default());
+    let theme = theme
+        .map_err(|p| p.0)
+        .expect("English loads without strings of one's own");
+    assert_eq!(theme.strings.get("nav_elements"), Some("Elements"));
+    assert!(theme.warnings().is_empty(), "{:?}", theme.warnings());
+}
