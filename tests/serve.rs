@@ -936,6 +936,33 @@ fn a_stylesheet_change_is_swapped_not_reloaded() {
 }
 
 #[test]
+fn an_override_written_while_serving_replaces_the_built_in_file() {
+    let kit = Fixture::new();
+    assert!(!kit.root().join("themes").exists());
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    assert!(!get(&server, "/static/site.css").body.contains(".eigen"));
+    // themes/ itself appears with the first override.
+    kit.write("themes/default/static/site.css", ".eigen { color: red; }\n");
+    wait_for_message(&mut socket, |m| m["css"] == true);
+    assert_eq!(
+        get(&server, "/static/site.css").body,
+        ".eigen { color: red; }\n"
+    );
+    kit.write(
+        "themes/default/i18n/nl.yaml",
+        "nav_sources: Eigen bronnen\n",
+    );
+    wait_for_message(&mut socket, |m| lists_page(m, "index.html"));
+    assert!(get(&server, "/").body.contains("Eigen bronnen"));
+    // Removed again, the built-in string is back.
+    fs::remove_file(kit.root().join("themes/default/i18n/nl.yaml")).unwrap();
+    wait_for_message(&mut socket, |m| lists_page(m, "index.html"));
+    assert!(!get(&server, "/").body.contains("Eigen bronnen"));
+}
+
+#[test]
 fn a_burst_of_500_saves_ends_on_the_last_one() {
     let kit = Fixture::new();
     let server = Server::start(&kit.root());
