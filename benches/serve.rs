@@ -94,6 +94,8 @@ fn main() {
     let pages = if full { 1000 } else { 100 };
     let library = tempfile::tempdir().expect("temp dir");
     werkplaats::synthetic::generate(pages, library.path()).expect("synthetic toolkit");
+    // The template edits below need the template in the toolkit.
+    werkplaats::scaffold::eject(library.path(), Some("templates/page.html"), false).expect("eject");
     let root = library.path();
     println!();
     println!("a library of {pages} pages                median     worst");

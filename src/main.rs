@@ -108,6 +108,28 @@ enum Command {
         /// The folder to create; must not exist or be empty.
         dir: PathBuf,
     },
+    /// Work with the built-in theme.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeAction {
+    /// Copy the built-in theme, or one file or folder of it, into
+    /// themes/default/ to change it there; what is not copied stays built in.
+    Eject {
+        /// A file or folder of the theme, e.g. templates/base.html, i18n/nl.yaml
+        /// or static (default: the whole theme).
+        file: Option<String>,
+        /// The toolkit folder.
+        #[arg(short, long, default_value = ".")]
+        root: PathBuf,
+        /// Overwrite files that are there already.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -249,6 +271,21 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => out.error(&dir, &e.to_string()),
+        },
+        Command::Theme {
+            action: ThemeAction::Eject { file, root, force },
+        } => match scaffold::eject(&root, file.as_deref(), force) {
+            Ok(written) => {
+                let what = match written.as_slice() {
+                    [one] => one.display().to_string(),
+                    all => format!("{} bestanden naar themes/default/", all.len()),
+                };
+                out.say(&format!(
+                    "gekopieerd: {what}; wat je daar verandert, gaat voor het ingebouwde thema"
+                ));
+                ExitCode::SUCCESS
+            }
+            Err(e) => out.error(&root, &e.to_string()),
         },
     }
 }

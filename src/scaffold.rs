@@ -1,23 +1,27 @@
-//! `werkplaats new`: a small toolkit that builds as it is.
+//! `werkplaats new`: a small toolkit that builds as it is, and `werkplaats
+//! theme eject`: the built-in theme, or one file of it, copied out to change.
 //!
-//! It has one of each content type plus the default theme, so a new editor has a
-//! working example of every file to copy from.
+//! `new` writes content only, one of each content type, so a new editor has
+//! a working example of every file to copy from. The theme stays in the
+//! binary (`render::theme::builtin`): a toolkit that copied it would never
+//! get the theme's later fixes.
 
-use include_dir::{Dir, include_dir};
+use crate::render::theme::builtin;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The default theme, built into the binary so `new` works anywhere.
-static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
-
-/// Why `new` refused or failed.
+/// Why `new` or `theme eject` refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
     #[error("de map {0} bestaat al en is niet leeg; kies een nieuwe map")]
     NotEmpty(String),
     #[error("kan {path} niet schrijven: {source}")]
     Io { path: String, source: io::Error },
+    #[error("het ingebouwde thema heeft geen bestand of map \"{file}\"{near}")]
+    Unknown { file: String, near: String },
+    #[error("{} bestaat al; niets gekopieerd (geef --force om te overschrijven)", .0.join(", "))]
+    Exists(Vec<String>),
 }
 
 const FILES: &[(&str, &str)] = &[
@@ -78,7 +82,7 @@ pub fn create(dir: &Path) -> Result<(), ScaffoldError> {
             schema.json.as_bytes(),
         )?;
     }
-    write_theme(dir, &DEFAULT_THEME)
+    Ok(())
 }
 
 pub(crate) fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), ScaffoldError> {
@@ -93,21 +97,66 @@ pub(crate) fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), Sca
     fs::write(&path, bytes).map_err(err)
 }
 
-/// Writes the built-in default theme to `dir/themes/default`.
-pub(crate) fn write_default_theme(dir: &Path) -> Result<(), ScaffoldError> {
-    write_theme(dir, &DEFAULT_THEME)
+/// Copies the built-in theme, or the part of it `part` names (a file or a
+/// folder relative to the theme, such as `templates/base.html` or
+/// `static`), into `root/themes/default/`, where it overrides the built-in
+/// one. Refuses, writing nothing, when one of the files is there already,
+/// unless `force`. Returns the files written, relative to `root`.
+pub fn eject(root: &Path, part: Option<&str>, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
+    let theme = Path::new("themes").join(crate::render::theme::DEFAULT);
+    let wanted = part.map(|p| {
+        let p = p.trim_matches('/').replace('\\', "/");
+        let p = p
+            .strip_prefix("themes/default/")
+            .map(str::to_string)
+            .unwrap_or(p);
+        p.strip_prefix(&format!("{}/", builtin::LABEL))
+            .map(str::to_string)
+            .unwrap_or(p)
+    });
+    let files: Vec<_> = builtin::files("")
+        .into_iter()
+        .filter(|(rel, _)| match &wanted {
+            None => true,
+            Some(w) => rel == w || rel.starts_with(&format!("{w}/")),
+        })
+        .collect();
+    if let (Some(w), true) = (&wanted, files.is_empty()) {
+        return Err(unknown(w));
+    }
+    let there: Vec<String> = files
+        .iter()
+        .map(|(rel, _)| theme.join(rel))
+        .filter(|rel| fs::symlink_metadata(root.join(rel)).is_ok())
+        .map(|rel| rel.display().to_string())
+        .collect();
+    if !force && !there.is_empty() {
+        return Err(ScaffoldError::Exists(there));
+    }
+    let mut written = Vec::new();
+    for (rel, bytes) in files {
+        let rel = theme.join(rel);
+        write_file(root, &rel, bytes)?;
+        written.push(rel);
+    }
+    Ok(written)
 }
 
-fn write_theme(dir: &Path, theme: &Dir<'_>) -> Result<(), ScaffoldError> {
-    for file in theme.files() {
-        write_file(
-            dir,
-            &Path::new("themes/default").join(file.path()),
-            file.contents(),
-        )?;
+/// The refusal of an eject of `wanted`, with the closest file the theme has.
+fn unknown(wanted: &str) -> ScaffoldError {
+    let all = builtin::files("");
+    let near = all
+        .iter()
+        .map(|(rel, _)| (strsim::levenshtein(wanted, rel), rel))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= 2.max(wanted.chars().count() / 3))
+        .map(|(_, rel)| format!("; bedoel je {rel}?"))
+        .unwrap_or_else(|| {
+            "; geef een pad binnen het thema, zoals templates/base.html, i18n/nl.yaml of static"
+                .into()
+        });
+    ScaffoldError::Unknown {
+        file: wanted.to_string(),
+        near,
     }
-    for sub in theme.dirs() {
-        write_theme(dir, sub)?;
-    }
-    Ok(())
 }

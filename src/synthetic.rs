@@ -72,12 +72,11 @@ fn body(i: usize, n: usize, m: usize) -> String {
 }
 
 /// Writes a toolkit of `n` free pages (at least 10) and `n / 10` elements,
-/// prompts and checklists into `dir`, with the built-in default theme.
+/// prompts and checklists into `dir`; it uses the built-in theme.
 pub fn generate(n: usize, dir: &Path) -> Result<(), ScaffoldError> {
     let n = n.max(10);
     let m = n / 10;
     let w = |rel: &str, text: String| scaffold::write_file(dir, Path::new(rel), text.as_bytes());
-    scaffold::write_default_theme(dir)?;
     w("site.yaml", "titel: Synthetisch\ntaal: nl\n".into())?;
     w(
         "content/bronnen.yaml",

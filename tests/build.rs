@@ -318,6 +318,7 @@ fn template_error_names_template_and_line() {
         "themes/default/templates/page.html:3",
         "templatefout",
         |k| {
+            k.eject(Some("templates/page.html"));
             k.edit(
                 "themes/default/templates/page.html",
                 "{% block inhoud %}",

@@ -303,6 +303,7 @@ fn yaml_mistakes_are_told_in_dutch_with_their_cause_at_the_right_line() {
 fn an_unknown_template_variable_is_named_with_its_line_and_the_closest_name() {
     let kit = Fixture::new();
     let template = "themes/default/templates/element.html";
+    kit.eject(Some(template));
     kit.edit(
         template,
         "{% for a in element.aspecten %}",

@@ -388,6 +388,7 @@ fn traversal_and_symlinks_out_of_the_site_get_nothing() {
     let secret = "GEHEIM-7f3a";
     fs::write(kit.dir.path().join("geheim.txt"), secret).unwrap();
     let stat = kit.root().join("themes/default/static");
+    fs::create_dir_all(&stat).unwrap();
     std::os::unix::fs::symlink(kit.dir.path().join("geheim.txt"), stat.join("geheim.txt")).unwrap();
     std::os::unix::fs::symlink(kit.dir.path(), stat.join("buiten")).unwrap();
     std::os::unix::fs::symlink("../../../site.yaml", stat.join("site.yaml")).unwrap();
@@ -650,6 +651,7 @@ fn outside_a_toolkit_serve_says_so_and_stops() {
 #[test]
 fn a_save_that_breaks_the_builder_does_not_end_the_preview() {
     let kit = Fixture::new();
+    kit.eject(Some("templates/base.html"));
     let server = Server::start(&kit.root());
     let mut socket = connect(&server);
     next_message(&mut socket);
@@ -912,6 +914,8 @@ fn a_first_build_that_fails_is_shown_until_it_is_fixed() {
 #[test]
 fn a_stylesheet_change_is_swapped_not_reloaded() {
     let kit = Fixture::new();
+    kit.eject(Some("static/site.css"));
+    kit.eject(Some("templates/base.html"));
     let server = Server::start(&kit.root());
     let mut socket = connect(&server);
     next_message(&mut socket);
@@ -929,6 +933,33 @@ fn a_stylesheet_change_is_swapped_not_reloaded() {
     kit.edit(base, "<body class=", "<body data-proef=\"ja\" class=");
     wait_for_message(&mut socket, |m| lists_page(m, "index.html"));
     assert_eq!(attrs(&get(&server, "/").body, "body", "data-proef"), ["ja"]);
+}
+
+#[test]
+fn an_override_written_while_serving_replaces_the_built_in_file() {
+    let kit = Fixture::new();
+    assert!(!kit.root().join("themes").exists());
+    let server = Server::start(&kit.root());
+    let mut socket = connect(&server);
+    next_message(&mut socket);
+    assert!(!get(&server, "/static/site.css").body.contains(".eigen"));
+    // themes/ itself appears with the first override.
+    kit.write("themes/default/static/site.css", ".eigen { color: red; }\n");
+    wait_for_message(&mut socket, |m| m["css"] == true);
+    assert_eq!(
+        get(&server, "/static/site.css").body,
+        ".eigen { color: red; }\n"
+    );
+    kit.write(
+        "themes/default/i18n/nl.yaml",
+        "nav_sources: Eigen bronnen\n",
+    );
+    wait_for_message(&mut socket, |m| lists_page(m, "index.html"));
+    assert!(get(&server, "/").body.contains("Eigen bronnen"));
+    // Removed again, the built-in string is back.
+    fs::remove_file(kit.root().join("themes/default/i18n/nl.yaml")).unwrap();
+    wait_for_message(&mut socket, |m| lists_page(m, "index.html"));
+    assert!(!get(&server, "/").body.contains("Eigen bronnen"));
 }
 
 #[test]

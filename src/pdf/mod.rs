@@ -235,6 +235,7 @@ fn put_in_place(
     let pdfs = RenderedSite {
         files: Vec::new(),
         // No theme files go with the PDFs: a folder that does not exist.
+        builtin_static: Vec::new(),
         static_dir: printed.join("geen-thema/static"),
         warnings: Default::default(),
         assets,

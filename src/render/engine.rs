@@ -123,6 +123,7 @@ impl<'a> Renderer<'a> {
         warnings.extend(theme.warnings());
         Ok(RenderedSite {
             files,
+            builtin_static: super::theme::builtin::files("static"),
             static_dir: theme.static_dir.clone(),
             assets: valid
                 .toolkit
@@ -284,7 +285,7 @@ impl<'a> Renderer<'a> {
         match ctx {
             Ok(ctx) => self.emit(route.file(), template, &ctx),
             Err(e) => self.problems.push(Problem::error(
-                self.theme.dir.join("templates").join(template),
+                self.theme.files.file(template),
                 0,
                 e.to_string(),
             )),
@@ -301,7 +302,7 @@ impl<'a> Renderer<'a> {
             Ok(c) => Some(c),
             Err(e) => {
                 self.problems.push(Problem::error(
-                    self.theme.dir.join("templates").join(template),
+                    self.theme.files.file(template),
                     0,
                     e.to_string(),
                 ));

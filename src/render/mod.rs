@@ -16,7 +16,7 @@ pub mod search;
 mod share;
 mod site_pages;
 mod sitemap;
-mod theme;
+pub(crate) mod theme;
 mod tools;
 mod views;
 
@@ -52,7 +52,10 @@ pub struct OutputFile {
 #[derive(Debug, Clone)]
 pub struct RenderedSite {
     pub files: Vec<OutputFile>,
-    /// The theme's static folder, copied to `static/`.
+    /// The built-in theme's static files as (`static/…`, bytes), copied
+    /// first, under those of `static_dir`.
+    pub builtin_static: Vec<(String, &'static [u8])>,
+    /// The toolkit's theme's static folder, copied to `static/`.
     pub static_dir: PathBuf,
     pub warnings: Problems,
     /// Files copied as they are: (source on disk, path in the output).

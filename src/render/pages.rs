@@ -57,7 +57,7 @@ impl<'a> Renderer<'a> {
         for name in &missing {
             self.problems.push(
                 crate::diagnostics::Problem::error(
-                    self.theme.dir.join("templates").join(name),
+                    self.theme.files.file(name),
                     0,
                     format!(
                         "het thema heeft geen template {name} voor de bestanden in content/{}/",

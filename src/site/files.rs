@@ -77,10 +77,14 @@ fn read_inside(root: &Path, path: &Path) -> Result<Bytes, String> {
         .map_err(|e| format!("kan het bestand niet lezen: {e}"))
 }
 
-/// Reads the theme's static files as `build` copies them: regular files only, so
-/// a symbolic link (to anywhere) is never served.
+/// Reads the theme's static files as `build` copies them: the built-in
+/// theme's, then those of `dir` over them; regular files only, so a symbolic
+/// link (to anywhere) is never served.
 pub fn read_statics(dir: &Path) -> Result<Files, Failure> {
     let mut files = Files::new();
+    for (rel, bytes) in crate::render::theme::builtin::files("static") {
+        files.insert(rel, Bytes::from_static(bytes));
+    }
     let mut problems = Problems::default();
     if !dir.is_dir() {
         return Ok(files);

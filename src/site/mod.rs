@@ -237,13 +237,7 @@ impl Builder {
         else {
             return BTreeMap::new();
         };
-        let strings = Path::new("themes")
-            .join(&site.thema)
-            .join("i18n")
-            .join(format!("{}.yaml", site.taal));
-        read(&strings)
-            .and_then(|t| yaml::parse(&t, 1).ok())
-            .unwrap_or_default()
+        crate::render::theme::strings_without_build(&self.root, &site.thema, &site.taal)
     }
 
     /// Loads, validates and renders every page, with the cached theme if it

@@ -126,6 +126,7 @@ fn a_change_gives_up_the_rest_and_it_is_rendered_after() {
 fn a_failed_rebuild_is_redone_by_the_next_change() {
     let dir = kit();
     let root = dir.path().join("kit");
+    crate::scaffold::eject(&root, Some("templates/base.html"), false).expect("eject");
     let mut b = Builder::new(&root);
     assert!(b.rebuild(Changes::default()).is_ok());
     let base = root.join("themes/default/templates/base.html");
@@ -144,6 +145,7 @@ fn a_failed_rebuild_is_redone_by_the_next_change() {
 fn never_reads_symlinks_in_static() {
     let dir = kit();
     let stat = dir.path().join("kit/themes/default/static");
+    std::fs::create_dir_all(&stat).expect("mkdir");
     std::os::unix::fs::symlink("/etc/hostname", stat.join("host.txt")).expect("link");
     std::os::unix::fs::symlink("../../../site.yaml", stat.join("site.yaml")).expect("link");
     let files = read_statics(&stat).map_err(|f| f.problems.0).expect("read");

@@ -127,12 +127,16 @@ fn same_file(_: &Path, _: &Path) -> bool {
 }
 
 /// Lists the new site. Later entries win, as when files were written in order:
-/// rendered pages, then the theme's static folder, then assets.
+/// rendered pages, then the built-in theme's static files, then the
+/// toolkit's theme's static folder, then assets.
 fn wanted(site: &RenderedSite) -> Wanted<'_> {
     let mut files = HashMap::with_capacity(site.files.len() + site.assets.len());
     let mut dirs = HashSet::new();
     for file in &site.files {
         files.insert(file.path.clone(), Source::Bytes(&file.bytes));
+    }
+    for (rel, bytes) in &site.builtin_static {
+        files.insert(rel.clone(), Source::Bytes(bytes));
     }
     if site.static_dir.is_dir() {
         dirs.insert("static".to_string());

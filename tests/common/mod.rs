@@ -49,6 +49,16 @@ impl Fixture {
         self.write(rel, &text.replacen(from, to, 1));
     }
 
+    /// Copies the built-in theme, or the part named, into the toolkit's
+    /// themes/default/, for a test that changes or removes theme files.
+    pub fn eject(&self, part: Option<&str>) {
+        let root = self.root();
+        let mut args = vec!["theme", "eject", "--root", root.to_str().unwrap()];
+        args.extend(part);
+        let out = run(&args);
+        assert!(out.status.success(), "eject failed: {}", stderr(&out));
+    }
+
     pub fn build(&self) -> Output {
         run(&["build", "--root", self.root().to_str().unwrap()])
     }

@@ -292,7 +292,7 @@ impl<'a> Renderer<'a> {
         self.theme
             .tera
             .render(TEMPLATE, &ctx)
-            .map_err(|e| template_problem(&self.theme.dir, &e))
+            .map_err(|e| template_problem(&self.theme.files, &e))
     }
 
     fn model_section(&self, route: &Route) -> Section {

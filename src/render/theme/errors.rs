@@ -5,9 +5,8 @@
 //! template and the variable, so the line is found in the template's text.
 //! Tera's English for the common render errors is said in Dutch.
 
-use super::Theme;
+use super::{TemplateFiles, Theme};
 use crate::diagnostics::{Problem, SourceTexts};
-use std::path::Path;
 
 impl Theme {
     /// A render error of `ctx`'s page as a problem. For a variable the
@@ -15,15 +14,14 @@ impl Theme {
     /// else a template it includes, extends or imports), and "bedoel je …"
     /// from the keys the context has.
     pub fn render_problem(&self, error: &tera::Error, ctx: &tera::Context) -> Problem {
-        let problem = template_problem(&self.dir, error);
+        let problem = template_problem(&self.files, error);
         let text = chain(error).join("\n");
         let Some(var) = between(&text, "Variable `", "` not found in context") else {
             return problem;
         };
         let rendering = quoted_after(&text, "while rendering '");
-        let templates = self.dir.join("templates");
         let (file, line, column) = match self.find_use(var, rendering.as_deref()) {
-            Some((name, line, column)) => (templates.join(name), line, column),
+            Some((name, line, column)) => (self.files.file(&name), line, column),
             None => (problem.file.clone(), 0, 0),
         };
         Problem::error(
@@ -39,9 +37,8 @@ impl Theme {
     /// line of a render error.
     pub fn with_texts(&self, texts: &SourceTexts) -> SourceTexts {
         let mut all = texts.clone();
-        let templates = self.dir.join("templates");
         for (name, text) in &self.sources {
-            all.insert(&templates.join(name), text);
+            all.insert(&self.files.file(name), text);
         }
         all
     }
@@ -140,8 +137,9 @@ fn dutch(message: &str) -> String {
         .unwrap_or_else(|| message.to_string())
 }
 
-/// Turns a Tera error into a problem naming the template and line.
-pub fn template_problem(theme_dir: &Path, error: &tera::Error) -> Problem {
+/// Turns a Tera error into a problem naming the template (in the layer it
+/// comes from) and line.
+pub fn template_problem(files: &TemplateFiles, error: &tera::Error) -> Problem {
     let messages = chain(error);
     let text = messages.join("\n");
     let template = quoted_after(&text, "template '")
@@ -149,8 +147,8 @@ pub fn template_problem(theme_dir: &Path, error: &tera::Error) -> Problem {
         .or_else(|| quoted_after(&text, "Failed to render '"));
     let file = template
         .as_ref()
-        .map(|t| theme_dir.join("templates").join(t))
-        .unwrap_or_else(|| theme_dir.join("templates"));
+        .map(|t| files.file(t))
+        .unwrap_or_else(|| files.folder());
     let (line, column) = position(&text).unwrap_or((0, 0));
     let last = messages
         .iter()

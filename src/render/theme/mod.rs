@@ -1,10 +1,13 @@
-//! A theme: Tera templates, UI strings and static files from `themes/<name>/`.
+//! A theme: Tera templates, UI strings and static files, in two layers: the
+//! built-in theme (`builtin`) and the toolkit's `themes/<name>/` on top of it,
+//! file by file and, for the strings, key by key.
 //!
 //! Templates are parsed once per build. A template error names the template and,
 //! where Tera knows it, the line, so a theme author can find it like a content error.
 //! Templates show UI strings with the function `t(k="key")` (`strings`); what
 //! they ask for is checked once the templates are parsed (`uses`).
 
+pub mod builtin;
 mod errors;
 mod strings;
 mod uses;
@@ -25,10 +28,13 @@ pub struct Theme {
     /// UI strings for the site's language (`i18n/<taal>.yaml`); the templates'
     /// `t(k="key")` reads the same table.
     pub strings: Arc<Strings>,
-    /// `static/`, copied as is into the output.
+    /// The toolkit's `static/` (which need not exist), copied as is into the
+    /// output over the built-in theme's static files.
     pub static_dir: PathBuf,
-    /// Theme folder relative to the toolkit root, for messages.
+    /// The toolkit's theme folder relative to its root (which need not exist).
     pub dir: PathBuf,
+    /// Which layer each template comes from, for messages.
+    pub files: TemplateFiles,
     /// What loading found to warn about: keys the templates ask for that the
     /// strings lack.
     load_warnings: Vec<Problem>,
@@ -94,7 +100,9 @@ impl Theme {
         if problems.has_errors() {
             return Err(problems);
         }
-        if !abs.is_dir() {
+        // The built-in theme needs no folder; any other name is a layer the
+        // toolkit must have.
+        if name != DEFAULT && !abs.is_dir() {
             problems.push(
                 Problem::error(
                     "site.yaml",
@@ -104,7 +112,7 @@ impl Theme {
                         dir.display()
                     ),
                 )
-                .hint("zet `thema:` in site.yaml op een map onder themes/, bijvoorbeeld default"),
+                .hint("maak de map aan met alleen wat je anders wilt (de rest komt uit het ingebouwde thema), of laat `thema:` weg"),
             );
             return Err(problems);
         }
@@ -116,15 +124,15 @@ impl Theme {
         let file = dir.join("i18n").join(format!("{language}.yaml"));
         let table = load_strings(root, &file, language, texts, &mut problems);
         let strings = Arc::new(Strings::new(table, file));
-        let sources = load_templates(root, &dir, texts, &mut problems);
+        let (sources, files) = layered_templates(root, &dir, texts, &mut problems);
         let mut tera = new_tera(&strings);
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n, s))) {
-            problems.push(template_problem(&dir, &e));
+            problems.push(template_problem(&files, &e));
         }
         if problems.has_errors() {
             return Err(problems);
         }
-        let checked = uses::check(&tera, &sources, &dir, &strings);
+        let checked = uses::check(&tera, &sources, &files, &strings);
         problems.extend(checked.errors);
         if problems.has_errors() {
             return Err(problems);
@@ -134,6 +142,7 @@ impl Theme {
             strings,
             static_dir: abs.join("static"),
             dir,
+            files,
             load_warnings: checked.warnings,
             reported: checked.reported,
             old_form: checked.old_form,
@@ -142,7 +151,58 @@ impl Theme {
     }
 }
 
-/// The UI strings of `language`, read as content is read.
+/// The name of the built-in theme, whose folder a toolkit need not have.
+pub const DEFAULT: &str = "default";
+
+/// Which layer each template comes from: the toolkit's theme folder, or the
+/// built-in theme for those it does not override.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateFiles {
+    /// The toolkit's theme folder, relative to its root.
+    dir: PathBuf,
+    /// The templates that come from the built-in theme.
+    builtin: BTreeSet<String>,
+}
+
+impl TemplateFiles {
+    /// The file a message names for template `name`: the override's path,
+    /// or the built-in theme's.
+    pub fn file(&self, name: &str) -> PathBuf {
+        if self.builtin.contains(name) {
+            builtin::shown(&format!("templates/{name}"))
+        } else {
+            self.dir.join("templates").join(name)
+        }
+    }
+
+    /// The templates folder of the toolkit's theme, for a message about no
+    /// template in particular.
+    pub fn folder(&self) -> PathBuf {
+        self.dir.join("templates")
+    }
+}
+
+/// The UI strings of `language` in theme `name`, both layers, read without
+/// reporting anything: for the preview's notice when the toolkit does not
+/// build (and so never loaded its theme).
+pub fn strings_without_build(root: &Path, name: &str, language: &str) -> BTreeMap<String, String> {
+    if crate::content::names_problems(name, language)
+        .into_iter()
+        .next()
+        .is_some()
+    {
+        return BTreeMap::new();
+    }
+    let file = Path::new("themes")
+        .join(name)
+        .join("i18n")
+        .join(format!("{language}.yaml"));
+    let (mut texts, mut problems) = (SourceTexts::default(), Problems::default());
+    load_strings(root, &file, language, &mut texts, &mut problems)
+}
+
+/// The UI strings of `language`: the built-in theme's, with each key the
+/// toolkit's `file` has replacing the built-in one. Read as content is read.
 fn load_strings(
     root: &Path,
     file: &Path,
@@ -150,7 +210,25 @@ fn load_strings(
     texts: &mut SourceTexts,
     problems: &mut Problems,
 ) -> BTreeMap<String, String> {
-    if std::fs::symlink_metadata(root.join(file)).is_err() {
+    let rel = format!("i18n/{language}.yaml");
+    let mut table = BTreeMap::new();
+    let built_in = builtin::file(&rel).map(String::from_utf8_lossy);
+    if let Some(text) = &built_in {
+        let shown = builtin::shown(&rel);
+        texts.insert(&shown, text);
+        table = parse_strings(text, &shown, problems);
+    }
+    let own = std::fs::symlink_metadata(root.join(file)).is_ok();
+    if own {
+        match text_resolved(root, file) {
+            Ok(text) => {
+                texts.insert(file, &text);
+                table.extend(parse_strings(&text, file, problems));
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if built_in.is_none() && !own {
         problems.push(
             Problem::error(
                 file,
@@ -158,27 +236,52 @@ fn load_strings(
                 format!("er zijn geen teksten voor de taal \"{language}\""),
             )
             .hint(format!(
-                "maak {} aan (kopieer nl.yaml en vertaal)",
+                "het ingebouwde thema heeft nl en en; voor een andere taal: `werkplaats theme eject i18n/en.yaml`, hernoem het bestand naar {} en vertaal",
                 file.display()
             )),
         );
-        return BTreeMap::new();
     }
-    let text = match text_resolved(root, file) {
-        Ok(text) => text,
-        Err(p) => {
-            problems.push(p);
-            return BTreeMap::new();
-        }
-    };
-    texts.insert(file, &text);
-    match yaml::parse::<yaml::UniqueKeys<String>>(&text, 1) {
+    table
+}
+
+fn parse_strings(text: &str, file: &Path, problems: &mut Problems) -> BTreeMap<String, String> {
+    match yaml::parse::<yaml::UniqueKeys<String>>(text, 1) {
         Ok(strings) => strings.0,
         Err(p) => {
             problems.push(p.into_problem(file));
             BTreeMap::new()
         }
     }
+}
+
+/// The templates of both layers as (name, source) in name order: the
+/// built-in theme's, each replaced by the toolkit's template of that name.
+fn layered_templates(
+    root: &Path,
+    dir: &Path,
+    texts: &mut SourceTexts,
+    problems: &mut Problems,
+) -> (Vec<(String, String)>, TemplateFiles) {
+    let mut all: BTreeMap<String, String> = BTreeMap::new();
+    let mut builtin_names = BTreeSet::new();
+    for (rel, bytes) in builtin::files("templates") {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let name = rel.trim_start_matches("templates/").to_string();
+        texts.insert(&builtin::shown(&rel), &text);
+        builtin_names.insert(name.clone());
+        all.insert(name, text);
+    }
+    if root.join(dir).join("templates").exists() {
+        for (name, text) in load_templates(root, dir, texts, problems) {
+            builtin_names.remove(&name);
+            all.insert(name, text);
+        }
+    }
+    let files = TemplateFiles {
+        dir: dir.to_path_buf(),
+        builtin: builtin_names,
+    };
+    (all.into_iter().collect(), files)
 }
 
 /// Reads every template below `templates/` as content is read, as (name,

@@ -241,3 +241,108 @@ fn a_missing_variable_is_found_in_the_template_that_uses_it() {
     let hint = theme.render_problem(&error, &far).hint.unwrap_or_default();
     assert_eq!(hint, "`pagina` heeft: slug");
 }
+
+#[test]
+fn a_toolkit_without_a_theme_folder_gets_the_built_in_theme() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let theme = Theme::load(dir.path(), "default", "nl", &mut SourceTexts::default());
+    let theme = theme.map_err(|p| p.0).expect("the built-in theme loads");
+    assert!(theme.tera.get_template("base.html").is_ok());
+    assert_eq!(
+        theme.files.file("base.html"),
+        Path::new("(ingebouwd thema)/templates/base.html")
+    );
+    assert_eq!(theme.strings.get("nav_home"), Some("Start"));
+    assert!(theme.warnings().is_empty(), "{:?}", theme.warnings());
+}
+
+#[test]
+fn a_layer_replaces_one_template_and_one_string_and_inherits_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = dir.path().join("themes/default");
+    std::fs::create_dir_all(t.join("templates")).expect("mkdir");
+    std::fs::create_dir_all(t.join("i18n")).expect("mkdir");
+    std::fs::write(t.join("i18n/nl.yaml"), "nav_home: Thuis\n").expect("write");
+    std::fs::write(
+        t.join("templates/404.html"),
+        "{{ t(k=\"nav_home\") }}/{{ t(k=\"nav_model\") }}",
+    )
+    .expect("write");
+    let theme = Theme::load(dir.path(), "default", "nl", &mut SourceTexts::default());
+    let theme = theme.map_err(|p| p.0).expect("the layered theme loads");
+    let html = theme.tera.render("404.html", &tera::Context::new());
+    assert_eq!(html.expect("renders"), "Thuis/Model");
+    assert_eq!(
+        theme.files.file("404.html"),
+        Path::new("themes/default/templates/404.html")
+    );
+    assert_eq!(
+        theme.files.file("base.html"),
+        Path::new("(ingebouwd thema)/templates/base.html")
+    );
+    assert!(theme.tera.get_template("element.html").is_ok());
+}
+
+#[test]
+fn a_template_error_in_a_layer_names_the_layers_file() {
+    let (_dir, loaded) = load_with(&[("base.html", "<p>\n{{ x </p>")]);
+    let problems = loaded.err().expect("refused").0;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].file,
+        Path::new("themes/eigen/templates/base.html")
+    );
+    assert_eq!(problems[0].line, 2);
+}
+
+#[test]
+fn a_named_theme_must_exist_and_a_language_must_have_strings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let problems = load_problems(dir.path(), "eigen", "nl");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains("bestaat niet"), "{problems:?}");
+    let problems = load_problems(dir.path(), "default", "fy");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].file, Path::new("themes/default/i18n/fy.yaml"));
+    assert!(problems[0].message.contains("\"fy\""), "{problems:?}");
+}
+
+#[test]
+fn english_has_every_dutch_key_with_the_same_placeholders() {
+    let read = |language: &str| {
+        let rel = format!("i18n/{language}.yaml");
+        let text = String::from_utf8_lossy(builtin::file(&rel).expect("shipped")).into_owned();
+        yaml::parse::<yaml::UniqueKeys<String>>(&text, 1)
+            .map(|s| s.0)
+            .map_err(|p| p.into_problem(Path::new(&rel)))
+            .expect("parses")
+    };
+    let (nl, en) = (read("nl"), read("en"));
+    assert_eq!(nl.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+    let placeholders = |s: &str| {
+        let mut found: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+            .collect();
+        found.sort();
+        found
+    };
+    for (key, dutch) in &nl {
+        assert_eq!(placeholders(dutch), placeholders(&en[key]), "{key}");
+        if key.ends_with("_kolommen") {
+            assert_eq!(
+                dutch.matches(';').count(),
+                en[key].matches(';').count(),
+                "{key}"
+            );
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let theme = Theme::load(dir.path(), "default", "en", &mut SourceTexts::default());
+    let theme = theme
+        .map_err(|p| p.0)
+        .expect("English loads without strings of one's own");
+    assert_eq!(theme.strings.get("nav_elements"), Some("Elements"));
+    assert!(theme.warnings().is_empty(), "{:?}", theme.warnings());
+}

@@ -9,7 +9,7 @@
 //! The tree has no line numbers; the line named in a message is that of the
 //! first place the source spells what the tree holds (`line_of`).
 
-use super::Strings;
+use super::{Strings, TemplateFiles};
 use crate::diagnostics::Problem;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -184,7 +184,7 @@ pub struct Checked {
 pub fn check(
     tera: &tera::Tera,
     sources: &[(String, String)],
-    dir: &Path,
+    files: &TemplateFiles,
     strings: &Strings,
 ) -> Checked {
     let mut checked = Checked::default();
@@ -192,7 +192,7 @@ pub fn check(
         let Ok(template) = tera.get_template(name) else {
             continue;
         };
-        let file = dir.join("templates").join(name);
+        let file = files.file(name);
         let all = uses(&template.ast);
         let old: Vec<&str> = all
             .iter()

@@ -55,6 +55,7 @@ fn site(files: &[(&str, &str)]) -> RenderedSite {
                 bytes: text.as_bytes().to_vec(),
             })
             .collect(),
+        builtin_static: Vec::new(),
         static_dir: PathBuf::from("/nonexistent/static"),
         warnings: Default::default(),
         assets: Vec::new(),

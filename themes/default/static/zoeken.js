@@ -13,7 +13,9 @@
   if (!data || !form || !input || !status || !list || !window.elasticlunr) return;
 
   // The query must go through the pipeline the index was built with
-  // (elasticlunr-rs, Dutch): trim to Latin letters, drop stop words, stem.
+  // (elasticlunr-rs): trim to Latin letters, drop stop words, stem. For a
+  // Dutch site the page loads lunr-languages' Dutch functions (the "-du"
+  // labels); English uses elasticlunr's built-in ones.
   var nl = window.lunr && window.lunr.nl;
   var edges = /^[^\p{Script=Latin}]+|[^\p{Script=Latin}]+$/gu;
   function trimmer(token) {
