@@ -300,7 +300,7 @@ fn whole_toolkit_has_cover_contents_and_every_section() {
     let public = built(&kit, &[]);
     let doc = parse(&public.join("afdrukken/a4/toolkit/index.html"));
     assert_eq!(texts(&doc, ".omslag h1"), ["Mijn toolkit"]);
-    let chapters = texts(&doc, ".inhoudsopgave > ol > li > a");
+    let chapters = texts(&doc, ".inhoudsopgave > ol > li > .inhoud-regel > a");
     assert_eq!(
         chapters,
         [
@@ -327,6 +327,21 @@ fn whole_toolkit_has_cover_contents_and_every_section() {
             "bronnen"
         ]
     );
+    // Each contents line has room for the page number of the section it
+    // links to (`werkplaats pdf` fills it in), and is empty in the HTML.
+    for line in select(&doc, ".inhoudsopgave .inhoud-regel") {
+        let line = scraper::Html::parse_fragment(&line.html());
+        let href = select(&line, "a")[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string();
+        let slot = select(&line, ".inhoud-pagina");
+        assert_eq!(slot.len(), 1, "{href}");
+        assert_eq!(Some(&href[1..]), slot[0].value().attr("data-pagina"));
+        assert!(ids.contains(&&href[1..]), "{href}");
+        assert_eq!(slot[0].text().count(), 0, "{href}");
+    }
 }
 
 #[test]
