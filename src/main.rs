@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use werkplaats::diagnostics::{
     Problem, Problems, SourceTexts, render_json, render_problems, summary,
 };
-use werkplaats::pdf::{PdfFailure, PdfRequest, make_pdfs};
+use werkplaats::pdf::{
+    PdfFailure, PdfRequest, PublishFailure, PublishRequest, build_with_pdfs, make_pdfs,
+};
 use werkplaats::{RenderOptions, build_site, scaffold, serve, write};
 
 /// Turns a workshop toolkit in Markdown and YAML into a browsable, printable site.
@@ -47,6 +49,13 @@ enum Command {
         /// Fail on warnings too (exit 1, nothing written), for CI.
         #[arg(long)]
         deny_warnings: bool,
+        /// Also print the decks, worksheets and the whole toolkit to PDF (A4 and
+        /// Letter) into the site's print section, for download (needs Chromium).
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium program for --pdf (default: chromium, chromium-browser or google-chrome on PATH).
+        #[arg(long, requires = "pdf")]
+        chromium: Option<PathBuf>,
     },
     /// Check the toolkit as `build` does, without writing anything.
     Check {
@@ -167,6 +176,26 @@ fn main() -> ExitCode {
             base_url,
             force,
             deny_warnings,
+            pdf: true,
+            chromium,
+        } => publish(
+            &out,
+            PublishRequest {
+                out: dir.unwrap_or_else(|| root.join("public")),
+                root,
+                base_url,
+                chromium,
+                force,
+                deny_warnings,
+            },
+        ),
+        Command::Build {
+            root,
+            out: dir,
+            base_url,
+            force,
+            deny_warnings,
+            ..
         } => {
             let dir = dir.unwrap_or_else(|| root.join("public"));
             let options = RenderOptions {
@@ -305,12 +334,40 @@ impl werkplaats::pdf::Progress for Bar {
     }
 }
 
+impl Bar {
+    fn new() -> Self {
+        Bar(indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        ))
+    }
+}
+
+/// `build --pdf`: the site with its PDFs.
+fn publish(out: &Reporter, request: PublishRequest) -> ExitCode {
+    let mut progress = Bar::new();
+    let bar = progress.0.clone();
+    let result = build_with_pdfs(&request, &mut progress);
+    bar.finish_and_clear();
+    match result {
+        Ok(done) => {
+            out.warnings(&done.warnings, &done.texts);
+            out.say(&format!(
+                "{} (met {} pdf-bestanden)",
+                done.written.summary(&request.out),
+                done.pdfs
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(PublishFailure::Denied(f)) => out.denied(&f.problems, &f.texts),
+        Err(PublishFailure::Pdf(PdfFailure::Build(f))) => out.fail(&f.problems, &f.texts),
+        Err(PublishFailure::Pdf(PdfFailure::Pdf(e))) => out.error(&request.out, &e.to_string()),
+    }
+}
+
 fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
-    let bar = indicatif::ProgressBar::new(0).with_style(
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let mut progress = Bar(bar.clone());
+    let mut progress = Bar::new();
+    let bar = progress.0.clone();
     let result = make_pdfs(&request, &mut progress);
     bar.finish_and_clear();
     match result {

@@ -300,7 +300,7 @@ fn whole_toolkit_has_cover_contents_and_every_section() {
     let public = built(&kit, &[]);
     let doc = parse(&public.join("afdrukken/a4/toolkit/index.html"));
     assert_eq!(texts(&doc, ".omslag h1"), ["Mijn toolkit"]);
-    let chapters = texts(&doc, ".inhoudsopgave > ol > li > a");
+    let chapters = texts(&doc, ".inhoudsopgave > ol > li > .inhoud-regel > a");
     assert_eq!(
         chapters,
         [
@@ -327,6 +327,21 @@ fn whole_toolkit_has_cover_contents_and_every_section() {
             "bronnen"
         ]
     );
+    // Each contents line has room for the page number of the section it
+    // links to (`werkplaats pdf` fills it in), and is empty in the HTML.
+    for line in select(&doc, ".inhoudsopgave .inhoud-regel") {
+        let line = scraper::Html::parse_fragment(&line.html());
+        let href = select(&line, "a")[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string();
+        let slot = select(&line, ".inhoud-pagina");
+        assert_eq!(slot.len(), 1, "{href}");
+        assert_eq!(Some(&href[1..]), slot[0].value().attr("data-pagina"));
+        assert!(ids.contains(&&href[1..]), "{href}");
+        assert_eq!(slot[0].text().count(), 0, "{href}");
+    }
 }
 
 #[test]
@@ -556,4 +571,103 @@ fn the_prompt_deck_follows_the_model_lead_element_first() {
     );
     let numbers = texts(&doc, ".kaart-voor .kaart-voet-nummer");
     assert_eq!(numbers.first().map(String::as_str), Some("1 / 10"));
+}
+
+/// The PDF download links of the print page or hub at `page`, resolved to the
+/// files they lead to (each must exist).
+fn pdf_links(page: &Path) -> Vec<std::path::PathBuf> {
+    let doc = parse(page);
+    select(&doc, "a[href$='.pdf']")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .map(|href| {
+            let file = page.parent().unwrap().join(href);
+            fs::canonicalize(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+        })
+        .collect()
+}
+
+/// `build --pdf` puts the PDFs of both papers into the print section and links
+/// them from the print pages and the hub; a failed print leaves the previous
+/// output as it was, and a build without `--pdf` has no PDF links.
+#[cfg(unix)]
+#[test]
+fn build_with_pdf_links_the_pdfs_and_keeps_the_last_good_site() {
+    let kit = Fixture::new();
+    let fake = fake_chromium(kit.dir.path());
+    let root = kit.root();
+    let build = |extra: &[&str]| {
+        let mut args = vec!["build", "--root", root.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let with_pdf = ["--pdf", "--chromium", fake.to_str().unwrap()];
+    let out = build(&with_pdf);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("pdf-bestanden"), "{}", stderr(&out));
+    let public = kit.public();
+    for paper in ["a4", "letter"] {
+        let deck = public.join(format!("afdrukken/{paper}/elementkaarten/index.html"));
+        let links = pdf_links(&deck);
+        let expected: Vec<_> = ["a4", "letter"]
+            .iter()
+            .map(|p| {
+                fs::canonicalize(public.join(format!("afdrukken/{p}/elementkaarten.pdf"))).unwrap()
+            })
+            .collect();
+        assert_eq!(links, expected, "{paper}");
+        let worksheet = public.join(format!(
+            "afdrukken/{paper}/in-gesprek/kennismaken/index.html"
+        ));
+        assert_eq!(pdf_links(&worksheet).len(), 2, "{paper}");
+        // A print page without a PDF of its own gets no link.
+        let element = public.join(format!("afdrukken/{paper}/elementen/abc/index.html"));
+        assert_eq!(pdf_links(&element), Vec::<std::path::PathBuf>::new());
+    }
+    let hub = pdf_links(&public.join("afdrukken/index.html"));
+    // Both decks in both layouts, the toolkit, the prompt and the checklist,
+    // each for two papers.
+    assert_eq!(hub.len(), 2 * (4 + 1 + 1 + 1), "{hub:?}");
+    assert!(public.join("afdrukken/letter/toolkit.pdf").is_file());
+    assert_eq!(broken_links(&public), Vec::<String>::new());
+
+    // The PDFs are the site's own: the next build takes them in its stride.
+    let out = build(&with_pdf);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = snapshot(&public);
+    fs::write(kit.dir.path().join("fail"), "").unwrap();
+    let out = build(&with_pdf);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(".pdf"),
+        "names the PDF: {}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&public), before, "a failed print changed the site");
+    fs::remove_file(kit.dir.path().join("fail")).unwrap();
+
+    // Without --pdf: no PDFs, and no link to one.
+    let out = build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!public.join("afdrukken/a4/elementkaarten.pdf").exists());
+    assert_eq!(
+        pdf_links(&public.join("afdrukken/index.html")),
+        Vec::<std::path::PathBuf>::new()
+    );
+    let deck = public.join("afdrukken/a4/elementkaarten/index.html");
+    assert_eq!(pdf_links(&deck), Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
+fn build_chromium_without_pdf_is_a_usage_error() {
+    let kit = Fixture::new();
+    let out = run(&[
+        "build",
+        "--root",
+        kit.root().to_str().unwrap(),
+        "--chromium",
+        "/bin/true",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!kit.public().exists());
 }

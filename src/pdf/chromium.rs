@@ -77,11 +77,14 @@ pub fn file_url(path: &Path) -> String {
 }
 
 /// Prints one HTML file to `out` with headless Chromium, stopping it when it
-/// takes longer than `limit`.
+/// takes longer than `limit`. `query` (without `?`, may be empty) goes to the
+/// page's URL, for the page's script to read. The PDF gets an outline
+/// (bookmarks) from the page's headings.
 pub fn print_to_pdf(
     chromium: &Path,
     profile: &Path,
     page: &Path,
+    query: &str,
     out: &Path,
     limit: Duration,
 ) -> Result<(), PdfError> {
@@ -113,10 +116,14 @@ pub fn print_to_pdf(
             "--disable-component-update",
             "--disable-sync",
             "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", out.display()))
-        .arg(file_url(&page))
+        .arg(match query {
+            "" => file_url(&page),
+            q => format!("{}?{q}", file_url(&page)),
+        })
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)

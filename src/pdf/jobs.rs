@@ -11,6 +11,16 @@ pub struct PdfJob {
     pub route: Route,
     /// Relative to the PDF output folder, e.g. `a4/elementkaarten.pdf`.
     pub file: String,
+    /// Whether its contents get page numbers (the whole toolkit).
+    pub numbered: bool,
+}
+
+impl PdfJob {
+    /// Where the PDF sits in a site built with its PDFs: in the print
+    /// section, beside the print pages, e.g. `afdrukken/a4/elementkaarten.pdf`.
+    pub fn published(&self) -> String {
+        format!("{}{}", Route::print_hub().0, self.file)
+    }
 }
 
 /// The PDFs for `paper`: both decks in both layouts, a worksheet per prompt and
@@ -19,6 +29,7 @@ pub fn pdf_jobs(toolkit: &Toolkit, paper: Paper) -> Vec<PdfJob> {
     let p = paper.key();
     let job = |doc: String, file: String| PdfJob {
         route: Route::print(paper, &doc),
+        numbered: doc == TOOLKIT_DOC,
         file: format!("{p}/{file}"),
     };
     let mut jobs = Vec::new();

@@ -7,10 +7,13 @@
 //! caller does.
 
 mod chromium;
+mod dests;
 mod jobs;
+mod publish;
 
 pub use chromium::{TIMEOUT_VAR, file_url, find_chromium, print_to_pdf};
 pub use jobs::{PdfJob, pdf_jobs};
+pub use publish::{PublishFailure, PublishReport, PublishRequest, build_with_pdfs};
 
 use crate::content::Paper;
 use crate::render::RenderOptions;
@@ -19,6 +22,7 @@ use crate::render::{Request, Theme, render};
 use crate::write::{WriteOptions, write_with};
 use crate::{Failure, load, validate, write};
 use chromium::{CHROMIUM_NAMES, timeout_from};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -121,26 +125,9 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
     let paper = req.paper.unwrap_or(valid.toolkit.site.papier);
     let with_qr = req.base_url.is_some() || valid.toolkit.site.basis_url.is_some();
 
-    let temp = tempfile::tempdir().map_err(|source| PdfError::Io {
-        path: std::env::temp_dir(),
-        source,
-    })?;
-    let site_dir = temp.path().join("site");
-    write(&site, &req.root, &site_dir).map_err(PdfError::from)?;
-    // Chromium prints into the temporary folder; only a complete set is put
-    // in place, the way `build` writes a site.
-    let printed = temp.path().join("pdf");
-
     let jobs = pdf_jobs(&valid.toolkit, paper);
-    let printer = Printer {
-        chromium: &chromium,
-        limit,
-        temp: temp.path(),
-        site_dir: &site_dir,
-        printed: &printed,
-    };
-    printer.print_all(&jobs, progress)?;
-    put_in_place(req, paper, &jobs, &printed)?;
+    let printed = print_site(&site, &req.root, &chromium, limit, &jobs, progress)?;
+    put_in_place(req, paper, &jobs, &printed.pdfs)?;
     let files: Vec<PathBuf> = jobs.iter().map(|j| req.out.join(&j.file)).collect();
     Ok(PdfReport {
         paper,
@@ -149,6 +136,45 @@ pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfRep
         texts: site.texts,
         with_qr,
     })
+}
+
+/// PDFs printed into a temporary folder, which goes when this is dropped.
+pub(crate) struct Printed {
+    _temp: tempfile::TempDir,
+    /// Where each job's `file` is, below this folder.
+    pub pdfs: PathBuf,
+}
+
+/// Writes `site` to a temporary folder and prints `jobs` from it. Chromium
+/// prints into the temporary folder; only a complete set is put in place,
+/// the way `build` writes a site.
+pub(crate) fn print_site(
+    site: &RenderedSite,
+    root: &Path,
+    chromium: &Path,
+    limit: Duration,
+    jobs: &[PdfJob],
+    progress: &mut dyn Progress,
+) -> Result<Printed, PdfError> {
+    let temp = tempfile::tempdir().map_err(|source| PdfError::Io {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let site_dir = temp.path().join("site");
+    write(site, root, &site_dir)?;
+    let pdfs = temp.path().join("pdf");
+    let printer = Printer {
+        chromium,
+        limit,
+        temp: temp.path(),
+        site_dir: &site_dir,
+        printed: &pdfs,
+    };
+    printer.print_all(jobs, progress)?;
+    for job in jobs.iter().filter(|j| j.numbered) {
+        printer.number_contents(job)?;
+    }
+    Ok(Printed { _temp: temp, pdfs })
 }
 
 /// Prints print pages of the site written to `site_dir` into `printed`.
@@ -184,7 +210,7 @@ impl Printer<'_> {
                         }
                         let page = site_dir.join(job.route.file());
                         let out = printed.join(&job.file);
-                        match print_to_pdf(chromium, &profile, &page, &out, limit) {
+                        match print_to_pdf(chromium, &profile, &page, "", &out, limit) {
                             Ok(()) => {
                                 if let Ok(mut p) = progress.lock() {
                                     p.done();
@@ -211,6 +237,55 @@ impl Printer<'_> {
         }
         Ok(())
     }
+
+    /// Prints `job` again with its contents' page numbers: the pages its
+    /// sections landed on in the print before. The numbers take room kept
+    /// free for them, so the sections stay where they were; should one move
+    /// all the same, it is printed once more. A PDF without destinations
+    /// (not Chromium's) stays as it is, without numbers.
+    fn number_contents(&self, job: &PdfJob) -> Result<(), PdfError> {
+        let out = self.printed.join(&job.file);
+        let page = self.site_dir.join(job.route.file());
+        let profile = self.temp.join("chromium-profile-0");
+        let mut pages = destinations(&out)?;
+        for _ in 0..2 {
+            if pages.is_empty() {
+                return Ok(());
+            }
+            let query = contents_query(&pages);
+            print_to_pdf(self.chromium, &profile, &page, &query, &out, self.limit)?;
+            let now = destinations(&out)?;
+            if now == pages {
+                return Ok(());
+            }
+            pages = now;
+        }
+        Err(PdfError::Print {
+            file: out,
+            detail: "de paginanummers in de inhoud blijven verschuiven".into(),
+        })
+    }
+}
+
+/// The page each named destination of the PDF at `file` is on.
+fn destinations(file: &Path) -> Result<HashMap<String, usize>, PdfError> {
+    let bytes = std::fs::read(file).map_err(|source| PdfError::Io {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    Ok(dests::destination_pages(&bytes).unwrap_or_default())
+}
+
+/// The query that hands a print page its contents' page numbers, read by the
+/// theme's `print.js`: `paginas=id.3,id.5`, the ids percent-encoded.
+fn contents_query(pages: &HashMap<String, usize>) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let mut entries: Vec<String> = pages
+        .iter()
+        .map(|(id, page)| format!("{}.{page}", utf8_percent_encode(id, NON_ALPHANUMERIC)))
+        .collect();
+    entries.sort();
+    format!("paginas={}", entries.join(","))
 }
 
 /// Puts the PDFs printed below `printed` into `req.out/<paper>/` through the

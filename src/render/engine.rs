@@ -48,7 +48,13 @@ pub(super) struct Renderer<'a> {
     /// Rendered Markdown bodies, see [`Renderer::markdown`].
     pub(super) bodies: std::sync::Arc<Bodies>,
     pub(super) counters: &'a Counters,
+    /// Each print page's PDF in the output, when the site is built with them.
+    pub(super) pdfs: std::sync::Arc<PdfFiles>,
 }
+
+/// The published PDF of each print page (by the page's route), see
+/// [`RenderOptions::pdfs`].
+pub(super) type PdfFiles = std::collections::HashMap<crate::routes::Route, String>;
 
 /// Markdown bodies rendered so far, by document and depth; `None` for a body
 /// that cannot be rendered for any depth.
@@ -60,6 +66,19 @@ type BodyKey = (std::path::PathBuf, usize);
 
 /// The depth under which a body rendered for any depth is kept.
 const ANY_DEPTH: usize = usize::MAX;
+
+/// The PDFs `build --pdf` puts in the output, by the print page they are
+/// printed from.
+fn pdf_files(valid: &Validated) -> PdfFiles {
+    crate::content::Paper::ALL
+        .iter()
+        .flat_map(|&paper| crate::pdf::pdf_jobs(&valid.toolkit, paper))
+        .map(|job| {
+            let file = job.published();
+            (job.route, file)
+        })
+        .collect()
+}
 
 impl<'a> Renderer<'a> {
     pub(super) fn new(
@@ -85,6 +104,10 @@ impl<'a> Renderer<'a> {
             stop: options.stop.clone(),
             bodies: Default::default(),
             counters,
+            pdfs: std::sync::Arc::new(match options.pdfs {
+                true => pdf_files(valid),
+                false => PdfFiles::new(),
+            }),
         }
     }
 
@@ -162,6 +185,7 @@ impl<'a> Renderer<'a> {
             stop: self.stop.clone(),
             bodies: self.bodies.clone(),
             counters: self.counters,
+            pdfs: self.pdfs.clone(),
         }
     }
 

@@ -38,6 +38,9 @@ pub struct RenderOptions {
     /// (the preview: a file changed while the print pages were being made).
     /// Items not yet started are skipped; the caller drops the result.
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// The site is built with its PDFs (`build --pdf`): print pages and the
+    /// print hub link to them.
+    pub pdfs: bool,
 }
 
 /// One output file.

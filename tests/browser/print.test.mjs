@@ -3,9 +3,10 @@
 // pdf` makes every PDF with the right page count and page size, on A4 and Letter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { launch, repo, serveStatic, watchRequests, werkplaats } from './lib.mjs';
 
@@ -252,3 +253,84 @@ for (const [paper, size] of Object.entries(SIZES)) {
     }
   });
 }
+
+/** `s` with the character references Tera writes in attributes decoded. */
+function decodeEntities(s) {
+  return s.replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&');
+}
+
+/** Text of page `n` of a PDF (poppler's pdftotext), whitespace collapsed. */
+function pageText(file, n, layout = false) {
+  const args = ['-f', String(n), '-l', String(n), ...(layout ? ['-layout'] : []), file, '-'];
+  const r = spawnSync('pdftotext', args, { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return layout ? r.stdout : r.stdout.replace(/\s+/g, ' ');
+}
+
+/** The PDF's outline (bookmarks) as [title, page], from poppler's pdftohtml. */
+function outline(file) {
+  const r = spawnSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(r.status, 0, r.stderr);
+  const xml = r.stdout.slice(r.stdout.indexOf('<outline>'));
+  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => [m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'"), Number(m[1])]);
+}
+
+test('build --pdf: print pages and the hub link real PDFs; the toolkit PDF has an outline and page numbers', async () => {
+  const site = join(mkdtempSync(join(tmpdir(), 'wp-site-pdf-')), 'public');
+  const chromium = process.env.CHROMIUM ? ['--chromium', process.env.CHROMIUM] : [];
+  const r = werkplaats(['build', '--root', repo, '--out', site, '--base-url', BASE_URL, '--pdf', ...chromium]);
+  assert.match(r.stderr, /52 pdf-bestanden/);
+
+  // Every download link, on the hub and on each print page, is a PDF of its paper.
+  const pages = [join(site, 'afdrukken', 'index.html'), ...htmlFiles(join(site, 'afdrukken'))];
+  const linked = new Set();
+  for (const file of pages) {
+    for (const [, href] of readFileSync(file, 'utf8').matchAll(/href="([^"]+\.pdf)"/g)) {
+      linked.add(resolve(dirname(file), decodeEntities(href)));
+    }
+  }
+  assert.equal(linked.size, 52);
+  for (const file of linked) {
+    assert.ok(existsSync(file), file);
+    const paper = relative(join(site, 'afdrukken'), file).split('/')[0];
+    for (const { width, height } of await pdfPages(file)) {
+      const [w, h] = SIZES[paper];
+      assert.ok(Math.abs(width - w) < 1.5 && Math.abs(height - h) < 1.5, `${file}: ${width}x${height}`);
+    }
+  }
+  const deck = decodeEntities(readFileSync(join(site, 'afdrukken', 'a4', 'elementkaarten', 'index.html'), 'utf8'));
+  assert.match(deck, /href="\.\.\/\.\.\/\.\.\/afdrukken\/letter\/elementkaarten\.pdf"/);
+
+  for (const paper of Object.keys(SIZES)) {
+    const pdf = join(site, 'afdrukken', paper, 'toolkit.pdf');
+    // The contents (from page 2 up to the first section): "1. Model   3".
+    const entries = [];
+    for (let n = 2; entries.length === 0 || n < entries[0][1]; n++) {
+      for (const line of pageText(pdf, n, true).split('\n')) {
+        const m = line.match(/^\s*(?:\d+\.\s+)?(\S.*?)\s{2,}(\d+)\s*$/);
+        if (m) entries.push([m[1], Number(m[2])]);
+      }
+    }
+    assert.ok(entries.length > 40, `${paper}: ${entries.length} contents entries`);
+    const bookmarks = outline(pdf);
+    // A chapter ("2. Elementen") starts where its first entry does; a chapter
+    // of one section ("1. Model") where that section's first bookmark is.
+    const chapters = ['Model', 'Elementen', 'In gesprek', 'Procesontwerp', 'Praktijkvoorbeelden', 'Achtergrond'];
+    entries.forEach(([title, page], i) => {
+      if (chapters.includes(title)) {
+        const next = entries[i + 1];
+        if (next && !chapters.includes(next[0])) assert.equal(page, next[1], `${paper}: chapter ${title}`);
+        else assert.ok(bookmarks.some(([, p]) => p === page), `${paper}: chapter ${title} on page ${page}`);
+        return;
+      }
+      // An element's heading is its name; the contents put its code before it.
+      const heading = title.replace(/^[A-Z]{2,4} – /, '');
+      assert.ok(pageText(pdf, page).includes(heading), `${paper}: "${heading}" is not on page ${page}`);
+      assert.ok(
+        // Chromium drops the space where a heading wraps.
+        bookmarks.some(([t, p]) => t.replace(/\s/g, '').includes(heading.replace(/\s/g, '')) && p === page),
+        `${paper}: no bookmark "${heading}" to page ${page}`,
+      );
+    });
+  }
+});

@@ -23,6 +23,8 @@ struct HubGroup {
 struct HubItem {
     titel: String,
     links: Vec<Choice>,
+    /// Its PDFs, one per paper; empty when the site has none.
+    pdf: Vec<Choice>,
 }
 
 impl Renderer<'_> {
@@ -39,6 +41,7 @@ impl Renderer<'_> {
                     actief: p == t.site.papier,
                 })
                 .collect(),
+            pdf: self.pdf_links(from, doc, t.site.papier),
         };
         let mut cards = Vec::new();
         for (info, shelf) in t.decks() {

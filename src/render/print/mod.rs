@@ -57,6 +57,9 @@ struct Toolbar {
     overzicht: String,
     papieren: Vec<Choice>,
     vormen: Vec<Choice>,
+    /// Download links to this page's PDFs, one per paper; empty when the
+    /// site was built without them (the page itself is then what to print).
+    pdf: Vec<Choice>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +81,22 @@ impl Renderer<'_> {
             }
         }
         self.documents();
+    }
+
+    /// Links from `from` to the PDFs of document `doc`, one per paper that
+    /// has one, `paper`'s marked; none when the site has no PDFs.
+    fn pdf_links(&self, from: &Route, doc: &str, paper: Paper) -> Vec<Choice> {
+        Paper::ALL
+            .iter()
+            .filter_map(|&p| {
+                let file = self.pdfs.get(&Route::print(p, doc))?;
+                Some(Choice {
+                    label: p.label().to_string(),
+                    href: format!("{}{file}", "../".repeat(from.depth())),
+                    actief: p == paper,
+                })
+            })
+            .collect()
     }
 
     pub(super) fn s(&self, key: &str) -> String {
@@ -134,6 +153,7 @@ impl Renderer<'_> {
                     })
                     .collect(),
                 vormen,
+                pdf: self.pdf_links(route, doc, paper),
             },
         };
         let Some(mut ctx) = self.context(&common, template) else {
