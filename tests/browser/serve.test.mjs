@@ -26,6 +26,8 @@ process.on('exit', () => {
 function newKit() {
   const root = join(mkdtempSync(join(tmpdir(), 'wp-serve-')), 'kit');
   werkplaats(['new', root]);
+  // `new` writes content only; the tests that edit the stylesheet need it here.
+  werkplaats(['theme', 'eject', '--root', root, 'static/site.css']);
   const path = (rel) => join(root, rel);
   return {
     root,
