@@ -20,6 +20,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod cards;
 pub mod colour;
 pub mod content;
 pub mod diagnostics;
@@ -105,6 +106,6 @@ pub fn build_site(
 ) -> Result<RenderedSite, Failure> {
     load(root).and_then(validate).and_then(|v| {
         let theme = Theme::of_site(&v)?;
-        render(&v, &theme, options, render::Request::default())
+        site::passes::checked_render(&v, &theme, options, render::Request::default())
     })
 }

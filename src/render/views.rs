@@ -4,11 +4,11 @@
 //! here, so templates only lay out. Each view borrows its shape from the domain
 //! types in `content` and adds what a page needs.
 
-use super::Strings;
 use super::related::Related;
+pub use crate::cards::{group_label, group_of, group_size, work_form_label};
 use crate::content::{
-    AspectOrigin, Checklist, ChecklistForm, Checklists, Doc, Element, GroupSize, Pages, Prompt,
-    Prompts, Quote, Step, Toolkit, WorkForm,
+    AspectOrigin, Checklist, ChecklistForm, Checklists, Doc, Element, Pages, Prompt, Prompts,
+    Quote, Step, Toolkit,
 };
 use crate::routes::Route;
 use serde::Serialize;
@@ -295,38 +295,5 @@ impl Views<'_> {
             items: m.items.clone(),
             elementen: self.element_links(&m.elementen),
         }
-    }
-}
-
-/// The key of the model's group element `code` is placed in; `kern` when the
-/// model places it nowhere.
-pub fn group_of(toolkit: &Toolkit, code: &str) -> &'static str {
-    toolkit.model.meta.ordening.group_of(code).unwrap_or("kern")
-}
-
-/// The name of element `code`'s group, as its page and its card show it.
-pub fn group_label(strings: &Strings, toolkit: &Toolkit, code: &str) -> String {
-    strings.label(&format!("groep_{}", group_of(toolkit, code)))
-}
-
-/// The name of a work form, as a prompt's page and its card show it.
-pub fn work_form_label(strings: &Strings, w: WorkForm) -> String {
-    strings.label(work_form_key(w))
-}
-
-/// A group size as "4" or "4–12", without the word for participants.
-pub fn group_size(size: &GroupSize) -> String {
-    match size.max {
-        Some(max) if max != size.min => format!("{}–{max}", size.min),
-        _ => format!("{}", size.min),
-    }
-}
-
-fn work_form_key(w: WorkForm) -> &'static str {
-    match w {
-        WorkForm::Individueel => "werkvorm_individueel",
-        WorkForm::Duo => "werkvorm_duo",
-        WorkForm::Subgroepen => "werkvorm_subgroepen",
-        WorkForm::Plenair => "werkvorm_plenair",
     }
 }

@@ -21,7 +21,7 @@
 mod changes;
 mod files;
 pub mod frame;
-mod passes;
+pub(crate) mod passes;
 mod quick;
 #[cfg(test)]
 pub(crate) mod tests;

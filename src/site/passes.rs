@@ -1,6 +1,6 @@
-//! The render passes of the incremental site, and the one place it calls the
-//! render stage: everything else in `site` sees a [`Pass`], so a change to
-//! render's entry points is made here alone.
+//! The render passes of the incremental site, and the one place the library
+//! calls the render stage ([`checked_render`]): everything else in `site`
+//! sees a [`Pass`], so a change to render's entry points is made here alone.
 //!
 //! Three passes: the pages (what open pages show), one document's page (a save
 //! that kept the document's frame, `site::quick`), and the rest (print pages
@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Problems, SourceTexts};
 use crate::render::{OutputFile, Parts, RenderOptions, RenderedSite, Request, render};
-use crate::{Failure, Validated};
+use crate::{Failure, Validated, validate};
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -49,7 +49,7 @@ pub fn prepare(valid: &Validated) -> Arc<Prepared> {
 /// Every page of the site, with its sitemap and manifest.
 pub fn pages(valid: &Validated, theme: &Theme, prepared: &Prepared) -> Result<Pass, Failure> {
     let options = RenderOptions::default();
-    render(
+    checked_render(
         valid,
         theme,
         &options,
@@ -68,7 +68,7 @@ pub fn doc_page(
 ) -> Option<Result<Pass, Failure>> {
     let options = RenderOptions::default();
     let request = Request::prepared(Parts::Doc(file), prepared);
-    match render(valid, theme, &options, request) {
+    match checked_render(valid, theme, &options, request) {
         Ok(site) if site.files.is_empty() => None,
         rendered => Some(rendered.map(Pass::from)),
     }
@@ -86,13 +86,45 @@ pub fn rest(
         stop: Some(stop),
         ..RenderOptions::default()
     };
-    render(
+    checked_render(
         valid,
         theme,
         &options,
         Request::prepared(Parts::Rest, prepared),
     )
     .map(Pass::from)
+}
+
+/// Renders what `request` asks, with the checks that need the theme's words
+/// (whether each card's text fits its card) when it asks for the decks; the
+/// problems of both are reported together.
+pub(crate) fn checked_render(
+    valid: &Validated,
+    theme: &Theme,
+    options: &RenderOptions,
+    request: Request,
+) -> Result<RenderedSite, Failure> {
+    let cards = match request.parts {
+        Parts::All | Parts::Rest => validate::print::cards(&valid.toolkit, &*theme.strings),
+        Parts::Pages | Parts::Doc(_) => Vec::new(),
+    };
+    let found = Problems(cards);
+    match render(valid, theme, options, request) {
+        Err(mut failure) => {
+            failure.problems.extend(found.0);
+            Err(failure)
+        }
+        Ok(_) if found.has_errors() => {
+            let mut problems = valid.warnings.clone();
+            problems.extend(found.0);
+            let texts = theme.with_texts(&valid.texts);
+            Err(Failure { problems, texts })
+        }
+        Ok(mut site) => {
+            site.warnings.extend(found.0);
+            Ok(site)
+        }
+    }
 }
 
 fn files_of(files: Vec<OutputFile>) -> Files {

@@ -319,3 +319,28 @@ fn a_kept_frame_changes_no_other_page_of_any_kind() {
         before = after;
     }
 }
+
+#[test]
+fn a_save_that_overfills_a_card_fails_the_print_pages_at_the_field() {
+    let dir = kit();
+    let root = dir.path().join("kit");
+    let abc = "content/elementen/abc.md";
+    let mut b = Builder::new(&root);
+    assert!(b.rebuild(Changes::default()).is_ok());
+    assert!(b.rebuild_rest().expect("pending").is_ok());
+    let long = "  - Een lange regel over wat het element allemaal inhoudt en vraagt\n".repeat(30);
+    let built = save(&mut b, &root, abc, "  - Wat het element inhoudt\n", &long);
+    assert!(built.pages.is_some(), "the pages still build");
+    let Some(Err(failure)) = b.rebuild_rest() else {
+        panic!("the cards fail")
+    };
+    let problem = (failure.problems.0.iter())
+        .find(|p| {
+            p.message
+                .contains("voorkant van de kaart \"Een voorbeeldelement\" past niet")
+        })
+        .expect("the card's problem");
+    assert!(problem.file.ends_with(abc), "{:?}", problem.file);
+    assert_eq!(problem.line, 4, "at `kern:`, the front's first field");
+    assert!(problem.is_error());
+}

@@ -5,14 +5,16 @@
 //! `print` measures (sheet geometry, the fit estimate) and `colour` computes
 //! contrast; this module turns those values into problems that point at the
 //! content line to change. The fit of a card depends on the theme's words on
-//! it (its labels), which `validate` does not have: render builds each card's
-//! text and hands it to [`element_card`] and [`prompt_card`].
+//! it (its headings), so [`cards`] runs once the theme is loaded, on the same
+//! words (`crate::cards`) that render prints.
 
+use crate::cards::{self, CardDoc, Labels};
 use crate::colour::{AA_NORMAL_TEXT, WHITE, contrast};
 use crate::content::card::CardContent;
 use crate::content::kind::AnyDoc;
-use crate::content::{Doc, DuplexOffset, Element, Prompt, SettingProblem};
+use crate::content::{Doc, DuplexOffset, Element, Prompt, SettingProblem, Toolkit};
 use crate::diagnostics::Problem;
+use crate::print::Deck;
 use crate::print::fit::{self, CardText, CardType};
 use crate::print::sheet::{Face, MAX_OFFSET};
 
@@ -63,16 +65,37 @@ pub fn duplex_offset(offset: &DuplexOffset) -> Vec<SettingProblem> {
     out
 }
 
+/// An error for each side of each card of every deck whose text is
+/// estimated not to fit, with the card's headings in `labels`.
+pub fn cards(toolkit: &Toolkit, labels: &dyn Labels) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (deck, shelf) in toolkit.decks() {
+        for card in cards::deck(toolkit, shelf, labels) {
+            let text = card.faces.text();
+            problems.extend(match card.doc {
+                CardDoc::Element(e) => element_card(&text, e),
+                CardDoc::Prompt(p) => prompt_card(&text, p),
+                CardDoc::Other { .. } => {
+                    let doc = card.doc.doc();
+                    let Some(content) = doc.card() else { continue };
+                    kind_card(&Deck(deck).card_type(), &text, doc, &content)
+                }
+            });
+        }
+    }
+    problems
+}
+
 /// An error for each side of element `e`'s card (showing `text`) whose text
 /// is estimated not to fit.
-pub fn element_card(text: &CardText, e: &Doc<Element>) -> Vec<Problem> {
+fn element_card(text: &CardText, e: &Doc<Element>) -> Vec<Problem> {
     let back = element_back_fields(e);
     card_fit(&fit::ELEMENT_CARD, text, e, &["kern", "wat", "naam"], &back)
 }
 
 /// An error for each side of prompt `p`'s card (showing `text`) whose text is
 /// estimated not to fit.
-pub fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
+fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
     card_fit(
         &fit::PROMPT_CARD,
         text,
@@ -85,7 +108,7 @@ pub fn prompt_card(text: &CardText, p: &Doc<Prompt>) -> Vec<Problem> {
 /// An error for each side of the card of `doc` (of a kind that says what
 /// goes on its cards, `content`) whose text, set in `ty`, is estimated not
 /// to fit.
-pub fn kind_card(
+fn kind_card(
     ty: &CardType,
     text: &CardText,
     doc: &dyn AnyDoc,

@@ -1,16 +1,16 @@
-//! Card decks: both decks' cards, checked for fit, laid out on sheets.
+//! Card decks: every deck's cards laid out on sheets.
 //!
 //! The sheets' geometry comes from `print::sheet`; the views here give it the
 //! names the templates use.
 
 use super::cards::{CardMaker, CardView};
 use super::{Choice, Renderer};
-use crate::content::kind::{AnyShelf, KindInfo, Shelf};
-use crate::content::{Doc, Elements, Paper, Prompt, Prompts, Toolkit};
+use crate::cards;
+use crate::content::Paper;
+use crate::content::kind::{AnyShelf, KindInfo};
 use crate::print::Deck;
 use crate::print::sheet::{self, Area, Face, Layout, Line, PageKind, Placement, SheetPage};
 use crate::routes::Route;
-use crate::validate;
 use serde::Serialize;
 
 /// A deck page.
@@ -118,19 +118,6 @@ impl<'a> PageView<'a> {
     }
 }
 
-/// The prompts in the model's order, as a facilitator lays them out: those
-/// about one element in the order of the elements (LOS first), then those
-/// about several elements or the whole model; by title within each.
-fn in_model_order<'p>(t: &Toolkit, prompts: &'p [Doc<Prompt>]) -> Vec<&'p Doc<Prompt>> {
-    let place = |p: &Doc<Prompt>| match p.meta.elementen.as_slice() {
-        [one] => t.elements().iter().position(|e| e.meta.code == *one),
-        _ => None,
-    };
-    let mut sorted: Vec<&Doc<Prompt>> = prompts.iter().collect();
-    sorted.sort_by_key(|p| (place(p).unwrap_or(usize::MAX), p.meta.titel.clone()));
-    sorted
-}
-
 /// The side's name in templates and CSS classes.
 fn face_name(face: Face) -> &'static str {
     match face {
@@ -156,7 +143,7 @@ pub(super) struct DeckCards<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Every deck's cards, checked for fit (a card that does not fit is an error).
+    /// Every deck's cards, with the words `validate` checked for fit.
     pub(super) fn decks(&mut self, base_url: Option<&str>) -> Vec<DeckCards<'a>> {
         let valid = self.valid;
         let t = &valid.toolkit;
@@ -167,50 +154,18 @@ impl<'a> Renderer<'a> {
         };
         t.decks()
             .map(|(deck, shelf)| {
-                let deck = Deck(deck);
-                let cards = self.cards(&maker, deck, shelf);
-                DeckCards { deck, shelf, cards }
+                let words = cards::deck(t, shelf, &*self.theme.strings);
+                let of = words.len();
+                let cards = (words.into_iter().enumerate())
+                    .map(|(i, card)| maker.card(card, i + 1, of))
+                    .collect();
+                DeckCards {
+                    deck: Deck(deck),
+                    shelf,
+                    cards,
+                }
             })
             .collect()
-    }
-
-    /// The cards of `shelf`'s documents, with the fit problems recorded: the
-    /// model's elements and prompts have card designs of their own, other
-    /// kinds say what goes on their cards.
-    fn cards(&mut self, maker: &CardMaker, deck: Deck, shelf: &dyn AnyShelf) -> Vec<CardView> {
-        let any = shelf.as_any();
-        if let Some(Shelf(elements)) = any.downcast_ref::<Shelf<Elements>>() {
-            let cards: Vec<CardView> = (elements.iter().enumerate())
-                .map(|(i, e)| maker.element(e, i + 1, elements.len()))
-                .collect();
-            for (card, e) in cards.iter().zip(elements) {
-                (self.problems).extend(validate::print::element_card(&card.text(), e));
-            }
-            return cards;
-        }
-        if let Some(Shelf(prompts)) = any.downcast_ref::<Shelf<Prompts>>() {
-            let prompts = in_model_order(&self.valid.toolkit, prompts);
-            let cards: Vec<CardView> = (prompts.iter().enumerate())
-                .map(|(i, p)| maker.prompt(p, i + 1, prompts.len()))
-                .collect();
-            for (card, p) in cards.iter().zip(prompts) {
-                (self.problems).extend(validate::print::prompt_card(&card.text(), p));
-            }
-            return cards;
-        }
-        let mut cards = Vec::new();
-        for i in 0..shelf.len() {
-            let d = shelf.doc(i);
-            let (Some(card), Some(content)) =
-                (maker.of_front_matter(shelf, i, shelf.len()), d.card())
-            else {
-                continue;
-            };
-            let ty = deck.card_type();
-            (self.problems).extend(validate::print::kind_card(&ty, &card.text(), d, &content));
-            cards.push(card);
-        }
-        cards
     }
 
     pub(super) fn deck_page(

@@ -94,6 +94,13 @@ impl Strings {
     }
 }
 
+/// Cards take their headings from the same strings as pages.
+impl crate::cards::Labels for Strings {
+    fn label(&self, key: &str) -> String {
+        Strings::label(self, key)
+    }
+}
+
 /// The template function `t(k="key")`: the string for `key`, escaped like a
 /// variable (it is not marked safe).
 pub struct Lookup(pub std::sync::Arc<Strings>);
