@@ -29,10 +29,34 @@ pub fn index_json(
     docs: &[Vec<&str>],
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<String> {
-    // The different words of every field of every document, each with how
-    // often it occurs there, on all cores.
-    let words: Vec<Vec<Words>> = docs
+    let words = words_of(language, docs, stopped);
+    if stopped() {
+        return None;
+    }
+    let terms = Terms::of(language, &words);
+    if stopped() {
+        return None;
+    }
+    // Per document and field: how often each term occurs, and how many terms.
+    let counted: Vec<Vec<(HashMap<&str, u64>, usize)>> = words
         .par_iter()
+        .map(|doc| doc.iter().map(|w| terms.count(w)).collect())
+        .collect();
+    let (mut postings, store) = postings_of(fields, &counted);
+    if stopped() {
+        return None;
+    }
+    write_index(language, fields, &mut postings, &store)
+}
+
+/// The different words of every field of every document, each with how
+/// often it occurs there, counted on all cores.
+fn words_of(
+    language: &str,
+    docs: &[Vec<&str>],
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Vec<Vec<Words>> {
+    docs.par_iter()
         .map_init(
             || language_of(language),
             |lang, doc| {
@@ -50,21 +74,15 @@ pub fn index_json(
                     .collect()
             },
         )
-        .collect();
-    if stopped() {
-        return None;
-    }
-    let terms = Terms::of(language, &words);
-    if stopped() {
-        return None;
-    }
-    // Per document and field: how often each term occurs, and how many terms.
-    let counted: Vec<Vec<(HashMap<&str, u64>, usize)>> = words
-        .par_iter()
-        .map(|doc| doc.iter().map(|w| terms.count(w)).collect())
-        .collect();
+        .collect()
+}
 
-    // Per field, each term's documents with their weight, in term order.
+/// Per field, each term's documents with their weight, in term order; and
+/// the document store (each document's field lengths).
+fn postings_of<'t>(
+    fields: &[&'t str],
+    counted: &[Vec<(HashMap<&'t str, u64>, usize)>],
+) -> (BTreeMap<&'t str, Postings<'t>>, Store) {
     let mut postings: BTreeMap<&str, Postings> =
         fields.iter().map(|f| (*f, BTreeMap::new())).collect();
     let mut store = Store::default();
@@ -84,15 +102,21 @@ pub fn index_json(
         }
         store.docs.insert(doc_ref, BTreeMap::new());
     }
-    store.length = docs.len();
-    if stopped() {
-        return None;
-    }
+    store.length = counted.len();
+    (postings, store)
+}
 
+/// The index in elasticlunr.js's JSON format.
+fn write_index(
+    language: &str,
+    fields: &[&str],
+    postings: &mut BTreeMap<&str, Postings>,
+    store: &Store,
+) -> Option<String> {
     // Document references sort as strings ("10" before "2") in the JSON.
-    let mut by_ref: Vec<usize> = (0..docs.len()).collect();
+    let mut by_ref: Vec<usize> = (0..store.length).collect();
     by_ref.sort_by_cached_key(|i| i.to_string());
-    let mut rank = vec![0; docs.len()];
+    let mut rank = vec![0; store.length];
     for (r, i) in by_ref.iter().enumerate() {
         rank[*i] = r;
     }
@@ -115,7 +139,7 @@ pub fn index_json(
         out.push('}');
     }
     out.push_str("},\"documentStore\":");
-    out.push_str(&serde_json::to_string(&store).ok()?);
+    out.push_str(&serde_json::to_string(store).ok()?);
     out.push_str(",\"lang\":");
     out.push_str(&serde_json::to_string(&lang.name()).ok()?);
     out.push('}');
