@@ -6,7 +6,7 @@
 use super::suggest;
 use crate::content::Toolkit;
 use crate::diagnostics::{LineIndex, Problem, Problems};
-use crate::markdown::{self, BodyScan};
+use crate::markdown::{self, BodyScan, FoundLink};
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -121,6 +121,20 @@ fn check_doc_links(
         let column = doc.body.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
         (line, column)
     };
+    heading_problems(doc, scan, &place, problems);
+    for link in &scan.links {
+        check_link(doc, link, &place, (links, anchors, known), problems);
+    }
+}
+
+/// Warnings for heading attributes the body's headings lost or ids they
+/// could not keep.
+fn heading_problems(
+    doc: &DocRef<'_>,
+    scan: &BodyScan,
+    place: &dyn Fn(usize) -> (usize, usize),
+    problems: &mut Problems,
+) {
     for dropped in &scan.dropped {
         let (line, column) = place(dropped.offset);
         let message = format!(
@@ -145,61 +159,77 @@ fn check_doc_links(
                 .hint("geef deze kop een eigen {#id}, of de eerdere kop een andere; links naar #id gaan naar de eerste"),
         );
     }
-    for link in &scan.links {
-        let at = |message: String| {
-            let (line, column) = place(link.offset);
-            Problem::error(doc.file, line, message).column(column)
-        };
-        let (target, fragment) = link
-            .dest
-            .split_once('#')
-            .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
-        if markdown::is_dangerous_url(&link.dest) {
-            problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
-                    "links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link",
-                ));
-        } else if link.dest.starts_with('@') {
-            match links.resolve(target) {
-                None => {
-                    let keys: Vec<String> = links
-                        .keys()
-                        .map(|k| {
-                            if k.contains('/') || k.ends_with(".md") {
-                                format!("@/{k}")
-                            } else {
-                                format!("@{k}")
-                            }
-                        })
-                        .collect();
-                    problems.push(
-                        at(format!("de link \"{}\" wijst nergens naar", link.dest))
-                            .hint(suggest(target, &keys, "pagina")),
-                    );
-                }
-                Some(Target::File(_)) => {}
-                Some(Target::Page(route)) => {
-                    check_anchor(route, fragment, anchors, target, &at, problems)
-                }
+}
+
+/// What a link can be checked against: every `@` target, each page's
+/// anchors, and the content files by path.
+type Known<'a> = (
+    &'a LinkTable,
+    &'a HashMap<Route, HashSet<String>>,
+    &'a HashMap<String, String>,
+);
+
+/// Checks one link of a body: allowed, pointing somewhere, written with `@`.
+fn check_link(
+    doc: &DocRef<'_>,
+    link: &FoundLink,
+    place: &dyn Fn(usize) -> (usize, usize),
+    (links, anchors, known): Known<'_>,
+    problems: &mut Problems,
+) {
+    let at = |message: String| {
+        let (line, column) = place(link.offset);
+        Problem::error(doc.file, line, message).column(column)
+    };
+    let (target, fragment) = link
+        .dest
+        .split_once('#')
+        .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
+    if markdown::is_dangerous_url(&link.dest) {
+        problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
+                "links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link",
+            ));
+    } else if link.dest.starts_with('@') {
+        match links.resolve(target) {
+            None => {
+                let keys: Vec<String> = links
+                    .keys()
+                    .map(|k| {
+                        if k.contains('/') || k.ends_with(".md") {
+                            format!("@/{k}")
+                        } else {
+                            format!("@{k}")
+                        }
+                    })
+                    .collect();
+                problems.push(
+                    at(format!("de link \"{}\" wijst nergens naar", link.dest))
+                        .hint(suggest(target, &keys, "pagina")),
+                );
             }
-        } else if target.is_empty() {
-            check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
-        } else if !has_scheme(target) {
-            // Plain relative links break where the same text is shown at another
-            // depth (print versions, search results): content links with `@`.
-            let what = if link.image {
-                "de afbeelding"
-            } else {
-                "de link"
-            };
-            let problem = match at_link_for(doc, target, (link.offset, link.image), links, known) {
-                Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
-                    .hint(format!("schrijf {at_link}; een @-link werkt ook in de afdrukversie en in zoekresultaten")),
-                None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
-                    "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
-                ),
-            };
-            problems.push(problem);
+            Some(Target::File(_)) => {}
+            Some(Target::Page(route)) => {
+                check_anchor(route, fragment, anchors, target, &at, problems)
+            }
         }
+    } else if target.is_empty() {
+        check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
+    } else if !has_scheme(target) {
+        // Plain relative links break where the same text is shown at another
+        // depth (print versions, search results): content links with `@`.
+        let what = if link.image {
+            "de afbeelding"
+        } else {
+            "de link"
+        };
+        let problem = match at_link_for(doc, target, (link.offset, link.image), links, known) {
+            Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
+                .hint(format!("schrijf {at_link}; een @-link werkt ook in de afdrukversie en in zoekresultaten")),
+            None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
+                "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
+            ),
+        };
+        problems.push(problem);
     }
 }
 
