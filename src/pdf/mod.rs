@@ -8,11 +8,10 @@
 
 mod chromium;
 mod dests;
-mod jobs;
 mod publish;
 
+pub use crate::print::jobs::{PdfJob, pdf_jobs};
 pub use chromium::{TIMEOUT_VAR, file_url, find_chromium, print_to_pdf};
-pub use jobs::{PdfJob, pdf_jobs};
 pub use publish::{PublishFailure, PublishReport, PublishRequest, build_with_pdfs};
 
 use crate::content::Paper;

@@ -3,12 +3,14 @@
 //! The print pages are ordinary output files of the build (below `afdrukken/`),
 //! laid out with CSS paged media so they print right from a browser's own print
 //! dialog too. This module owns paper's geometry and measures: where cards go on
-//! a sheet (`sheet`), whether a card's text fits it (`fit`), QR codes (`qr`) and
-//! which decks exist. It deliberately knows no templates, no problems and no
-//! pipeline: `render` builds the print pages' views from what is computed here,
+//! a sheet (`sheet`), whether a card's text fits it (`fit`), QR codes (`qr`),
+//! which decks exist, and which PDFs are printed from which print page
+//! (`jobs`). It deliberately knows no templates, no problems and no pipeline:
+//! `render` builds the print pages' views from what is computed here,
 //! `validate` judges the measurements, and `crate::pdf` prints the pages.
 
 pub mod fit;
+pub mod jobs;
 pub mod qr;
 pub mod sheet;
 

@@ -72,7 +72,7 @@ const ANY_DEPTH: usize = usize::MAX;
 fn pdf_files(valid: &Validated) -> PdfFiles {
     crate::content::Paper::ALL
         .iter()
-        .flat_map(|&paper| crate::pdf::pdf_jobs(&valid.toolkit, paper))
+        .flat_map(|&paper| crate::print::jobs::pdf_jobs(&valid.toolkit, paper))
         .map(|job| {
             let file = job.published();
             (job.route, file)

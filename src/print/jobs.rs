@@ -1,4 +1,6 @@
-//! Which PDFs `werkplaats pdf` makes, and from which print page.
+//! Which PDFs `werkplaats pdf` makes, and from which print page: `pdf` prints
+//! them and `render` links the print pages to them, so the list is kept here,
+//! below both.
 
 use crate::content::{Paper, Toolkit};
 use crate::print::sheet::Layout;
