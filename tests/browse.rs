@@ -482,3 +482,117 @@ fn prompts_about_one_element_explain_it_on_page_and_worksheet() {
     let several = parse(&out.join("in-gesprek/model-in-duos/index.html"));
     assert!(select(&several, ".element-uitleg").is_empty());
 }
+
+/// A fixture with `n` elements: ABC at the centre, the others in one row.
+fn kit_with_elements(n: usize) -> Fixture {
+    let kit = Fixture::new();
+    let abc = kit.read("content/elementen/abc.md");
+    let letter = |k: usize| char::from(b'A' + k as u8);
+    let codes: Vec<String> = (0..n - 1)
+        .map(|i| format!("E{}{}", letter(i / 26), letter(i % 26)))
+        .collect();
+    for (i, code) in codes.iter().enumerate() {
+        kit.write(
+            &format!("content/elementen/{}.md", code.to_lowercase()),
+            &abc.replace("code: ABC", &format!("code: {code}"))
+                .replace(
+                    "naam: Een voorbeeldelement",
+                    &format!("naam: Element met een lange naam {i}"),
+                )
+                .replace("volgorde: 1", &format!("volgorde: {}", i + 2)),
+        );
+    }
+    kit.edit(
+        "content/model.md",
+        "instrumenteel: []",
+        &format!("instrumenteel: [{}]", codes.join(", ")),
+    );
+    kit
+}
+
+/// Each element box of the drawing `svg` (x, y, width, height), and its viewBox.
+fn element_boxes(doc: &scraper::Html, svg: &str) -> (Vec<[f64; 4]>, [f64; 2]) {
+    let num = |el: &ElementRef, a: &str| attr(el, a).parse::<f64>().unwrap();
+    let boxes = select(doc, &format!("{svg} a.diagram-element rect.vorm"))
+        .iter()
+        .map(|r| {
+            [
+                num(r, "x"),
+                num(r, "y"),
+                num(r, "width"),
+                num(r, "height"),
+            ]
+        })
+        .collect();
+    let view = select(doc, svg)[0];
+    let v: Vec<f64> = attr(&view, "viewBox")
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    (boxes, [v[2], v[3]])
+}
+
+#[test]
+fn diagrams_of_7_and_20_elements_wrap_their_rows_without_overlap() {
+    for n in [7, 20] {
+        let kit = kit_with_elements(n);
+        let r = kit.build();
+        assert!(r.status.success(), "{}", stderr(&r));
+        let home = parse(&kit.public().join("index.html"));
+        let page = parse(&kit.public().join("elementen/eaa/index.html"));
+        for (doc, svg, min_w) in [
+            (&home, "svg.modeldiagram-breed", 100.0),
+            (&home, "svg.modeldiagram-smal", 100.0),
+            (&page, "nav.waar-in-model svg", 40.0),
+        ] {
+            let (boxes, [w, h]) = element_boxes(doc, svg);
+            // ABC at the centre is drawn too.
+            assert_eq!(boxes.len(), n, "{n} elements in {svg}");
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(a[2] >= min_w, "{n}, {svg}: box {i} is {} wide", a[2]);
+                assert!(a[0] >= 0.0 && a[0] + a[2] <= w, "{n}, {svg}: box {i} inside");
+                assert!(a[1] >= 0.0 && a[1] + a[3] <= h, "{n}, {svg}: box {i} inside");
+                for b in &boxes[i + 1..] {
+                    let apart = a[0] + a[2] <= b[0]
+                        || b[0] + b[2] <= a[0]
+                        || a[1] + a[3] <= b[1]
+                        || b[1] + b[3] <= a[1];
+                    assert!(apart, "{n}, {svg}: {a:?} overlaps {b:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_model_without_aanleiding_and_opbrengsten_draws_no_empty_columns() {
+    let kit = Fixture::new();
+    kit.edit(
+        "content/model.md",
+        "aanleiding:\n  - Een reden om samen te werken\nopbrengsten:\n  - Wat de samenwerking oplevert\n",
+        "",
+    );
+    let r = kit.build();
+    assert!(r.status.success(), "{}", stderr(&r));
+    let home = parse(&kit.public().join("index.html"));
+    for svg in ["svg.modeldiagram-breed", "svg.modeldiagram-smal"] {
+        assert!(select(&home, &format!("{svg} .kolom")).is_empty(), "{svg}");
+        assert!(select(&home, &format!("{svg} .pijl")).is_empty(), "{svg}");
+        assert_eq!(select(&home, &format!("{svg} a.diagram-element")).len(), 1);
+    }
+    // Only the core is drawn: the wide drawing is as wide as the core.
+    let (boxes, [w, _]) = element_boxes(&home, "svg.modeldiagram-breed");
+    assert!(w < boxes[0][2] + 40.0, "{w} for a core of {}", boxes[0][2]);
+}
+
+#[test]
+fn a_model_too_large_to_draw_shows_its_flow_as_lists() {
+    let kit = kit_with_elements(25);
+    let r = kit.build();
+    assert!(r.status.success(), "{}", stderr(&r));
+    let home = parse(&kit.public().join("index.html"));
+    assert!(select(&home, "svg.modeldiagram").is_empty());
+    let lists = text(&select(&home, ".model-stroom-lijsten")[0]);
+    assert!(lists.contains("Een reden om samen te werken"), "{lists}");
+    assert!(lists.contains("Wat de samenwerking oplevert"), "{lists}");
+}

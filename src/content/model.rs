@@ -13,9 +13,11 @@ pub struct Model {
     pub definitie: String,
     /// De kenmerken: elk met een korte titel (kort) en de volledige tekst (tekst).
     pub kenmerken: Vec<Characteristic>,
-    /// Aanleiding: de linkerkolom van het model.
+    /// Aanleiding: de linkerkolom van het model (mag ontbreken).
+    #[serde(default)]
     pub aanleiding: Vec<String>,
-    /// Opbrengsten: de rechterkolom van het model.
+    /// Opbrengsten: de rechterkolom van het model (mag ontbreken).
+    #[serde(default)]
     pub opbrengsten: Vec<String>,
     /// Welke elementen waar in het model staan, per groep, met hun codes.
     pub ordening: ModelArrangement,

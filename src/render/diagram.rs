@@ -43,10 +43,11 @@ impl Variant {
     }
 }
 
-/// Models with more elements than this get no diagram: it would be unreadable, and
-/// a map of every element on every element page would grow with the square of
-/// their number. Pages then list the elements instead.
-pub const MAX_ELEMENTS: usize = 12;
+/// Models with more elements than this get no diagram: rows wrap, so up to this
+/// many still draw legibly, but beyond it a map of every element on every
+/// element page grows with the square of their number. Pages then list the
+/// elements, and the home page the model's aanleiding and opbrengsten, instead.
+pub const MAX_ELEMENTS: usize = 24;
 
 /// The SVG markup of the model for the page `v.from`, with `current` (an element
 /// code) marked as the page the reader is on; empty for models too large to draw.
@@ -230,7 +231,8 @@ fn item(v: &Views, e: &Doc<Element>, group: &'static str, current: Option<&str>)
     }
 }
 
-/// Aanleiding | core | opbrengsten, side by side.
+/// Aanleiding | core | opbrengsten, side by side; a side without items is
+/// left out with its arrow.
 fn wide(
     out: &mut String,
     core: &Core,
@@ -241,28 +243,44 @@ fn wide(
 ) -> (f64, f64) {
     let m = Metrics::full(480.0);
     let (col_w, arrow_w, pad) = (230.0, 52.0, 6.0);
-    let core_x = pad + col_w + arrow_w;
+    let side = |c: &Column| {
+        if c.items.is_empty() {
+            0.0
+        } else {
+            col_w + arrow_w
+        }
+    };
+    let core_x = pad + side(reasons);
     let right_x = core_x + m.width + arrow_w;
     let mut inner = String::new();
     let core_h = core.draw(&mut inner, labels, core_x, pad, &m);
-    let left_h = column_height(reasons, col_w, &m);
-    let right_h = column_height(outcomes, col_w, &m);
-    let h = core_h.max(left_h).max(right_h);
-    column(out, reasons, pad, pad + (h - left_h) / 2.0, col_w, &m);
-    column(out, outcomes, right_x, pad + (h - right_h) / 2.0, col_w, &m);
+    let h = [
+        core_h,
+        column_height(reasons, col_w, &m),
+        column_height(outcomes, col_w, &m),
+    ]
+    .into_iter()
+    .fold(0.0, f64::max);
     let mid = pad + h / 2.0;
-    arrow(out, (pad + col_w + 6.0, mid), (core_x - 8.0, mid), variant);
-    arrow(
-        out,
-        (core_x + m.width + 8.0, mid),
-        (right_x - 6.0, mid),
-        variant,
-    );
+    // Both columns, then both arrows: the order the SVG has always had.
+    let sides = [(reasons, pad), (outcomes, right_x)];
+    for (c, x) in sides.iter().filter(|(c, _)| !c.items.is_empty()) {
+        let ch = column_height(c, col_w, &m);
+        column(out, c, *x, pad + (h - ch) / 2.0, col_w, &m);
+    }
+    if !reasons.items.is_empty() {
+        arrow(out, (pad + col_w + 6.0, mid), (core_x - 8.0, mid), variant);
+    }
+    if !outcomes.items.is_empty() {
+        let from = (core_x + m.width + 8.0, mid);
+        arrow(out, from, (right_x - 6.0, mid), variant);
+    }
     out.push_str(&inner);
-    (right_x + col_w + pad, h + 2.0 * pad)
+    (core_x + m.width + side(outcomes) + pad, h + 2.0 * pad)
 }
 
-/// Aanleiding above, the core, opbrengsten below.
+/// Aanleiding above, the core, opbrengsten below; a side without items is
+/// left out with its arrow.
 fn tall(
     out: &mut String,
     core: &Core,
@@ -276,13 +294,17 @@ fn tall(
     let (pad, arrow_h) = (6.0, 44.0);
     let cx = pad + m.width / 2.0;
     let mut y = pad;
-    y += column(out, reasons, pad, y, m.width, &m);
-    arrow(out, (cx, y + 6.0), (cx, y + arrow_h - 8.0), variant);
-    y += arrow_h;
+    if !reasons.items.is_empty() {
+        y += column(out, reasons, pad, y, m.width, &m);
+        arrow(out, (cx, y + 6.0), (cx, y + arrow_h - 8.0), variant);
+        y += arrow_h;
+    }
     y += core.draw(out, labels, pad, y, &m);
-    arrow(out, (cx, y + 8.0), (cx, y + arrow_h - 6.0), variant);
-    y += arrow_h;
-    y += column(out, outcomes, pad, y, m.width, &m);
+    if !outcomes.items.is_empty() {
+        arrow(out, (cx, y + 8.0), (cx, y + arrow_h - 6.0), variant);
+        y += arrow_h;
+        y += column(out, outcomes, pad, y, m.width, &m);
+    }
     (m.width + 2.0 * pad, y + pad)
 }
 
@@ -351,13 +373,39 @@ fn nest(
     h
 }
 
-/// A row of element boxes of equal height; returns the height.
+/// Element boxes in rows of equal height, as many to a row as stay legible
+/// and the rows as even as they can be; returns the height.
 fn row(out: &mut String, items: &[Item], x: f64, y: f64, w: f64, m: &Metrics) -> f64 {
     if items.is_empty() {
         return 0.0;
     }
-    let n = items.len() as f64;
+    let min_w = if m.compact { 44.0 } else { 104.0 };
+    let fit = (((w + m.gap) / (min_w + m.gap)).floor() as usize).max(1);
+    let rows = items.len().div_ceil(fit);
+    let per_row = items.len().div_ceil(rows);
+    let mut h = 0.0;
+    for (i, chunk) in items.chunks(per_row).enumerate() {
+        if i > 0 {
+            h += m.gap;
+        }
+        h += one_row(out, chunk, per_row, (x, y + h), w, m);
+    }
+    h
+}
+
+/// One row of element boxes of equal height, each as wide as one of `slots`
+/// (a shorter last row is centred); returns the height.
+fn one_row(
+    out: &mut String,
+    items: &[Item],
+    slots: usize,
+    (x, y): (f64, f64),
+    w: f64,
+    m: &Metrics,
+) -> f64 {
+    let n = slots as f64;
     let box_w = (w - (n - 1.0) * m.gap) / n;
+    let x = x + (slots - items.len()) as f64 * (box_w + m.gap) / 2.0;
     let names: Vec<Vec<String>> = items
         .iter()
         .map(|i| {
@@ -448,7 +496,11 @@ fn column(out: &mut String, c: &Column, x: f64, y: f64, w: f64, m: &Metrics) -> 
     h
 }
 
+/// The height of a side column; nothing for one without items.
 fn column_height(c: &Column, w: f64, m: &Metrics) -> f64 {
+    if c.items.is_empty() {
+        return 0.0;
+    }
     let lines: usize = c
         .items
         .iter()
