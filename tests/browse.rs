@@ -515,14 +515,7 @@ fn element_boxes(doc: &scraper::Html, svg: &str) -> (Vec<[f64; 4]>, [f64; 2]) {
     let num = |el: &ElementRef, a: &str| attr(el, a).parse::<f64>().unwrap();
     let boxes = select(doc, &format!("{svg} a.diagram-element rect.vorm"))
         .iter()
-        .map(|r| {
-            [
-                num(r, "x"),
-                num(r, "y"),
-                num(r, "width"),
-                num(r, "height"),
-            ]
-        })
+        .map(|r| [num(r, "x"), num(r, "y"), num(r, "width"), num(r, "height")])
         .collect();
     let view = select(doc, svg)[0];
     let v: Vec<f64> = attr(&view, "viewBox")
@@ -550,8 +543,14 @@ fn diagrams_of_7_and_20_elements_wrap_their_rows_without_overlap() {
             assert_eq!(boxes.len(), n, "{n} elements in {svg}");
             for (i, a) in boxes.iter().enumerate() {
                 assert!(a[2] >= min_w, "{n}, {svg}: box {i} is {} wide", a[2]);
-                assert!(a[0] >= 0.0 && a[0] + a[2] <= w, "{n}, {svg}: box {i} inside");
-                assert!(a[1] >= 0.0 && a[1] + a[3] <= h, "{n}, {svg}: box {i} inside");
+                assert!(
+                    a[0] >= 0.0 && a[0] + a[2] <= w,
+                    "{n}, {svg}: box {i} inside"
+                );
+                assert!(
+                    a[1] >= 0.0 && a[1] + a[3] <= h,
+                    "{n}, {svg}: box {i} inside"
+                );
                 for b in &boxes[i + 1..] {
                     let apart = a[0] + a[2] <= b[0]
                         || b[0] + b[2] <= a[0]

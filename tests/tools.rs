@@ -396,3 +396,23 @@ fn the_planner_knows_each_prompts_shortest_block() {
     let data = kit.read("public/sessieplanner/data.js");
     assert!(data.contains("\"min_duur\":15"), "{data}");
 }
+
+#[test]
+fn the_scan_and_the_planner_print_on_the_sites_paper() {
+    for (papier, size) in [("a4", "A4"), ("letter", "letter")] {
+        let kit = common::Fixture::new();
+        kit.edit(
+            "site.yaml",
+            "taal: nl\n",
+            &format!("taal: nl\npapier: {papier}\n"),
+        );
+        let r = kit.build();
+        assert!(r.status.success(), "{}", common::stderr(&r));
+        for page in ["reflectiescan", "sessieplanner"] {
+            let html = std::fs::read_to_string(kit.public().join(page).join("index.html"));
+            let html = html.expect("page");
+            let rule = format!("@page {{ size: {size}; }}");
+            assert!(html.contains(&rule), "{page} with papier: {papier}");
+        }
+    }
+}

@@ -25,6 +25,9 @@ pub(super) struct SiteView<'a> {
     pub(super) titel: &'a str,
     pub(super) beschrijving: Option<&'a str>,
     pub(super) taal: &'a str,
+    /// The CSS `@page` size of the site's paper, for pages printed as they
+    /// are (the scan's result, the planner's session).
+    pub(super) papier: &'static str,
 }
 
 impl<'a> SiteView<'a> {
@@ -34,6 +37,7 @@ impl<'a> SiteView<'a> {
             titel: &site.titel,
             beschrijving: site.beschrijving.as_deref(),
             taal: &site.taal,
+            papier: site.papier.css(),
         }
     }
 }

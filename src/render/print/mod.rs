@@ -131,10 +131,7 @@ impl Renderer<'_> {
             papier: PaperView {
                 key: paper.key(),
                 label: paper.label(),
-                css: match paper {
-                    Paper::A4 => "A4",
-                    Paper::Letter => "letter",
-                },
+                css: paper.css(),
                 breedte,
                 hoogte,
             },
