@@ -99,11 +99,12 @@ pub(crate) fn write_file(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), Sca
 
 /// Copies the built-in theme, or the part of it `part` names (a file or a
 /// folder relative to the theme, such as `templates/base.html` or
-/// `static`), into `root/themes/default/`, where it overrides the built-in
-/// one. Refuses, writing nothing, when one of the files is there already,
+/// `static`), into the site's theme folder (`themes/<thema>/`, from
+/// `site.yaml`; `themes/default/` without one), where it overrides the
+/// built-in one. Refuses, writing nothing, when one of the files is there already,
 /// unless `force`. Returns the files written, relative to `root`.
 pub fn eject(root: &Path, part: Option<&str>, force: bool) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let theme = Path::new("themes").join(crate::render::theme::DEFAULT);
+    let theme = Path::new("themes").join(site_theme(root));
     let wanted = part.map(|p| {
         let p = p.trim_matches('/').replace('\\', "/");
         let p = p
@@ -140,6 +141,19 @@ pub fn eject(root: &Path, part: Option<&str>, force: bool) -> Result<Vec<PathBuf
         written.push(rel);
     }
     Ok(written)
+}
+
+/// The name of the theme `root`'s `site.yaml` chooses, read as a build reads
+/// it; the default theme's when there is none or it is no plain name (the
+/// build reports that).
+fn site_theme(root: &Path) -> String {
+    let text = crate::load::text_resolved(root, Path::new("site.yaml")).ok();
+    let site =
+        text.and_then(|t| crate::load::yaml::parse::<crate::content::SiteConfig>(&t, 1).ok());
+    match site {
+        Some(s) if crate::content::names_problems(&s.thema, &s.taal).is_empty() => s.thema,
+        _ => crate::render::theme::DEFAULT.to_string(),
+    }
 }
 
 /// The refusal of an eject of `wanted`, with the closest file the theme has.

@@ -267,3 +267,25 @@ fn a_dutch_toolkit_still_loads_the_dutch_stemmer() {
         "{scripts:?}"
     );
 }
+
+#[test]
+fn eject_writes_into_the_theme_site_yaml_chooses() {
+    let kit = Fixture::new();
+    kit.edit("site.yaml", "taal: nl\n", "taal: nl\nthema: eigen\n");
+    fs::create_dir_all(kit.root().join("themes/eigen")).unwrap();
+    kit.eject(Some("templates/page.html"));
+    assert!(kit.root().join("themes/eigen/templates/page.html").exists());
+    assert!(!kit.root().join("themes/default").exists());
+    kit.edit(
+        "themes/eigen/templates/page.html",
+        "{% block inhoud %}",
+        "{% block inhoud %}<p id=\"eigen\">eigen</p>",
+    );
+    let r = kit.build();
+    assert!(r.status.success(), "{}", stderr(&r));
+    let page = fs::read_to_string(kit.public().join("over/index.html")).unwrap();
+    assert!(
+        page.contains("id=\"eigen\""),
+        "the ejected file is the one the build uses"
+    );
+}
