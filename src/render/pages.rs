@@ -65,7 +65,7 @@ impl<'a> Renderer<'a> {
                     ),
                 )
                 .hint(format!(
-                    "kopieer {name} uit themes/default/templates/ van een nieuwe toolkit (werkplaats new <map>)"
+                    "maak templates/{name} in het thema van de toolkit; begin met een kopie van een template dat erop lijkt (`werkplaats theme eject templates/page.html`)"
                 )),
             );
         }
