@@ -20,6 +20,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod aspects;
 pub mod cards;
 pub mod colour;
 pub mod content;

@@ -59,7 +59,8 @@ fn the_scan_asks_every_aspect_of_the_six_elements() {
             .iter()
             .map(text)
             .collect();
-        assert_eq!(legends, e.meta.aspecten, "{code}: one statement per aspect");
+        let aspects: Vec<&str> = e.meta.aspecten.iter().map(|a| a.text()).collect();
+        assert_eq!(legends, aspects, "{code}: one statement per aspect");
         for (i, fieldset) in select(&doc, "fieldset.uitspraak").iter().enumerate() {
             let f = scraper::Html::parse_fragment(&fieldset.html());
             let radios = select(&f, "label > input[type=radio]");
@@ -414,5 +415,54 @@ fn the_scan_and_the_planner_print_on_the_sites_paper() {
             let rule = format!("@page {{ size: {size}; }}");
             assert!(html.contains(&rule), "{page} with papier: {papier}");
         }
+    }
+}
+
+#[test]
+fn an_aspect_id_set_by_hand_keeps_its_answers_when_the_text_changes() {
+    let kit = common::Fixture::new();
+    let abc = "content/elementen/abc.md";
+    kit.edit(
+        abc,
+        "aspecten:\n  - Een aspect om op te reflecteren\n",
+        "aspecten:\n  - tekst: Een nieuwe tekst voor het aspect\n    id: een-aspect-om-op-te-reflecteren\n  - Een tweede aspect\n",
+    );
+    let r = kit.build();
+    assert!(r.status.success(), "{}", common::stderr(&r));
+    let data = data_script(
+        &kit.public().join("reflectiescan/data.js"),
+        "WERKPLAATS_SCAN",
+    );
+    let abc_data = &data["elementen"][0];
+    assert_eq!(
+        abc_data["ids"],
+        serde_json::json!(["een-aspect-om-op-te-reflecteren", "een-tweede-aspect"])
+    );
+    assert_eq!(
+        abc_data["uitspraken"][0],
+        "Een nieuwe tekst voor het aspect"
+    );
+
+    for (id, message) in [
+        (
+            "Een Aspect",
+            "mag alleen kleine letters, cijfers en - bevatten",
+        ),
+        (
+            "een-tweede-aspect\n  - tekst: Nog een\n    id: een-tweede-aspect",
+            "twee aspecten hebben de id",
+        ),
+    ] {
+        let kit = common::Fixture::new();
+        kit.edit(
+            abc,
+            "aspecten:\n  - Een aspect om op te reflecteren\n",
+            &format!("aspecten:\n  - tekst: Een aspect\n    id: {id}\n"),
+        );
+        let r = kit.check();
+        assert_eq!(r.status.code(), Some(1), "{id}");
+        let err = common::stderr(&r);
+        assert!(err.contains(message), "{err}");
+        assert!(err.contains("abc.md:13"), "at `aspecten:`: {err}");
     }
 }

@@ -25,8 +25,9 @@ pub struct Element {
     pub doel: Vec<String>,
     /// Benodigdheden: de punten uit het model.
     pub benodigdheden: Vec<String>,
-    /// Aspecten om op te reflecteren.
-    pub aspecten: Vec<String>,
+    /// Aspecten om op te reflecteren: elk een tekst, of `{tekst, id}` om de id
+    /// vast te zetten (dan blijven opgeslagen antwoorden bij een nieuwe tekst horen).
+    pub aspecten: Vec<Aspect>,
     /// Herkomst van de aspecten: model (uit de bron) of toolkit (eigen uitwerking).
     pub aspecten_herkomst: AspectOrigin,
     /// Waar de aspecten vandaan komen (bij model) of de punten waaruit ze zijn afgeleid (bij toolkit): sleutels uit content/bronnen.yaml.
@@ -43,6 +44,65 @@ pub struct Element {
     pub verwant: Vec<String>,
     /// Sleutels uit content/bronnen.yaml.
     pub bronnen: Vec<String>,
+}
+
+/// An aspect to reflect on: its text, and the id the scan saves answers
+/// under when the editor sets one (otherwise it comes from the text).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Aspect {
+    Text(String),
+    WithId(AspectWithId),
+}
+
+/// A text, or a map read as [`AspectWithId`]: unlike an untagged enum, a
+/// map with a mistyped field gets the parser's own error for that field
+/// (with its line and a "did you mean"), not "no variant matched".
+impl<'de> Deserialize<'de> for Aspect {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Aspect;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("een tekst, of `tekst:` met `id:`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Aspect, E> {
+                Ok(Aspect::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Aspect, A::Error> {
+                let de = serde::de::value::MapAccessDeserializer::new(map);
+                AspectWithId::deserialize(de).map(Aspect::WithId)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// An aspect with an id set by hand: rewording it keeps its saved answers.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AspectWithId {
+    /// De tekst van het aspect.
+    pub tekst: String,
+    /// De vaste id (kleine letters, cijfers en -), zoals de reflectiescan hem opslaat.
+    pub id: String,
+}
+
+impl Aspect {
+    pub fn text(&self) -> &str {
+        match self {
+            Aspect::Text(t) => t,
+            Aspect::WithId(a) => &a.tekst,
+        }
+    }
+
+    /// The id set by hand, if any.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Aspect::Text(_) => None,
+            Aspect::WithId(a) => Some(&a.id),
+        }
+    }
 }
 
 /// Where an element's aspects come from; the site says so next to them.
@@ -124,9 +184,9 @@ impl FrontMatter for Element {
         [&self.kern]
             .into_iter()
             .chain(self.wat.iter().chain(&self.doel).chain(&self.benodigdheden))
-            .chain(&self.aspecten)
-            .chain(self.citaten.iter().map(|q| &q.tekst))
             .map(String::as_str)
+            .chain(self.aspecten.iter().map(Aspect::text))
+            .chain(self.citaten.iter().map(|q| q.tekst.as_str()))
             .collect()
     }
 }

@@ -25,7 +25,7 @@ mod site;
 
 pub use bibliography::{Bibliography, Reference};
 pub use checklist::{Checklist, ChecklistForm, ChecklistItem, Checklists};
-pub use element::{AspectOrigin, Element, Elements, Quote};
+pub use element::{Aspect, AspectOrigin, AspectWithId, Element, Elements, Quote};
 pub use example::{Example, Examples, Fact};
 pub use intro::Intro;
 pub use model::{Characteristic, Model, ModelArrangement};

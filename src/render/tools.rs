@@ -15,6 +15,7 @@
 use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
 use super::{OutputFile, Renderer};
+use crate::aspects::aspect_ids;
 use crate::content::{Doc, Element};
 use crate::diagnostics::Problem;
 use crate::routes::Route;
@@ -283,7 +284,12 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
         code: e.meta.code.clone(),
         naam: e.meta.naam.clone(),
         kleur: e.meta.kleur.clone(),
-        uitspraken: e.meta.aspecten.clone(),
+        uitspraken: e
+            .meta
+            .aspecten
+            .iter()
+            .map(|a| a.text().to_string())
+            .collect(),
         ids: aspect_ids(&e.meta.aspecten),
         gesprekken: t
             .prompts()
@@ -298,30 +304,6 @@ fn element_data(v: &Views, e: &Doc<Element>) -> ElementData {
             .map(|c| c.slug.clone())
             .collect(),
     }
-}
-
-/// The longest aspect id, in characters: enough to tell aspects apart, short in a file.
-const ID_LENGTH: usize = 48;
-
-/// Stable ids for an element's aspects, derived from their text (lowercase,
-/// letters and digits, `-` between): reordering aspects keeps every answer, and
-/// changing an aspect's text makes it a new aspect, whose old answers are not
-/// carried over. A text twice in one element gets `-2`.
-pub(crate) fn aspect_ids(aspects: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(aspects.len());
-    for a in aspects {
-        let slug = crate::markdown::slugify(a);
-        let base: String = slug.chars().take(ID_LENGTH).collect();
-        let base = base.trim_end_matches('-').to_string();
-        let mut id = base.clone();
-        let mut n = 2;
-        while out.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        out.push(id);
-    }
-    out
 }
 
 /// The scan's version: a short FNV-1a hash of every element's code and aspect
@@ -461,32 +443,4 @@ pub(super) struct ToolLink {
     #[serde(flatten)]
     link: LinkView,
     tekst: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::aspect_ids;
-
-    #[test]
-    fn aspect_ids_come_from_the_text_and_are_unique_in_an_element() {
-        let aspects = [
-            "continu en wederkerig delen van (leer)doelen",
-            "Geven én ontvangen!",
-            "Geven én ontvangen!",
-            "een heel lang aspect dat langer is dan de lengte die een id mag hebben, zeker",
-        ]
-        .map(String::from);
-        let ids = aspect_ids(&aspects);
-        assert_eq!(ids[0], "continu-en-wederkerig-delen-van-leer-doelen");
-        assert_eq!(ids[1], "geven-én-ontvangen");
-        assert_eq!(ids[2], "geven-én-ontvangen-2");
-        assert!(
-            ids[3].chars().count() <= 48 && !ids[3].ends_with('-'),
-            "{}",
-            ids[3]
-        );
-        // Order does not change an aspect's id.
-        let reversed: Vec<String> = aspects[..2].iter().rev().cloned().collect();
-        assert_eq!(aspect_ids(&reversed), [ids[1].clone(), ids[0].clone()]);
-    }
 }

@@ -235,7 +235,7 @@ impl Views<'_> {
             wat: m.wat.clone(),
             doel: m.doel.clone(),
             benodigdheden: m.benodigdheden.clone(),
-            aspecten: m.aspecten.clone(),
+            aspecten: m.aspecten.iter().map(|a| a.text().to_string()).collect(),
             aspecten_van_toolkit: m.aspecten_herkomst == AspectOrigin::Toolkit,
             citaten: m.citaten.clone(),
             verwant: self.element_links(&m.verwant),

@@ -218,7 +218,6 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
             ("wat", &m.wat),
             ("doel", &m.doel),
             ("benodigdheden", &m.benodigdheden),
-            ("aspecten", &m.aspecten),
         ] {
             if list.is_empty() {
                 problems.push(
@@ -231,6 +230,7 @@ fn check_elements(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
                 );
             }
         }
+        problems.extend(aspect_problems(e));
         known.check_codes(e, &m.verwant, problems);
         known.check_sources(e, &m.aspecten_bronnen, false, problems);
         if !known.prompted.contains(&m.code) {
@@ -462,4 +462,34 @@ fn check_bibliography(toolkit: &Toolkit, problems: &mut Problems) {
 
 fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// An empty list of aspects, and ids set by hand that are no id or that two
+/// aspects share: the scan saves answers by id, so an id must be one.
+fn aspect_problems(e: &Doc<crate::content::Element>) -> Vec<Problem> {
+    let aspects = &e.meta.aspecten;
+    let at = e.line_of("aspecten:");
+    let mut out = Vec::new();
+    if aspects.is_empty() {
+        out.push(
+            Problem::error(&e.file, at, "de lijst `aspecten` is leeg")
+                .hint("vul minstens één punt in"),
+        );
+    }
+    let mut seen = HashSet::new();
+    for id in aspects.iter().filter_map(crate::content::Aspect::id) {
+        if let Some(why) = crate::aspects::aspect_id_problem(id) {
+            out.push(
+                Problem::error(&e.file, at, format!("de aspect-id \"{id}\" {why}"))
+                    .hint("schrijf de id als kleine letters en cijfers met - ertussen, bijvoorbeeld `id: delen-van-doelen`"),
+            );
+        } else if !seen.insert(id) {
+            out.push(
+                Problem::error(&e.file, at, format!("twee aspecten hebben de id \"{id}\"")).hint(
+                    "geef elk aspect een eigen id; de reflectiescan slaat antwoorden per id op",
+                ),
+            );
+        }
+    }
+    out
 }
