@@ -25,6 +25,8 @@ pub(super) struct SiteView<'a> {
     pub(super) titel: &'a str,
     pub(super) beschrijving: Option<&'a str>,
     pub(super) taal: &'a str,
+    /// The colophon parts the site gives, for the footer and the cover.
+    pub(super) colofon: &'a crate::content::Colophon,
 }
 
 impl<'a> SiteView<'a> {
@@ -34,6 +36,7 @@ impl<'a> SiteView<'a> {
             titel: &site.titel,
             beschrijving: site.beschrijving.as_deref(),
             taal: &site.taal,
+            colofon: &site.colofon,
         }
     }
 }
