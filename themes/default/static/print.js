@@ -89,3 +89,53 @@ if (offsetControl) {
   offsetControl.querySelector('[data-verschuiving-terug]').addEventListener('click', () => apply(site, true));
   offsetControl.hidden = false;
 }
+
+// Worksheets end full: a sheet whose last page would hold a few lines gets
+// answer lines added, one question at a time, until that page is full. The
+// page breaks are simulated on screen, where the document has the printed
+// width: a question is never split, so one that crosses a page edge starts
+// the next page. Pages are the paper's height less the document margins.
+const PAGE_MARGINS_MM = 16 + 18;
+function mmToPx(mm) {
+  return (mm * 96) / 25.4;
+}
+function pagesUsed(sheet, pageHeight) {
+  const top = sheet.getBoundingClientRect().top;
+  let shift = 0;
+  for (const item of sheet.querySelectorAll('.item')) {
+    const box = item.getBoundingClientRect();
+    const start = box.top - top + shift;
+    const end = start + box.height;
+    const edge = Math.ceil(start / pageHeight) * pageHeight;
+    if (end > edge && start < edge && box.height < pageHeight) shift += edge - start;
+  }
+  return (sheet.getBoundingClientRect().height + shift) / pageHeight;
+}
+function fillWorksheet(sheet, pageHeight) {
+  const answers = Array.from(sheet.querySelectorAll('.antwoord'));
+  if (answers.length === 0) return;
+  const pages = Math.ceil(pagesUsed(sheet, pageHeight) - 0.01);
+  // Each round gives one more line to the first question, from the last one
+  // back, that takes it without a new page; a line on an early question can
+  // push a later one over a page edge where a line on the last one fits.
+  const fits = (answer) => {
+    const line = document.createElement('span');
+    line.className = 'regel';
+    answer.appendChild(line);
+    if (pagesUsed(sheet, pageHeight) <= pages - 0.015) return true;
+    line.remove();
+    return false;
+  };
+  const lines = (a) => a.children.length;
+  for (let round = 0; round < 80; round++) {
+    // Fewest lines first, so the space is shared; later questions first on a tie.
+    const order = answers.map((a, i) => [a, i]).sort(([a, i], [b, j]) => lines(a) - lines(b) || j - i);
+    if (!order.some(([a]) => fits(a))) break;
+  }
+}
+const documentEl = document.querySelector('.document');
+if (documentEl) {
+  const paperHeight = document.body.dataset.papier === 'letter' ? 279.4 : 297;
+  const pageHeight = mmToPx(paperHeight - PAGE_MARGINS_MM);
+  document.querySelectorAll('.werkblad').forEach((sheet) => fillWorksheet(sheet, pageHeight));
+}
