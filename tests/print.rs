@@ -273,7 +273,12 @@ fn worksheets_have_room_to_write_and_tick() {
     let doc = parse(&public.join("afdrukken/a4/procesontwerp/startvragen/index.html"));
     assert_eq!(texts(&doc, "h1"), ["Startvragen"]);
     assert_eq!(select(&doc, ".items .item").len(), 1);
-    assert_eq!(select(&doc, ".item .regel").len(), 5);
+    // Three lines to start with; print.js adds lines until the last page is full.
+    assert_eq!(select(&doc, ".item .antwoord .regel").len(), 3);
+    assert_eq!(
+        texts(&doc, ".werkblad-velden .werkblad-veld"),
+        ["Naam", "Team", "Datum"]
+    );
     assert_eq!(
         texts(&doc, ".sectie-bron li"),
         ["Voorbeeld, A. (2024). Een voorbeeldbron. Uitgever."]
@@ -291,7 +296,8 @@ fn worksheets_have_room_to_write_and_tick() {
 
     let prompt = parse(&public.join("afdrukken/a4/in-gesprek/kennismaken/index.html"));
     assert_eq!(select(&prompt, ".vragen .item").len(), 1);
-    assert_eq!(select(&prompt, ".vragen .item .regel").len(), 4);
+    assert_eq!(select(&prompt, ".vragen .item .regel").len(), 3);
+    assert_eq!(select(&prompt, ".werkblad-velden .werkblad-veld").len(), 3);
 }
 
 #[test]
@@ -670,4 +676,62 @@ fn build_chromium_without_pdf_is_a_usage_error() {
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(!kit.public().exists());
+}
+
+#[test]
+fn print_pages_link_the_site_icon_and_carry_their_own_title() {
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    for doc in ["elementkaarten", "toolkit", "procesontwerp/startvragen"] {
+        let page = parse(&public.join(format!("afdrukken/a4/{doc}/index.html")));
+        let icon = select(&page, r#"link[rel="icon"][type="image/svg+xml"]"#);
+        let href = icon[0].value().attr("href").unwrap();
+        // afdrukken/<paper>/<doc>/: three folders and one per slash in doc.
+        let depth = doc.matches('/').count() + 3;
+        assert_eq!(href, format!("{}static/icoon.svg", "../".repeat(depth)));
+        let title = texts(&page, "head > title");
+        assert!(!title[0].contains("Afdrukken"), "{title:?}");
+    }
+    let whole = parse(&public.join("afdrukken/a4/toolkit/index.html"));
+    let site_title = texts(&whole, ".omslag h1");
+    assert_eq!(texts(&whole, "head > title"), site_title);
+}
+
+#[test]
+fn the_colophon_is_checked_like_the_other_settings() {
+    let kit = Fixture::new();
+    kit.edit(
+        "site.yaml",
+        "taal: nl\n",
+        "taal: nl\ncolofon:\n  uitgever: Uitgeverij\n  licentie: ''\n",
+    );
+    let out = kit.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("site.yaml:7"), "{err}");
+    assert!(err.contains("`colofon.licentie` is leeg"), "{err}");
+}
+
+#[test]
+fn the_404_script_is_allowed_by_its_hash_and_dropped_with_a_base_url() {
+    use base64::Engine;
+    use sha2::Digest;
+    let kit = Fixture::new();
+    let public = built(&kit, &[]);
+    let html = std::fs::read_to_string(public.join("404.html")).unwrap();
+    let (_, rest) = html.split_once("<script>").expect("inline script");
+    let (code, _) = rest.split_once("</script>").unwrap();
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(code));
+    assert!(html.contains(&format!("script-src 'self' 'sha256-{hash}'")));
+    // Other pages allow no inline script.
+    let home = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains("script-src 'self';"));
+
+    let public = built(&kit, &["--base-url", "https://example.org/kit/"]);
+    let doc = parse(&public.join("404.html"));
+    assert!(select(&doc, "script").is_empty());
+    for a in select(&doc, "main a, header a") {
+        let href = a.value().attr("href").unwrap();
+        assert!(href.starts_with("https://example.org/kit/"), "{href}");
+    }
 }

@@ -32,7 +32,7 @@ pub use model::{Characteristic, Model, ModelArrangement};
 pub use page::{Page, Pages};
 pub use prompt::{GroupSize, Prompt, Prompts, Step, WorkForm};
 pub use site::{
-    BASE_URL_HINT, DuplexOffset, Paper, SettingProblem, SiteConfig, base_url_problem,
+    BASE_URL_HINT, Colophon, DuplexOffset, Paper, SettingProblem, SiteConfig, base_url_problem,
     names_problems,
 };
 

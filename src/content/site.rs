@@ -28,6 +28,60 @@ pub struct SiteConfig {
     /// Hoeveel millimeter de achterkanten van dubbelzijdige kaartvellen verschuiven (x_mm, y_mm), om de afwijking van een printer op te vangen.
     #[serde(default)]
     pub duplex_verschuiving: DuplexOffset,
+    /// Colofon in de voet van elke pagina: uitgever, licentie en versie, elk op één regel; weggelaten velden worden niet getoond.
+    #[serde(default)]
+    pub colofon: Colophon,
+}
+
+/// The toolkit's own colophon, shown in every page's footer before the
+/// generator credit. Each part is optional: a site shows only what it knows.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Colophon {
+    /// Wie de toolkit uitgeeft, bijvoorbeeld een hogeschool of project.
+    #[serde(default)]
+    pub uitgever: Option<String>,
+    /// Onder welke licentie de inhoud valt, bijvoorbeeld CC BY 4.0.
+    #[serde(default)]
+    pub licentie: Option<String>,
+    /// Versie of datum van deze uitgave, bijvoorbeeld 1.2 of december 2026.
+    #[serde(default)]
+    pub versie: Option<String>,
+}
+
+/// The longest colophon line part accepted: the footer holds a line, not a text.
+const COLOPHON_MAX: usize = 120;
+
+impl Colophon {
+    /// Each part that is given must be one short line with some text.
+    fn problems(&self) -> Vec<SettingProblem> {
+        let parts = [
+            ("colofon.uitgever", &self.uitgever),
+            ("colofon.licentie", &self.licentie),
+            ("colofon.versie", &self.versie),
+        ];
+        parts
+            .into_iter()
+            .filter_map(|(path, value)| {
+                let v = value.as_deref()?;
+                let why = if v.trim().is_empty() {
+                    "is leeg"
+                } else if v.contains(['\n', '\r']) {
+                    "beslaat meer dan één regel"
+                } else if v.chars().count() > COLOPHON_MAX {
+                    "is langer dan 120 tekens"
+                } else {
+                    return None;
+                };
+                Some(SettingProblem {
+                    path,
+                    message: format!("`{path}` {why}"),
+                    hint: "schrijf één korte regel, of laat het veld weg als je het niet weet"
+                        .into(),
+                })
+            })
+            .collect()
+    }
 }
 
 /// A paper size the print pages are laid out for.
@@ -109,6 +163,7 @@ impl SiteConfig {
                 hint: BASE_URL_HINT.into(),
             });
         }
+        out.extend(self.colofon.problems());
         out
     }
 }
@@ -265,6 +320,18 @@ mod tests {
 
     fn paths(site: &SiteConfig) -> Vec<&'static str> {
         site.problems().iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn colophon_parts_are_optional_single_lines() {
+        let full = site("colofon: {uitgever: Hogeschool X, licentie: CC BY 4.0, versie: '1.0'}");
+        assert!(paths(&full).is_empty());
+        assert_eq!(full.colofon.licentie.as_deref(), Some("CC BY 4.0"));
+        assert_eq!(site("").colofon, Colophon::default());
+        let bad = site("colofon:\n  uitgever: ' '\n  licentie: \"a\\nb\"\n  versie: '1.0'\n");
+        assert_eq!(paths(&bad), ["colofon.uitgever", "colofon.licentie"]);
+        let long = site(&format!("colofon: {{versie: {}}}", "x".repeat(121)));
+        assert_eq!(paths(&long), ["colofon.versie"]);
     }
 
     #[test]

@@ -16,10 +16,17 @@ pub const CARD_H: f64 = 127.0;
 pub const GUTTER: f64 = 4.0;
 /// The band along the paper's edge that most printers cannot print on.
 pub const PRINTABLE_MARGIN: f64 = 5.0;
+/// The margin US printers leave unprinted (¼ inch); Letter leaves only 10.7 mm
+/// above and below the block of cards, so marks and notes must fit inside it.
+pub const LETTER_PRINTER_MARGIN: f64 = 6.35;
 /// Crop marks start this far outside the card edge...
-pub const MARK_GAP: f64 = 2.0;
-/// ...and are this long.
-pub const MARK_LEN: f64 = 3.0;
+pub const MARK_GAP: f64 = 1.5;
+/// ...and are this long: gap and length together stay under the 4.35 mm that
+/// Letter leaves between the cards and its ¼ inch printer margin.
+pub const MARK_LEN: f64 = 2.5;
+/// Space between the top edge of a card and the instruction above it; the
+/// instruction sits between the crop marks, so it may come closer than they do.
+pub const NOTE_GAP: f64 = 0.8;
 /// The largest duplex offset accepted, in either direction: more is not drift but
 /// a wrong setting, and would push cards off the printable area.
 pub const MAX_OFFSET: f64 = 5.0;
@@ -235,7 +242,7 @@ fn fold_page(cards: &[usize], sheet: usize, paper: Paper) -> SheetPage {
 /// The instruction over the first column and the page label over the second,
 /// in the top margin between the crop marks.
 fn notes(left: f64, top: f64) -> (Area, Area) {
-    let y = top - MARK_GAP - NOTE_H;
+    let y = top - NOTE_GAP - NOTE_H;
     let w = CARD_W - 6.0;
     (
         Area {
@@ -350,6 +357,26 @@ mod tests {
                 inside_printable(paper, &lay_out(4, paper, Layout::Duplex, offset));
             }
             inside_printable(paper, &lay_out(2, paper, Layout::Fold, Default::default()));
+        }
+    }
+
+    #[test]
+    fn marks_and_notes_stay_inside_a_quarter_inch_margin_on_letter() {
+        let (w, h) = Paper::Letter.size_mm();
+        let m = LETTER_PRINTER_MARGIN;
+        let inside = |x: f64, y: f64| (m..=w - m).contains(&x) && (m..=h - m).contains(&y);
+        let pages = [
+            lay_out(4, Paper::Letter, Layout::Duplex, DuplexOffset::default()),
+            lay_out(2, Paper::Letter, Layout::Fold, DuplexOffset::default()),
+        ];
+        for page in pages.iter().flatten() {
+            assert!(!page.crop_marks.is_empty() || page.kind == PageKind::Backs);
+            for l in page.crop_marks.iter().chain(&page.fold_lines) {
+                assert!(inside(l.x1, l.y1) && inside(l.x2, l.y2), "{l:?}");
+            }
+            for a in [&page.note, &page.label] {
+                assert!(inside(a.x, a.y) && inside(a.x + a.w, a.y + a.h), "{a:?}");
+            }
         }
     }
 

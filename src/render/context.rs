@@ -28,6 +28,8 @@ pub(super) struct SiteView<'a> {
     /// The CSS `@page` size of the site's paper, for pages printed as they
     /// are (the scan's result, the planner's session).
     pub(super) papier: &'static str,
+    /// The colophon parts the site gives, for the footer and the cover.
+    pub(super) colofon: &'a crate::content::Colophon,
 }
 
 impl<'a> SiteView<'a> {
@@ -38,6 +40,7 @@ impl<'a> SiteView<'a> {
             beschrijving: site.beschrijving.as_deref(),
             taal: &site.taal,
             papier: site.papier.css(),
+            colofon: &site.colofon,
         }
     }
 }

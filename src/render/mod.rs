@@ -8,6 +8,7 @@ mod context;
 pub mod diagram;
 mod engine;
 mod kind_views;
+mod not_found;
 mod page_kind;
 mod pages;
 mod print;

@@ -1,9 +1,10 @@
 //! The site's own pages, beside the kinds' pages: home, model, bibliography,
 //! the print hub, 404, the search page and index, and the web app manifest.
 
+use super::context::nav;
 use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
-use super::{OutputFile, Renderer, Strings, diagram, search, share, sitemap, tools};
+use super::{OutputFile, Renderer, Strings, diagram, not_found, search, share, sitemap, tools};
 use crate::routes::Route;
 use serde::Serialize;
 
@@ -162,15 +163,30 @@ impl<'a> Renderer<'a> {
         // The reflection scan and the session planner.
         self.tool_pages();
 
-        // 404: served for any path, so its links are relative to the root and
-        // only hold at the site root (or absolute, with a base URL).
+        // 404: served for any path. With a base URL its links are absolute;
+        // without, a script moves its root-relative links to the root.
+        let (base, script) = (self.base_url.clone(), not_found::script(self.theme));
         self.page(
             &home,
             "404.html",
             s.label("niet_gevonden"),
             None,
             PageKind::NotFound,
-            |_, _| {},
+            |v, ctx| match (base, script) {
+                (Some(base), _) => {
+                    let mut menu = nav(v, PageKind::NotFound);
+                    for item in &mut menu {
+                        item.href = not_found::absolute(&base, &item.href);
+                    }
+                    ctx.insert("nav", &menu);
+                    ctx.insert("root", &base);
+                }
+                (None, Some((code, hash))) => {
+                    ctx.insert("niet_gevonden_script", &code);
+                    ctx.insert("csp_script", &hash);
+                }
+                (None, None) => {}
+            },
         );
         if let Some(last) = self.files.last_mut() {
             last.path = "404.html".into();

@@ -127,8 +127,10 @@ function answers(url) {
 /**
  * Serves `dir` with Debian's nginx under `prefix` on 127.0.0.1. Returns
  * { url, close }. The server is this test's own process, stopped in close().
+ * With `notFound`, missing addresses below the prefix get the site's
+ * 404.html, as a host would set it up.
  */
-export async function startNginx(dir, prefix = '/toolkit/') {
+export async function startNginx(dir, prefix = '/toolkit/', { notFound = false } = {}) {
   const bin = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
   const tmp = mkdtempSync(join(tmpdir(), 'wp-nginx-'));
   const port = await freePort();
@@ -151,7 +153,7 @@ http {
   scgi_temp_path ${tmp}/scgi;
   server {
     listen 127.0.0.1:${port};
-    location ${prefix} { alias ${dir}/; index index.html; }
+    location ${prefix} { alias ${dir}/; index index.html;${notFound ? ` error_page 404 ${prefix}404.html;` : ''} }
     location / { return 404; }
   }
 }

@@ -20,6 +20,17 @@ struct DeckView<'a> {
     vouwen: bool,
     stijl: String,
     paginas: Vec<PageView<'a>>,
+    /// The site's duplex offset, already applied to the backs; the print
+    /// page's control moves them further by the difference to it.
+    verschuiving: OffsetView,
+}
+
+/// The duplex offset control's start values and limit, in millimetres.
+#[derive(Serialize)]
+struct OffsetView {
+    x: f64,
+    y: f64,
+    max: f64,
 }
 
 /// One printed page of a deck, as the template sees it.
@@ -191,6 +202,11 @@ impl<'a> Renderer<'a> {
             vouwen: layout == Layout::Fold,
             stijl: deck.card_type().css_vars(),
             paginas: pages,
+            verschuiving: OffsetView {
+                x: offset.x_mm,
+                y: offset.y_mm,
+                max: sheet::MAX_OFFSET,
+            },
         };
         let vormen = [
             (Layout::Duplex, "print_dubbelzijdig"),

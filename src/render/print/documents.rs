@@ -4,7 +4,7 @@
 use super::super::views::{
     ChecklistView, ElementLink, ElementView, LinkView, PromptView, SourceView,
 };
-use super::super::{ModelView, model_view};
+use super::super::{ModelView, diagram, model_view};
 use super::Renderer;
 use crate::content::kind::AnyShelf;
 use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt};
@@ -39,6 +39,8 @@ enum Section {
     Model {
         id: String,
         model: ModelView,
+        /// The wide model diagram as SVG, empty for a model too large to draw.
+        diagram: String,
         elementen: Vec<ElementView>,
         inhoud: String,
         bronnen: Vec<SourceView>,
@@ -301,6 +303,7 @@ impl<'a> Renderer<'a> {
         Section::Model {
             id: "model".into(),
             model: model_view(&v),
+            diagram: diagram::model_diagram(&v, diagram::Variant::Wide, None),
             elementen: t.elements().iter().map(|e| v.element(e)).collect(),
             inhoud: self.markdown(&t.model.file, &t.model.body, route),
             bronnen: v.sources(&t.model.meta.bronnen),
