@@ -49,6 +49,9 @@ enum Command {
         /// Fail on warnings too (exit 1, nothing written), for CI.
         #[arg(long)]
         deny_warnings: bool,
+        /// Include the drafts (pages with `concept: true`), as serve does.
+        #[arg(long, conflicts_with = "pdf")]
+        drafts: bool,
         /// Also print the decks, worksheets and the whole toolkit to PDF (A4 and
         /// Letter) into the site's print section, for download (needs Chromium).
         #[arg(long)]
@@ -178,6 +181,7 @@ fn main() -> ExitCode {
             deny_warnings,
             pdf: true,
             chromium,
+            ..
         } => publish(
             &out,
             PublishRequest {
@@ -195,11 +199,13 @@ fn main() -> ExitCode {
             base_url,
             force,
             deny_warnings,
+            drafts,
             ..
         } => {
             let dir = dir.unwrap_or_else(|| root.join("public"));
             let options = RenderOptions {
                 base_url,
+                drafts,
                 ..RenderOptions::default()
             };
             let site = match build_site(&root, &options) {
