@@ -358,3 +358,26 @@ fn deny_warnings_fails_check_and_build_and_leaves_the_output() {
         Some(2)
     );
 }
+
+#[test]
+fn two_elements_with_one_volgorde_warn_naming_both() {
+    let kit = Fixture::new();
+    let abc = kit.read("content/elementen/abc.md");
+    kit.write(
+        "content/elementen/def.md",
+        &abc.replace("code: ABC", "code: DEF"),
+    );
+    // DEF's own warnings (no prompt is about it) do not matter here.
+    let err = stderr(&kit.check());
+    assert!(
+        err.contains(
+            "⚠ `volgorde: 1` staat ook in content/elementen/abc.md; de elementen staan dan op code"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("content/elementen/def.md:6:1]"), "{err}");
+    // Another volgorde: no such warning.
+    kit.edit("content/elementen/def.md", "volgorde: 1", "volgorde: 2");
+    let err = stderr(&kit.check());
+    assert!(!err.contains("staat ook in"), "{err}");
+}
