@@ -100,12 +100,19 @@ pub struct Failure {
     pub texts: SourceTexts,
 }
 
-/// Load, validate and render: everything `check` and `build` share.
+/// Load, validate and render: everything `check` and `build` share. Drafts
+/// are left out unless `options.drafts`.
 pub fn build_site(
     root: &std::path::Path,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Failure> {
-    load(root).and_then(validate).and_then(|v| {
+    let loaded = load(root)?;
+    let loaded = if options.drafts {
+        loaded
+    } else {
+        load::drafts::leave_out(loaded)?
+    };
+    validate(loaded).and_then(|v| {
         let theme = Theme::of_site(&v)?;
         site::passes::checked_render(&v, &theme, options, render::Request::default())
     })

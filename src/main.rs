@@ -1,12 +1,12 @@
 //! The `werkplaats` command: parses arguments and calls the library.
 
-use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use werkplaats::diagnostics::{
-    Problem, Problems, SourceTexts, render_json, render_problems, summary,
-};
+mod report;
+
+use report::{Format, Level, Reporter, with_bar};
+use werkplaats::diagnostics::{Problems, SourceTexts, summary};
 use werkplaats::pdf::{
     PdfFailure, PdfRequest, PublishFailure, PublishRequest, build_with_pdfs, make_pdfs,
 };
@@ -21,42 +21,18 @@ struct Cli {
     /// How problems are reported: for people, or one JSON object per line (stdout).
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     format: Format,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    Human,
-    Json,
+    /// Print only problems: no progress or success lines.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more: how long the command took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (default ROOT/public).
-    Build {
-        /// The toolkit folder (holds site.yaml, content/ and themes/).
-        #[arg(short, long, default_value = ".")]
-        root: PathBuf,
-        /// Output folder; replaced only when the build succeeds.
-        #[arg(short, long)]
-        out: Option<PathBuf>,
-        /// Absolute URL the site is hosted at (overrides basis_url in site.yaml).
-        #[arg(short = 'u', long)]
-        base_url: Option<String>,
-        /// Take over an output folder that werkplaats did not make, or that holds
-        /// files it did not write: they are replaced by the site.
-        #[arg(long)]
-        force: bool,
-        /// Fail on warnings too (exit 1, nothing written), for CI.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Also print the decks, worksheets and the whole toolkit to PDF (A4 and
-        /// Letter) into the site's print section, for download (needs Chromium).
-        #[arg(long)]
-        pdf: bool,
-        /// The Chromium program for --pdf (default: chromium, chromium-browser or google-chrome on PATH).
-        #[arg(long, requires = "pdf")]
-        chromium: Option<PathBuf>,
-    },
+    Build(BuildArgs),
     /// Check the toolkit as `build` does, without writing anything.
     Check {
         /// The toolkit folder.
@@ -111,6 +87,19 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Remove the output folder (default ROOT/public), only if werkplaats wrote it.
+    Clean {
+        /// The toolkit folder.
+        #[arg(short, long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder to remove.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `werkplaats man > werkplaats.1`.
+    Man,
     /// Create a small toolkit that builds as it is (also: init).
     #[command(alias = "init")]
     New {
@@ -122,6 +111,37 @@ enum Command {
         #[command(subcommand)]
         action: ThemeAction,
     },
+}
+
+/// `build`'s arguments.
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// The toolkit folder (holds site.yaml, content/ and themes/).
+    #[arg(short, long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder; replaced only when the build succeeds.
+    #[arg(short, long)]
+    out: Option<PathBuf>,
+    /// Absolute URL the site is hosted at (overrides basis_url in site.yaml).
+    #[arg(short = 'u', long)]
+    base_url: Option<String>,
+    /// Take over an output folder that werkplaats did not make, or that holds
+    /// files it did not write: they are replaced by the site.
+    #[arg(long)]
+    force: bool,
+    /// Fail on warnings too (exit 1, nothing written), for CI.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Include the drafts (pages with `concept: true`), as serve does.
+    #[arg(long, conflicts_with = "pdf")]
+    drafts: bool,
+    /// Also print the decks, worksheets and the whole toolkit to PDF (A4 and
+    /// Letter) into the site's print section, for download (needs Chromium).
+    #[arg(long)]
+    pdf: bool,
+    /// The Chromium program for --pdf (default: chromium, chromium-browser or google-chrome on PATH).
+    #[arg(long, requires = "pdf")]
+    chromium: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -160,7 +180,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.format == Format::Json && matches!(cli.command, Command::Serve { .. }) {
         // The preview reports to people, in the terminal and over the page.
-        use clap::CommandFactory;
         Cli::command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
@@ -168,87 +187,37 @@ fn main() -> ExitCode {
             )
             .exit();
     }
-    let out = Reporter(cli.format);
-    match cli.command {
-        Command::Build {
-            root,
-            out: dir,
-            base_url,
-            force,
-            deny_warnings,
-            pdf: true,
-            chromium,
-        } => publish(
-            &out,
-            PublishRequest {
-                out: dir.unwrap_or_else(|| root.join("public")),
-                root,
-                base_url,
-                chromium,
-                force,
-                deny_warnings,
-            },
-        ),
-        Command::Build {
-            root,
-            out: dir,
-            base_url,
-            force,
-            deny_warnings,
-            ..
-        } => {
-            let dir = dir.unwrap_or_else(|| root.join("public"));
-            let options = RenderOptions {
-                base_url,
-                ..RenderOptions::default()
-            };
-            let site = match build_site(&root, &options) {
-                Ok(site) => site,
-                Err(failure) => return out.fail(&failure.problems, &failure.texts),
-            };
-            if deny_warnings && !site.warnings.is_empty() {
-                return out.denied(&site.warnings, &site.texts);
-            }
-            out.warnings(&site.warnings, &site.texts);
-            let written = write::write_with(&site, &root, &dir, write::WriteOptions { force });
-            // The process ends now: handing tens of thousands of buffers back to
-            // the allocator one by one would only add to the build's time.
-            std::mem::forget(site);
-            match written {
-                Ok(written) => {
-                    out.say(&written.summary(&dir));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => out.error(&dir, &e.to_string()),
-            }
-        }
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => Level::Quiet,
+        (false, true) => Level::Verbose,
+        (false, false) => Level::Normal,
+    };
+    let out = Reporter {
+        format: cli.format,
+        level,
+    };
+    let started = std::time::Instant::now();
+    let code = run(&out, cli.command);
+    out.detail(&format!("klaar in {} ms", started.elapsed().as_millis()));
+    code
+}
+
+/// Runs one command.
+fn run(out: &Reporter, command: Command) -> ExitCode {
+    match command {
+        Command::Build(args) => build(out, args),
         Command::Check {
             root,
             deny_warnings,
-        } => match build_site(&root, &RenderOptions::default()) {
-            Ok(site) if deny_warnings && !site.warnings.is_empty() => {
-                out.denied(&site.warnings, &site.texts)
-            }
-            Ok(site) => {
-                out.problems(&site.warnings, &site.texts);
-                out.say(&format!("in orde: {}", summary(&site.warnings)));
-                // As for build: the process ends now.
-                std::mem::forget(site);
-                ExitCode::SUCCESS
-            }
-            Err(failure) => out.fail(&failure.problems, &failure.texts),
-        },
+        } => check(out, &root, deny_warnings),
         Command::Schema { root, out: dir } => {
             let dir = dir.unwrap_or_else(|| root.join("schemas"));
             match werkplaats::schema::write_schemas(&dir) {
-                Ok(files) => {
-                    out.say(&format!(
-                        "{} schema's geschreven naar {}",
-                        files.len(),
-                        dir.display()
-                    ));
-                    ExitCode::SUCCESS
-                }
+                Ok(files) => out.done(&format!(
+                    "{} schema's geschreven naar {}",
+                    files.len(),
+                    dir.display()
+                )),
                 Err(e) => out.error(&dir, &format!("kan de schema's niet schrijven: {e}")),
             }
         }
@@ -260,7 +229,7 @@ fn main() -> ExitCode {
             base_url,
             force,
         } => pdf(
-            &out,
+            out,
             PdfRequest {
                 out: dir.unwrap_or_else(|| root.join("pdf")),
                 root,
@@ -275,89 +244,156 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
-        } => match serve::run(&serve::ServeOptions {
-            root,
-            port,
-            bind,
-            open,
-        }) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(serve::ServeError::NotAToolkit(problem)) => {
-                out.fail(&Problems(vec![*problem]), &SourceTexts::default())
-            }
-            // Not about a file, and serve is for people: a plain line.
-            Err(e) => {
-                eprintln!("fout: {e}");
-                ExitCode::from(1)
-            }
-        },
+        } => serve(
+            out,
+            serve::ServeOptions {
+                root,
+                port,
+                bind,
+                open,
+            },
+        ),
+        Command::Clean { root, out: dir } => {
+            clean(out, &dir.unwrap_or_else(|| root.join("public")))
+        }
         Command::New { dir } => match scaffold::create(&dir) {
-            Ok(()) => {
-                out.say(&format!(
-                    "nieuwe toolkit in {0}; bouw hem met: werkplaats build --root {0}",
-                    dir.display()
-                ));
-                ExitCode::SUCCESS
-            }
+            Ok(()) => out.done(&format!(
+                "nieuwe toolkit in {0}; bouw hem met: werkplaats build --root {0}",
+                dir.display()
+            )),
             Err(e) => out.error(&dir, &e.to_string()),
         },
         Command::Theme {
             action: ThemeAction::Eject { file, root, force },
-        } => match scaffold::eject(&root, file.as_deref(), force) {
-            Ok(written) => {
-                let what = match written.as_slice() {
-                    [one] => one.display().to_string(),
-                    all => format!("{} bestanden naar themes/default/", all.len()),
-                };
-                out.say(&format!(
-                    "gekopieerd: {what}; wat je daar verandert, gaat voor het ingebouwde thema"
-                ));
-                ExitCode::SUCCESS
-            }
-            Err(e) => out.error(&root, &e.to_string()),
-        },
+        } => eject(out, &root, file.as_deref(), force),
+        Command::Completions { shell } => {
+            let mut cli = Cli::command();
+            clap_complete::generate(shell, &mut cli, "werkplaats", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => man(out),
     }
 }
 
-/// Draws a progress bar on stderr while Chromium prints (hidden when not a terminal).
-struct Bar(indicatif::ProgressBar);
-
-impl werkplaats::pdf::Progress for Bar {
-    fn start(&mut self, total: usize) {
-        self.0.set_length(total as u64);
-    }
-    fn job(&mut self, job: &werkplaats::pdf::PdfJob) {
-        self.0.set_message(job.file.clone());
-    }
-    fn done(&mut self) {
-        self.0.inc(1);
+/// `man`: the manual page in roff, on stdout.
+fn man(out: &Reporter) -> ExitCode {
+    match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `werkplaats man | head`: the reader had enough.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => out.error(
+            std::path::Path::new("-"),
+            &format!("kan de man-pagina niet schrijven: {e}"),
+        ),
     }
 }
 
-impl Bar {
-    fn new() -> Self {
-        Bar(indicatif::ProgressBar::new(0).with_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        ))
+/// `build`, with its PDFs when `--pdf`.
+fn build(out: &Reporter, args: BuildArgs) -> ExitCode {
+    let dir = args.out.unwrap_or_else(|| args.root.join("public"));
+    if args.pdf {
+        return publish(
+            out,
+            PublishRequest {
+                out: dir,
+                root: args.root,
+                base_url: args.base_url,
+                chromium: args.chromium,
+                force: args.force,
+                deny_warnings: args.deny_warnings,
+            },
+        );
+    }
+    let options = RenderOptions {
+        base_url: args.base_url,
+        drafts: args.drafts,
+        ..RenderOptions::default()
+    };
+    let site = match build_site(&args.root, &options) {
+        Ok(site) => site,
+        Err(failure) => return out.fail(&failure.problems, &failure.texts),
+    };
+    if args.deny_warnings && !site.warnings.is_empty() {
+        return out.denied(&site.warnings, &site.texts);
+    }
+    out.warnings(&site.warnings, &site.texts);
+    let force = args.force;
+    let written = write::write_with(&site, &args.root, &dir, write::WriteOptions { force });
+    // The process ends now: handing tens of thousands of buffers back to
+    // the allocator one by one would only add to the build's time.
+    std::mem::forget(site);
+    match written {
+        Ok(written) => out.done(&written.summary(&dir)),
+        Err(e) => out.error(&dir, &e.to_string()),
+    }
+}
+
+fn check(out: &Reporter, root: &std::path::Path, deny_warnings: bool) -> ExitCode {
+    match build_site(root, &RenderOptions::default()) {
+        Ok(site) if deny_warnings && !site.warnings.is_empty() => {
+            out.denied(&site.warnings, &site.texts)
+        }
+        Ok(site) => {
+            out.problems(&site.warnings, &site.texts);
+            let code = out.done(&format!("in orde: {}", summary(&site.warnings)));
+            // As for build: the process ends now.
+            std::mem::forget(site);
+            code
+        }
+        Err(failure) => out.fail(&failure.problems, &failure.texts),
+    }
+}
+
+fn serve(out: &Reporter, options: serve::ServeOptions) -> ExitCode {
+    match serve::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(serve::ServeError::NotAToolkit(problem)) => {
+            out.fail(&Problems(vec![*problem]), &SourceTexts::default())
+        }
+        // Not about a file, and serve is for people: a plain line.
+        Err(e) => {
+            eprintln!("fout: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `clean`: removes the output, only when werkplaats wrote it.
+fn clean(out: &Reporter, dir: &std::path::Path) -> ExitCode {
+    match write::clean(dir) {
+        Ok(write::Cleaned::Removed) => out.done(&format!("{} verwijderd", dir.display())),
+        Ok(write::Cleaned::Nothing) => {
+            out.done(&format!("{} bestaat niet; niets te doen", dir.display()))
+        }
+        Err(e) => out.error(dir, &e.to_string()),
+    }
+}
+
+fn eject(out: &Reporter, root: &std::path::Path, file: Option<&str>, force: bool) -> ExitCode {
+    match scaffold::eject(root, file, force) {
+        Ok(written) => {
+            let what = match written.as_slice() {
+                [one] => one.display().to_string(),
+                all => format!("{} bestanden naar themes/default/", all.len()),
+            };
+            out.done(&format!(
+                "gekopieerd: {what}; wat je daar verandert, gaat voor het ingebouwde thema"
+            ))
+        }
+        Err(e) => out.error(root, &e.to_string()),
     }
 }
 
 /// `build --pdf`: the site with its PDFs.
 fn publish(out: &Reporter, request: PublishRequest) -> ExitCode {
-    let mut progress = Bar::new();
-    let bar = progress.0.clone();
-    let result = build_with_pdfs(&request, &mut progress);
-    bar.finish_and_clear();
-    match result {
+    match with_bar(|bar| build_with_pdfs(&request, bar)) {
         Ok(done) => {
             out.warnings(&done.warnings, &done.texts);
-            out.say(&format!(
+            out.done(&format!(
                 "{} (met {} pdf-bestanden)",
                 done.written.summary(&request.out),
                 done.pdfs
-            ));
-            ExitCode::SUCCESS
+            ))
         }
         Err(PublishFailure::Denied(f)) => out.denied(&f.problems, &f.texts),
         Err(PublishFailure::Pdf(PdfFailure::Build(f))) => out.fail(&f.problems, &f.texts),
@@ -366,11 +402,7 @@ fn publish(out: &Reporter, request: PublishRequest) -> ExitCode {
 }
 
 fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
-    let mut progress = Bar::new();
-    let bar = progress.0.clone();
-    let result = make_pdfs(&request, &mut progress);
-    bar.finish_and_clear();
-    match result {
+    match with_bar(|bar| make_pdfs(&request, bar)) {
         Ok(done) => {
             out.warnings(&done.warnings, &done.texts);
             if !done.with_qr {
@@ -378,73 +410,14 @@ fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
                     "let op: de kaarten hebben geen QR-code; zet basis_url in site.yaml of geef --base-url",
                 );
             }
-            out.say(&format!(
+            out.done(&format!(
                 "{} pdf-bestanden ({}) geschreven naar {}",
                 done.files.len(),
                 done.paper.label(),
                 request.out.join(done.paper.key()).display()
-            ));
-            ExitCode::SUCCESS
+            ))
         }
         Err(PdfFailure::Build(failure)) => out.fail(&failure.problems, &failure.texts),
         Err(PdfFailure::Pdf(e)) => out.error(&request.out, &e.to_string()),
-    }
-}
-
-/// Shows problems and messages in the chosen format.
-struct Reporter(Format);
-
-impl Reporter {
-    /// Problems sorted, errors first: quoted lines for people, JSON lines
-    /// (stdout) for tools. No count: each command closes with its own line.
-    fn problems(&self, problems: &Problems, texts: &SourceTexts) {
-        let sorted = problems.clone().sorted();
-        match self.0 {
-            Format::Json => print!("{}", render_json(&sorted)),
-            Format::Human if !sorted.is_empty() => {
-                let color =
-                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                eprint!("{}", render_problems(&sorted, texts, color));
-            }
-            Format::Human => {}
-        }
-    }
-
-    /// The warnings of a command that succeeded, and their count when there are any.
-    fn warnings(&self, warnings: &Problems, texts: &SourceTexts) {
-        self.problems(warnings, texts);
-        if !warnings.is_empty() {
-            self.say(&summary(warnings));
-        }
-    }
-
-    fn fail(&self, problems: &Problems, texts: &SourceTexts) -> ExitCode {
-        self.problems(problems, texts);
-        self.say(&summary(problems));
-        ExitCode::from(1)
-    }
-
-    /// Warnings that `--deny-warnings` makes fail the run.
-    fn denied(&self, warnings: &Problems, texts: &SourceTexts) -> ExitCode {
-        self.problems(warnings, texts);
-        self.say(&format!(
-            "{}; --deny-warnings laat waarschuwingen de run doen mislukken",
-            summary(warnings)
-        ));
-        ExitCode::from(1)
-    }
-
-    /// An error that is not about content (writing, scaffolding).
-    fn error(&self, file: &std::path::Path, message: &str) -> ExitCode {
-        let mut problems = Problems::default();
-        problems.push(Problem::error(file, 0, message));
-        self.fail(&problems, &SourceTexts::default())
-    }
-
-    /// A progress or success line, for people only.
-    fn say(&self, message: &str) {
-        if self.0 == Format::Human {
-            eprintln!("{message}");
-        }
     }
 }

@@ -358,3 +358,63 @@ fn deny_warnings_fails_check_and_build_and_leaves_the_output() {
         Some(2)
     );
 }
+
+#[test]
+fn two_elements_with_one_volgorde_warn_naming_both() {
+    let kit = Fixture::new();
+    let abc = kit.read("content/elementen/abc.md");
+    kit.write(
+        "content/elementen/def.md",
+        &abc.replace("code: ABC", "code: DEF"),
+    );
+    // DEF's own warnings (no prompt is about it) do not matter here.
+    let err = stderr(&kit.check());
+    assert!(
+        err.contains(
+            "⚠ `volgorde: 1` staat ook in content/elementen/abc.md; de elementen staan dan op code"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("content/elementen/def.md:6:1]"), "{err}");
+    // Another volgorde: no such warning.
+    kit.edit("content/elementen/def.md", "volgorde: 1", "volgorde: 2");
+    let err = stderr(&kit.check());
+    assert!(!err.contains("staat ook in"), "{err}");
+}
+
+/// The problem matcher in .vscode/tasks.json reads every line of
+/// `check --format json`, errors and warnings, with their places.
+#[test]
+fn the_vs_code_problem_matcher_reads_check_json() {
+    let tasks: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.vscode/tasks.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let pattern = &tasks["tasks"][0]["problemMatcher"]["pattern"];
+    let rx = regex::Regex::new(pattern["regexp"].as_str().unwrap()).unwrap();
+    let kit = Fixture::new();
+    kit.write("content/paginas/los.md", "---\ntitel: Los\n---\n\nTekst.\n");
+    kit.edit(
+        "content/in-gesprek/kennismaken.md",
+        "elementen: [ABC]",
+        "elementen: [ABD]",
+    );
+    let root = kit.root();
+    let out = run(&["check", "-r", root.to_str().unwrap(), "--format", "json"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut severities = Vec::new();
+    for line in text.lines() {
+        let caps = rx
+            .captures(line)
+            .unwrap_or_else(|| panic!("not matched: {line}"));
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let group = |key: &str| caps[pattern[key].as_u64().unwrap() as usize].to_string();
+        assert_eq!(group("file"), value["file"].as_str().unwrap());
+        assert_eq!(group("line"), value["line"].to_string());
+        assert_eq!(group("column"), value["column"].to_string());
+        severities.push(group("severity"));
+    }
+    assert!(severities.contains(&"error".to_string()), "{text}");
+    assert!(severities.contains(&"warning".to_string()), "{text}");
+}

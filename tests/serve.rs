@@ -1078,3 +1078,19 @@ fn wait_until(check: impl Fn() -> bool) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn serve_shows_a_draft_with_its_banner() {
+    let kit = Fixture::new();
+    kit.write(
+        "content/paginas/wip.md",
+        "---\ntitel: Werk in uitvoering\nvolgorde: 2\nconcept: true\n---\n\nNog niet af.\n",
+    );
+    let server = Server::start(&kit.root());
+    let page = get(&server, "/wip/");
+    assert_eq!(page.status, 200, "{}", server.stderr());
+    let html = scraper::Html::parse_document(&page.body);
+    let banner = select(&html, "main p.concept");
+    assert_eq!(banner.len(), 1, "{}", page.body);
+    assert!(banner[0].text().collect::<String>().contains("concept"));
+}

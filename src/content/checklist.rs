@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
+    /// Concept: true houdt de pagina uit `build` (wel in `serve` en `build --drafts`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concept: bool,
     /// Titel van de checklist.
     pub titel: String,
     /// Een of twee zinnen boven de items.
@@ -74,6 +77,9 @@ impl Kind for Checklists {
 }
 
 impl FrontMatter for Checklist {
+    fn concept(&self) -> bool {
+        self.concept
+    }
     fn title(&self) -> &str {
         &self.titel
     }

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
+    /// Concept: true houdt de pagina uit `build` (wel in `serve` en `build --drafts`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concept: bool,
     /// De code van het element, in hoofdletters (bijvoorbeeld LOS); uniek.
     pub code: String,
     /// Volledige naam van het element.
@@ -168,6 +171,9 @@ impl Kind for Elements {
 }
 
 impl FrontMatter for Element {
+    fn concept(&self) -> bool {
+        self.concept
+    }
     fn title(&self) -> &str {
         &self.naam
     }

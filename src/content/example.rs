@@ -13,6 +13,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
+    /// Concept: true houdt de pagina uit `build` (wel in `serve` en `build --drafts`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concept: bool,
     /// Titel van het voorbeeld.
     pub titel: String,
     /// Eén regel voor overzichten en zoekresultaten.
@@ -114,6 +117,9 @@ impl Kind for Examples {
 }
 
 impl FrontMatter for Example {
+    fn concept(&self) -> bool {
+        self.concept
+    }
     fn title(&self) -> &str {
         &self.titel
     }

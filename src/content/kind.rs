@@ -143,6 +143,11 @@ pub trait FrontMatter:
     DeserializeOwned + Serialize + JsonSchema + Debug + Clone + Send + Sync + 'static
 {
     fn title(&self) -> &str;
+    /// A draft (`concept: true`): left out of `build` unless `--drafts`.
+    /// Kinds' documents can be drafts; the model and introductions cannot.
+    fn concept(&self) -> bool {
+        false
+    }
     /// The page's title where it differs from `titel` (an element's code and name).
     fn heading(&self) -> String {
         self.title().to_string()
@@ -191,6 +196,7 @@ pub trait AnyDoc: Send + Sync + Debug {
     fn front_matter(&self) -> &str;
     fn front_matter_line(&self) -> usize;
     fn title(&self) -> &str;
+    fn concept(&self) -> bool;
     fn heading(&self) -> String;
     fn description(&self) -> Option<&str>;
     fn sources(&self) -> &[String];
@@ -227,6 +233,9 @@ impl<M: FrontMatter> AnyDoc for Doc<M> {
     }
     fn title(&self) -> &str {
         self.meta.title()
+    }
+    fn concept(&self) -> bool {
+        self.meta.concept()
     }
     fn heading(&self) -> String {
         self.meta.heading()
@@ -295,6 +304,8 @@ pub trait AnyShelf: Send + Sync + Debug {
     fn position(&self, file: &Path) -> Option<usize>;
     /// Replaces the body of the document read from `file`; false when none was.
     fn set_body(&mut self, file: &Path, body: &str) -> bool;
+    /// Takes the drafts off the shelf; returns their files.
+    fn drop_drafts(&mut self) -> Vec<std::path::PathBuf>;
     fn clone_box(&self) -> Box<dyn AnyShelf>;
     fn as_any(&self) -> &dyn Any;
 }
@@ -323,6 +334,13 @@ impl<K: Kind> AnyShelf for Shelf<K> {
             }
             None => false,
         }
+    }
+    fn drop_drafts(&mut self) -> Vec<std::path::PathBuf> {
+        let (drafts, published) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|d| d.meta.concept());
+        self.0 = published;
+        drafts.into_iter().map(|d: Doc<K::Meta>| d.file).collect()
     }
     fn clone_box(&self) -> Box<dyn AnyShelf> {
         Box::new(self.clone())
@@ -376,5 +394,10 @@ impl Shelves {
     /// Replaces the body of the document read from `file`; false when none was.
     pub fn set_body(&mut self, file: &Path, body: &str) -> bool {
         self.0.iter_mut().any(|s| s.set_body(file, body))
+    }
+
+    /// Takes every kind's drafts off the shelves; returns their files.
+    pub fn drop_drafts(&mut self) -> Vec<std::path::PathBuf> {
+        self.0.iter_mut().flat_map(|s| s.drop_drafts()).collect()
     }
 }

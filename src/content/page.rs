@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
+    /// Concept: true houdt de pagina uit `build` (wel in `serve` en `build --drafts`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concept: bool,
     /// Titel van de pagina.
     pub titel: String,
     /// Eén regel voor overzichten en zoekmachines.
@@ -58,6 +61,9 @@ impl Kind for Pages {
 }
 
 impl FrontMatter for Page {
+    fn concept(&self) -> bool {
+        self.concept
+    }
     fn title(&self) -> &str {
         &self.titel
     }

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
+    /// Concept: true houdt de pagina uit `build` (wel in `serve` en `build --drafts`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concept: bool,
     /// Titel van het gesprek.
     pub titel: String,
     /// Waar het gesprek voor dient.
@@ -122,6 +125,9 @@ impl Kind for Prompts {
 }
 
 impl FrontMatter for Prompt {
+    fn concept(&self) -> bool {
+        self.concept
+    }
     fn title(&self) -> &str {
         &self.titel
     }

@@ -8,6 +8,7 @@
 //! on its own (`read`, `frontmatter`, `yaml`), on all cores, and the results are
 //! gathered in walk order so problems come out the same on every run.
 
+pub mod drafts;
 mod frontmatter;
 pub mod locate;
 mod read;

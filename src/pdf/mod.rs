@@ -111,7 +111,9 @@ pub trait Progress: Send {
 pub fn make_pdfs(req: &PdfRequest, progress: &mut dyn Progress) -> Result<PdfReport, PdfFailure> {
     let chromium = find_chromium(req.chromium.as_deref())?;
     let limit = timeout_from(std::env::var(TIMEOUT_VAR).ok().as_deref())?;
+    // PDFs are publications: drafts stay out of them.
     let valid = load(&req.root)
+        .and_then(crate::load::drafts::leave_out)
         .and_then(validate)
         .map_err(PdfFailure::Build)?;
     let options = RenderOptions {

@@ -59,7 +59,11 @@ pub fn build_with_pdfs(
     let build = |f| PublishFailure::Pdf(PdfFailure::Build(f));
     let chromium = find_chromium(req.chromium.as_deref())?;
     let limit = timeout_from(std::env::var(TIMEOUT_VAR).ok().as_deref())?;
-    let valid = load(&req.root).and_then(validate).map_err(build)?;
+    // PDFs are publications: drafts stay out of them.
+    let valid = load(&req.root)
+        .and_then(crate::load::drafts::leave_out)
+        .and_then(validate)
+        .map_err(build)?;
     let options = RenderOptions {
         base_url: req.base_url.clone(),
         pdfs: true,

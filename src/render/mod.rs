@@ -42,6 +42,9 @@ pub struct RenderOptions {
     /// The site is built with its PDFs (`build --pdf`): print pages and the
     /// print hub link to them.
     pub pdfs: bool,
+    /// Keep the drafts (`build --drafts`); otherwise [`crate::build_site`]
+    /// leaves them out before validation.
+    pub drafts: bool,
 }
 
 /// One output file.

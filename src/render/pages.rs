@@ -131,6 +131,8 @@ impl<'a> Renderer<'a> {
             PageKind::Doc(info),
             |v, ctx| {
                 ctx.insert("inhoud", &body);
+                // The base template's draft banner (serve, build --drafts).
+                ctx.insert("concept", &d.concept());
                 ctx.insert("bronnen", &v.sources(d.sources()));
                 if let Some((label, list)) = &crumbs {
                     ctx.insert("kruimels", &[v.link(label, list)]);

@@ -263,7 +263,7 @@ pub fn run(mut files: FileWatcher, mut publisher: Publisher) {
                     files.rewatch(top);
                 }
             }
-            let paths = describe(&changes);
+            let paths = describe(&changes, &files.root);
             match publisher.rebuild(changes) {
                 Ok(built) => {
                     held = None;
@@ -291,16 +291,28 @@ fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-/// The first few changed paths, for the terminal.
-fn describe(changes: &Changes) -> String {
-    let mut names: Vec<String> = changes
+/// The first few changed paths, for the terminal. A save through a temp
+/// file (`sed -i`, many editors) also reports the temp file, renamed over
+/// the original before the rebuild: only paths that are there now are named,
+/// unless none are (files were removed).
+fn describe(changes: &Changes, root: &Path) -> String {
+    let there: Vec<&PathBuf> = changes
         .paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(root.join(p)).is_ok())
+        .collect();
+    let paths = if there.is_empty() {
+        changes.paths.iter().collect()
+    } else {
+        there
+    };
+    let mut names: Vec<String> = paths
         .iter()
         .take(3)
         .map(|p| p.display().to_string())
         .collect();
-    if changes.paths.len() > 3 {
-        names.push(format!("en {} meer", changes.paths.len() - 3));
+    if paths.len() > 3 {
+        names.push(format!("en {} meer", paths.len() - 3));
     }
     names.join(", ")
 }
@@ -360,5 +372,21 @@ mod tests {
         let page = current.file("elementen/abc/index.html").expect("page");
         assert!(String::from_utf8_lossy(page).contains("Na de fout"));
         assert_eq!(current.error, None, "the error is gone");
+    }
+
+    #[test]
+    fn the_log_names_the_saved_file_not_the_editors_temp_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("kit");
+        crate::scaffold::create(&root).expect("scaffold");
+        // What `sed -i` reports: its temp file, renamed over the original.
+        let mut changes = Changes::default();
+        changes.add(Part::Content, "content/elementen/sedN78Xj1".into());
+        changes.add(Part::Content, ABC.into());
+        assert_eq!(describe(&changes, &root), ABC);
+        // A removed file is still named.
+        let mut changes = Changes::default();
+        changes.add(Part::Content, "content/paginas/weg.md".into());
+        assert_eq!(describe(&changes, &root), "content/paginas/weg.md");
     }
 }

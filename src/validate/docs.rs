@@ -1,8 +1,8 @@
 //! Checks every kind's documents share, and the few the model's own kinds add.
 
 use super::{Known, suggest};
+use crate::content::Toolkit;
 use crate::content::kind::AnyDoc;
-use crate::content::{Doc, Toolkit};
 use crate::diagnostics::{Problem, Problems};
 use crate::routes::{LinkTable, reserved};
 use std::collections::HashMap;
@@ -86,28 +86,65 @@ fn check_refs(doc: &dyn AnyDoc, links: &LinkTable, problems: &mut Problems) {
     }
 }
 
-/// Two pages with the same `volgorde` stand in the menu in title order, which
-/// the editor probably did not mean: a warning on the later one names both.
+/// Two documents of one list with the same `volgorde` stand in another
+/// order (title, code), which the editor probably did not mean: a warning on
+/// the later one names both. Pages share the menu, elements the model's
+/// order, practice examples their `groep`.
 fn check_page_order(toolkit: &Toolkit, problems: &mut Problems) {
-    let mut first: HashMap<u32, &Doc<crate::content::Page>> = HashMap::new();
-    for p in toolkit.pages() {
-        let Some(order) = p.meta.volgorde else {
-            continue;
-        };
-        match first.get(&order) {
+    let pages = toolkit.pages().iter().filter_map(|p| {
+        let order = p.meta.volgorde?;
+        Some((
+            String::new(),
+            order,
+            p.file.as_path(),
+            p.line_of("volgorde"),
+        ))
+    });
+    same_order(pages, "het menu zet ze dan op titel", problems);
+    let elements = toolkit.elements().iter().map(|e| {
+        let order = e.meta.volgorde;
+        (
+            String::new(),
+            order,
+            e.file.as_path(),
+            e.line_of("volgorde"),
+        )
+    });
+    same_order(elements, "de elementen staan dan op code", problems);
+    let examples = toolkit
+        .docs
+        .of::<crate::content::Examples>()
+        .iter()
+        .filter_map(|e| {
+            let order = e.meta.volgorde?;
+            let line = e.line_of("volgorde");
+            Some((e.meta.groep.clone(), order, e.file.as_path(), line))
+        });
+    same_order(examples, "ze staan in hun groep dan op titel", problems);
+}
+
+/// Warns on each (list, `volgorde`) that a document before it had already.
+fn same_order<'a>(
+    docs: impl Iterator<Item = (String, u32, &'a std::path::Path, usize)>,
+    then: &str,
+    problems: &mut Problems,
+) {
+    let mut first: HashMap<(String, u32), &std::path::Path> = HashMap::new();
+    for (list, order, file, line) in docs {
+        match first.get(&(list.clone(), order)) {
             Some(other) => problems.push(
                 Problem::warning(
-                    &p.file,
-                    p.line_of("volgorde"),
+                    file,
+                    line,
                     format!(
-                        "`volgorde: {order}` staat ook in {}; het menu zet ze dan op titel",
-                        other.file.display()
+                        "`volgorde: {order}` staat ook in {}; {then}",
+                        other.display()
                     ),
                 )
-                .hint("geef elke pagina in het menu een eigen volgorde"),
+                .hint("geef elk in de lijst een eigen volgorde"),
             ),
             None => {
-                first.insert(order, p);
+                first.insert((list, order), file);
             }
         }
     }

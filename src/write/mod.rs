@@ -23,6 +23,7 @@
 //! twice the output. The spare may be deleted at any time; the next build then
 //! starts from hard links to the live output (or from nothing).
 
+mod clean;
 mod copy;
 mod marker;
 mod owner;
@@ -35,6 +36,7 @@ mod sync;
 mod tests;
 
 use crate::render::RenderedSite;
+pub use clean::{Cleaned, clean};
 pub use owner::MARKER;
 use siblings::Folders;
 use std::fs;
@@ -79,6 +81,18 @@ pub enum WriteError {
         "het slot {path} van de uitvoermap is {kind}, geen gewoon bestand; werkplaats volgt het niet. Haal het weg, de volgende build maakt een nieuw slot"
     )]
     BadLock { path: PathBuf, kind: &'static str },
+    #[error(
+        "clean haalt {0} niet weg: werkplaats heeft die map niet gemaakt (er staat geen .werkplaats in); verwijder hem zelf als hij weg moet"
+    )]
+    CleanForeign(PathBuf),
+    #[error(
+        "clean haalt {out} niet weg: er staat in wat werkplaats niet heeft geschreven: {list}; verplaats dat eerst"
+    )]
+    CleanStrays { out: PathBuf, list: String },
+    #[error(
+        "clean haalt {0} niet weg: het is een symbolische link, en clean volgt geen links; verwijder zelf wat hij aanwijst"
+    )]
+    CleanLink(PathBuf),
 }
 
 /// How to treat an output folder that werkplaats did not make.
