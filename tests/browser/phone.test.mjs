@@ -1,6 +1,7 @@
 // The site on a phone and the grouped menu: no page of the real toolkit
 // scrolls sideways at 390 px; the menu's groups open and are walked by
-// keyboard on a phone and on a desktop.
+// keyboard on a phone and on a desktop; a typo in search offers the word
+// the pages use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, buildRealToolkit } from './lib.mjs';
@@ -60,6 +61,24 @@ test('the grouped menu is reachable and operable by keyboard at 390 and 1280 px'
         await page.close();
       });
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a typo in search offers the word the pages use, clickable', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(new URL('zoeken/index.html?q=leiderschp', base).href);
+    await page.waitForSelector('#zoeksuggestie a');
+    assert.equal(await page.textContent('#zoeksuggestie a'), 'leiderschap');
+    assert.match(await page.textContent('#zoeksuggestie'), /^Bedoel je leiderschap\?$/);
+    await page.click('#zoeksuggestie a');
+    await page.waitForSelector('#zoekresultaten li');
+    assert.equal(await page.inputValue('#zoekveld'), 'leiderschap');
+    assert.equal(await page.isHidden('#zoeksuggestie'), true, 'a query with results suggests nothing');
+    assert.ok((await page.$$('#zoekresultaten li')).length > 0);
   } finally {
     await browser.close();
   }
