@@ -15,6 +15,8 @@ pub(super) struct Common<'a> {
     pub(super) t: Option<&'a std::collections::BTreeMap<String, String>>,
     pub(super) root: String,
     pub(super) nav: Vec<NavItem>,
+    /// The same entries in the menu's groups, for a menu that fits a phone.
+    pub(super) nav_groepen: Vec<NavGroup>,
     pub(super) pagina: PageMeta,
     /// The base URL with a trailing slash, when known (for absolute URLs).
     pub(super) basis_url: Option<String>,
@@ -45,11 +47,61 @@ impl<'a> SiteView<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(super) struct NavItem {
     pub(super) titel: String,
     pub(super) href: String,
     pub(super) actief: bool,
+    /// The string key of the menu group the entry belongs to.
+    #[serde(skip)]
+    groep: &'static str,
+}
+
+/// One group of the menu: its label and entries, open when it holds the
+/// current page.
+#[derive(Serialize)]
+pub(super) struct NavGroup {
+    pub(super) titel: String,
+    pub(super) actief: bool,
+    pub(super) items: Vec<NavItem>,
+}
+
+/// The menu's groups in order: the model, working with it, the tools, and
+/// the pages about the toolkit.
+const GROUPS: [&str; 4] = [
+    "nav_groep_model",
+    "nav_groep_werken",
+    "nav_groep_instrumenten",
+    "nav_groep_over",
+];
+
+/// The group of a menu entry, from the entry's string key.
+fn group_of(key: &str) -> &'static str {
+    match key {
+        "nav_model" | "nav_elements" => GROUPS[0],
+        "nav_scan" | "nav_planner" | "nav_print" => GROUPS[2],
+        "nav_sources" => GROUPS[3],
+        _ => GROUPS[1],
+    }
+}
+
+/// The menu entries sorted into their groups; empty groups left out.
+pub(super) fn nav_groups(v: &Views, items: Vec<NavItem>) -> Vec<NavGroup> {
+    let mut groups: Vec<NavGroup> = GROUPS
+        .iter()
+        .map(|key| NavGroup {
+            titel: v.strings.label(key),
+            actief: false,
+            items: Vec::new(),
+        })
+        .collect();
+    for item in items {
+        let at = GROUPS.iter().position(|g| *g == item.groep).unwrap_or(1);
+        groups[at].actief |= item.actief;
+        groups[at].items.push(item);
+    }
+    groups.retain(|g| !g.items.is_empty());
+    groups
 }
 
 #[derive(Serialize)]
@@ -86,6 +138,7 @@ pub(super) fn nav(v: &Views, kind: PageKind) -> Vec<NavItem> {
         titel: s.label(key),
         href: v.from.link_to(&route),
         actief: kind.is_under(entry),
+        groep: group_of(key),
     };
     let mut items: Vec<NavItem> = std::iter::once(("nav_model", Route::model(), PageKind::Model))
         .chain(lists)
@@ -106,6 +159,7 @@ pub(super) fn nav(v: &Views, kind: PageKind) -> Vec<NavItem> {
             titel: p.meta.titel.clone(),
             href: v.from.link_to(&r),
             actief: v.from == &r,
+            groep: GROUPS[3],
         });
     }
     items.extend(

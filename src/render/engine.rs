@@ -6,7 +6,7 @@
 //! shared by every page that shows them (their page, print, the whole
 //! toolkit); `page` gives every template the context all pages share.
 
-use super::context::{Common, PageMeta, SiteView, nav};
+use super::context::{Common, PageMeta, SiteView, nav, nav_groups};
 use super::page_kind::PageKind;
 use super::views::Views;
 use super::{OutputFile, Prepared, RenderOptions, RenderedSite, Theme, Work, related, share};
@@ -285,11 +285,13 @@ impl<'a> Renderer<'a> {
     ) {
         let t = &self.valid.toolkit;
         let views = self.views(route);
+        let menu = nav(&views, kind);
         let common = Common {
             site: SiteView::of(&t.site),
             t: self.theme.context_strings(),
             root: route.to_root(),
-            nav: nav(&views, kind),
+            nav_groepen: nav_groups(&views, menu.clone()),
+            nav: menu,
             pagina: PageMeta {
                 titel: title,
                 beschrijving: description,

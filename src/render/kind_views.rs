@@ -19,6 +19,27 @@ pub(super) fn fill_list(v: &Views, shelf: &dyn AnyShelf, ctx: &mut tera::Context
         ctx.insert("elementen", &views);
     } else if let Some(Shelf(prompts)) = any.downcast_ref::<Shelf<Prompts>>() {
         let views: Vec<_> = prompts.iter().map(|p| v.prompt(p)).collect();
+        // The filter offers what the prompts use: elements in model order,
+        // work forms in order of first use.
+        let elements: Vec<_> = v
+            .toolkit
+            .elements()
+            .iter()
+            .filter(|e| {
+                views
+                    .iter()
+                    .any(|p| p.elementen.iter().any(|l| l.code == e.meta.code))
+            })
+            .map(|e| v.element_link(e))
+            .collect();
+        let mut forms: Vec<&String> = Vec::new();
+        for w in views.iter().flat_map(|p| &p.werkvormen) {
+            if !forms.contains(&w) {
+                forms.push(w);
+            }
+        }
+        ctx.insert("filter_elementen", &elements);
+        ctx.insert("filter_werkvormen", &forms);
         ctx.insert("gesprekken", &views);
     } else if let Some(Shelf(checklists)) = any.downcast_ref::<Shelf<Checklists>>() {
         let views: Vec<_> = checklists.iter().map(|c| v.checklist(c)).collect();

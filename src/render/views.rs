@@ -82,6 +82,8 @@ pub struct PromptView {
     pub werkvormen: Vec<String>,
     pub duur: u32,
     pub groepsgrootte: String,
+    /// The group size as numbers, for the overview's filter.
+    pub groep: crate::content::GroupSize,
     pub materialen: Vec<String>,
     pub stappen: Vec<Step>,
     pub vragen: Vec<String>,
@@ -260,6 +262,7 @@ impl Views<'_> {
                 .collect(),
             duur: m.duur,
             groepsgrootte: group_size(&m.groepsgrootte),
+            groep: m.groepsgrootte.clone(),
             materialen: m.materialen.clone(),
             stappen: m.stappen.clone(),
             vragen: m.vragen.clone(),

@@ -106,6 +106,76 @@
       list.appendChild(li);
     });
     status.textContent = say(query, hits.length);
+    if (suggestion) suggest(query, hits.length);
+  }
+
+  // "Did you mean": for a query that finds nothing, the nearest words the
+  // indexed pages themselves use (edit distance), so a typo such as
+  // "leiderschp" leads to "leiderschap". Built once, on the first miss.
+  var suggestion = document.getElementById('zoeksuggestie');
+  var vocabulary = null;
+  function words() {
+    if (vocabulary) return vocabulary;
+    var count = Object.create(null);
+    data.docs.forEach(function (doc) {
+      ((doc.titel + ' ' + doc.tekst).toLowerCase().match(/\p{L}{4,}/gu) || []).forEach(function (w) {
+        count[w] = (count[w] || 0) + 1;
+      });
+    });
+    vocabulary = count;
+    return count;
+  }
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var cur = [i], best = i;
+      for (var k = 1; k <= b.length; k++) {
+        cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+        if (cur[k] < best) best = cur[k];
+      }
+      if (best > limit) return limit + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  // Each query word replaced by its nearest known word; null when no word changes.
+  function correct(query) {
+    var known = words(), changed = false;
+    var out = query.toLowerCase().split(/\s+/).map(function (w) {
+      if (w.length < 4 || known[w]) return w;
+      var limit = w.length < 7 ? 1 : 2, best = null, bestD = limit + 1;
+      Object.keys(known).forEach(function (k) {
+        var d = distance(w, k, limit);
+        if (d < bestD || (d === bestD && best && known[k] > known[best])) { best = k; bestD = d; }
+      });
+      if (best && bestD <= limit) { changed = true; return best; }
+      return w;
+    });
+    return changed ? out.join(' ') : null;
+  }
+  function suggest(query, found) {
+    suggestion.textContent = '';
+    suggestion.hidden = true;
+    var better = query && found === 0 ? correct(query) : null;
+    if (!better || search(better).length === 0) return;
+    var a = document.createElement('a');
+    var url = new URL(window.location.href);
+    url.searchParams.set('q', better);
+    a.href = url.href;
+    a.textContent = better;
+    a.addEventListener('click', function (e) {
+      e.preventDefault();
+      input.value = better;
+      show(better);
+      try { window.history.replaceState(null, '', url.href); } catch (err) { /* file:// may refuse */ }
+      input.focus();
+    });
+    suggestion.appendChild(document.createTextNode(form.dataset.bedoel + ' '));
+    suggestion.appendChild(a);
+    suggestion.appendChild(document.createTextNode('?'));
+    suggestion.hidden = false;
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
