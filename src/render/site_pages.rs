@@ -1,7 +1,7 @@
 //! The site's own pages, beside the kinds' pages: home, model, bibliography,
 //! the print hub, 404, the search page and index, and the web app manifest.
 
-use super::context::nav;
+use super::context::{nav, nav_groups};
 use super::page_kind::PageKind;
 use super::views::{LinkView, Views};
 use super::{OutputFile, Renderer, Strings, diagram, not_found, search, share, sitemap, tools};
@@ -178,6 +178,7 @@ impl<'a> Renderer<'a> {
                     for item in &mut menu {
                         item.href = not_found::absolute(&base, &item.href);
                     }
+                    ctx.insert("nav_groepen", &nav_groups(v, menu.clone()));
                     ctx.insert("nav", &menu);
                     ctx.insert("root", &base);
                 }
