@@ -3,7 +3,8 @@
 // no page may carry an event-handler attribute or a javascript: URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join, dirname, relative } from 'node:path';
 import { launch, werkplaats, serveStatic } from './lib.mjs';
@@ -50,6 +51,10 @@ function htmlFiles(dir) {
   });
 }
 
+/** The 404 page's inline script, as the built-in theme has it. */
+const notFoundScript = readFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), '../../themes/default/static/niet-gevonden.js'), 'utf8').trim();
+
 test('no payload in any field or body runs in the browser', async () => {
   const root = hostileToolkit();
   const out = join(root, 'public');
@@ -72,7 +77,7 @@ test('no payload in any field or body runs in the browser', async () => {
         jsUrls: [...document.querySelectorAll('[href], [src]')]
           .map((el) => el.getAttribute('href') || el.getAttribute('src'))
           .filter((u) => /^\s*javascript:/i.test(u)),
-        scripts: [...document.querySelectorAll('script:not([src])')].length,
+        scripts: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent.trim()),
         iframes: document.querySelectorAll('iframe').length,
         text: document.body.innerText,
       }));
@@ -81,7 +86,10 @@ test('no payload in any field or body runs in the browser', async () => {
       assert.equal(dialog, null, `dialog on ${where}`);
       assert.deepEqual(state.handlers, [], `event handlers on ${where}`);
       assert.deepEqual(state.jsUrls, [], `javascript: URLs on ${where}`);
-      assert.equal(state.scripts, 0, `inline scripts on ${where}`);
+      // The one inline script is the theme's own on the 404 page (its CSP
+      // allows it by hash); no other page has one.
+      const allowed = where === '404.html' ? [notFoundScript] : [];
+      assert.deepEqual(state.scripts, allowed, `inline scripts on ${where}`);
       assert.equal(state.iframes, 0, `iframes on ${where}`);
       await page.close();
     }
