@@ -76,8 +76,19 @@ pub fn model_diagram(v: &Views, variant: Variant, current: Option<&str>) -> Stri
     };
     let mut body = String::new();
     let (width, height) = match variant {
-        Variant::Wide => wide(&mut body, &core, &labels, &reasons, &outcomes, variant),
-        Variant::Tall => tall(&mut body, &core, &labels, &reasons, &outcomes, variant),
+        Variant::Wide | Variant::Tall => {
+            let flow = Flow {
+                core: &core,
+                labels: &labels,
+                reasons: &reasons,
+                outcomes: &outcomes,
+                variant,
+            };
+            match variant {
+                Variant::Wide => wide(&mut body, &flow),
+                _ => tall(&mut body, &flow),
+            }
+        }
         Variant::Mini => {
             let m = Metrics::mini();
             let h = core.draw(&mut body, &labels, 4.0, 4.0, &m);
@@ -231,16 +242,26 @@ fn item(v: &Views, e: &Doc<Element>, group: &'static str, current: Option<&str>)
     }
 }
 
+/// What the wide and the tall drawing both show: aanleiding, the core and
+/// opbrengsten, in one variant.
+struct Flow<'a> {
+    core: &'a Core,
+    labels: &'a Labels,
+    reasons: &'a Column<'a>,
+    outcomes: &'a Column<'a>,
+    variant: Variant,
+}
+
 /// Aanleiding | core | opbrengsten, side by side; a side without items is
 /// left out with its arrow.
-fn wide(
-    out: &mut String,
-    core: &Core,
-    labels: &Labels,
-    reasons: &Column,
-    outcomes: &Column,
-    variant: Variant,
-) -> (f64, f64) {
+fn wide(out: &mut String, flow: &Flow) -> (f64, f64) {
+    let Flow {
+        core,
+        labels,
+        reasons,
+        outcomes,
+        variant,
+    } = *flow;
     let m = Metrics::full(480.0);
     let (col_w, arrow_w, pad) = (230.0, 52.0, 6.0);
     let side = |c: &Column| {
@@ -281,14 +302,14 @@ fn wide(
 
 /// Aanleiding above, the core, opbrengsten below; a side without items is
 /// left out with its arrow.
-fn tall(
-    out: &mut String,
-    core: &Core,
-    labels: &Labels,
-    reasons: &Column,
-    outcomes: &Column,
-    variant: Variant,
-) -> (f64, f64) {
+fn tall(out: &mut String, flow: &Flow) -> (f64, f64) {
+    let Flow {
+        core,
+        labels,
+        reasons,
+        outcomes,
+        variant,
+    } = *flow;
     // Narrower than the wide core, so text stays large on a phone.
     let m = Metrics::full(380.0);
     let (pad, arrow_h) = (6.0, 44.0);
