@@ -48,14 +48,8 @@ pub fn prepare(valid: &Validated) -> Arc<Prepared> {
 
 /// Every page of the site, with its sitemap and manifest.
 pub fn pages(valid: &Validated, theme: &Theme, prepared: &Prepared) -> Result<Pass, Failure> {
-    let options = RenderOptions::default();
-    checked_render(
-        valid,
-        theme,
-        &options,
-        Request::prepared(Parts::Pages, prepared),
-    )
-    .map(Pass::from)
+    let request = Request::prepared(Parts::Pages, prepared);
+    checked_render(valid, theme, &RenderOptions::default(), request).map(Pass::from)
 }
 
 /// The page of the document read from `file` alone; `None` when no page is
@@ -86,13 +80,8 @@ pub fn rest(
         stop: Some(stop),
         ..RenderOptions::default()
     };
-    checked_render(
-        valid,
-        theme,
-        &options,
-        Request::prepared(Parts::Rest, prepared),
-    )
-    .map(Pass::from)
+    let request = Request::prepared(Parts::Rest, prepared);
+    checked_render(valid, theme, &options, request).map(Pass::from)
 }
 
 /// Renders what `request` asks, with the checks that need the theme's words
