@@ -100,7 +100,7 @@ fn every_site_page_has_a_print_link_to_its_own_print_version() {
             texts(&doc, ".afdruk-actie a")[0]
                 .trim_start_matches('⎙')
                 .trim(),
-            "Afdrukken"
+            "Deze pagina afdrukken"
         );
         let href = links[0].value().attr("href").unwrap();
         let resolved = file.parent().unwrap().join(href);
@@ -112,6 +112,7 @@ fn every_site_page_has_a_print_link_to_its_own_print_version() {
     }
     // The menu leads to the page listing everything printable.
     let home = parse(&public.join("index.html"));
+    // Named apart from each page's own print button, which goes elsewhere.
     assert!(texts(&home, ".kop nav a").contains(&"Afdrukken".to_string()));
 }
 
