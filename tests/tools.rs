@@ -466,3 +466,13 @@ fn an_aspect_id_set_by_hand_keeps_its_answers_when_the_text_changes() {
         assert!(err.contains("abc.md:13"), "at `aspecten:`: {err}");
     }
 }
+
+#[test]
+fn the_scans_progress_line_is_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_real(&out);
+    let page = parse(&out.join("reflectiescan/index.html"));
+    let line = select(&page, "#voortgang");
+    assert_eq!(line[0].value().attr("role"), Some("status"));
+}
