@@ -255,13 +255,8 @@ struct Flow<'a> {
 /// Aanleiding | core | opbrengsten, side by side; a side without items is
 /// left out with its arrow.
 fn wide(out: &mut String, flow: &Flow) -> (f64, f64) {
-    let Flow {
-        core,
-        labels,
-        reasons,
-        outcomes,
-        variant,
-    } = *flow;
+    let (core, labels, variant) = (flow.core, flow.labels, flow.variant);
+    let (reasons, outcomes) = (flow.reasons, flow.outcomes);
     let m = Metrics::full(480.0);
     let (col_w, arrow_w, pad) = (230.0, 52.0, 6.0);
     let side = |c: &Column| {
@@ -303,13 +298,8 @@ fn wide(out: &mut String, flow: &Flow) -> (f64, f64) {
 /// Aanleiding above, the core, opbrengsten below; a side without items is
 /// left out with its arrow.
 fn tall(out: &mut String, flow: &Flow) -> (f64, f64) {
-    let Flow {
-        core,
-        labels,
-        reasons,
-        outcomes,
-        variant,
-    } = *flow;
+    let (core, labels, variant) = (flow.core, flow.labels, flow.variant);
+    let (reasons, outcomes) = (flow.reasons, flow.outcomes);
     // Narrower than the wide core, so text stays large on a phone.
     let m = Metrics::full(380.0);
     let (pad, arrow_h) = (6.0, 44.0);
