@@ -254,9 +254,11 @@ test('the 404 page is styled at any depth', { timeout: 60000 }, async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${server.url}bestaat/niet/hier/`);
     assert.equal(response.status(), 404);
-    await page.waitForLoadState('load');
-    const styled = await page.evaluate(() => [...document.styleSheets]
-      .some((s) => s.href?.endsWith('/static/site.css') && s.cssRules.length > 0));
+    // The page finds the site root with a request of its own and only then
+    // points its stylesheet there: wait for that, not just for 'load'.
+    const styled = await page.waitForFunction(() => [...document.styleSheets]
+      .some((s) => s.href?.endsWith('/static/site.css') && s.cssRules.length > 0), null, { timeout: 10000 })
+      .then(() => true, () => false);
     assert.ok(styled, 'site.css applies to the 404 page');
   } finally {
     await browser.close();
