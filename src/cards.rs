@@ -109,12 +109,7 @@ pub fn deck<'a>(t: &'a Toolkit, shelf: &'a dyn AnyShelf, labels: &dyn Labels) ->
             .collect();
     }
     if let Some(Shelf(prompts)) = any.downcast_ref::<Shelf<Prompts>>() {
-        return (in_model_order(t, prompts).into_iter())
-            .map(|p| DeckCard {
-                doc: CardDoc::Prompt(p),
-                faces: prompt(p, labels),
-            })
-            .collect();
+        return prompt_deck(t, prompts, labels);
     }
     (0..shelf.len())
         .filter_map(|index| {
@@ -123,6 +118,46 @@ pub fn deck<'a>(t: &'a Toolkit, shelf: &'a dyn AnyShelf, labels: &dyn Labels) ->
             Some(DeckCard { doc, faces })
         })
         .collect()
+}
+
+/// The prompt cards in the model's order, each element's card right after the
+/// prompts about that one element.
+///
+/// A focus group presents the element's explanation "aan de hand van de
+/// elementkaart", as the research's protocol did; the explanation does not fit
+/// on the prompt card's back beside the step plan, so the deck carries the
+/// element card itself where the facilitator needs it.
+fn prompt_deck<'a>(
+    t: &'a Toolkit,
+    prompts: &'a [Doc<Prompt>],
+    labels: &dyn Labels,
+) -> Vec<DeckCard<'a>> {
+    let sorted = in_model_order(t, prompts);
+    let mut cards = Vec::with_capacity(sorted.len());
+    for (i, p) in sorted.iter().enumerate() {
+        cards.push(DeckCard {
+            doc: CardDoc::Prompt(p),
+            faces: prompt(p, labels),
+        });
+        let about = single_element(t, p);
+        let next = sorted.get(i + 1).and_then(|n| single_element(t, n));
+        if let Some(e) = about.filter(|e| next.map(|n| n.meta.code != e.meta.code).unwrap_or(true))
+        {
+            cards.push(DeckCard {
+                doc: CardDoc::Element(e),
+                faces: element(t, e, labels),
+            });
+        }
+    }
+    cards
+}
+
+/// The element a prompt is about, when it is about exactly one.
+pub fn single_element<'a>(t: &'a Toolkit, p: &Doc<Prompt>) -> Option<&'a Doc<Element>> {
+    match p.meta.elementen.as_slice() {
+        [one] => t.element(one),
+        _ => None,
+    }
 }
 
 /// The prompts in the model's order, as a facilitator lays them out: those

@@ -202,16 +202,17 @@ fn without_a_base_url_cards_have_no_qr_code() {
     assert!(select(&doc, "svg.qr-code").is_empty());
     // The questions on the front, for the table; the facilitator's plan
     // with minutes on the back.
-    assert_eq!(texts(&doc, ".kaart-voor h3"), ["Vragen"]);
-    assert_eq!(texts(&doc, ".kaart-achter h3"), ["Verloop"]);
+    let card = "[data-kaart=kaart-kennismaken]";
+    assert_eq!(texts(&doc, &format!(".kaart-voor{card} h3")), ["Vragen"]);
+    assert_eq!(texts(&doc, &format!(".kaart-achter{card} h3")), ["Verloop"]);
     assert_eq!(
-        texts(&doc, ".kaart-achter li"),
+        texts(&doc, &format!(".kaart-achter{card} li")),
         [
             "10 min. Bespreek in tweetallen de vragen.",
             "10 min. Deel de opvallendste antwoorden plenair."
         ]
     );
-    let facts = texts(&doc, ".kaart-feiten div");
+    let facts = texts(&doc, &format!("{card} .kaart-feiten div"));
     assert_eq!(
         facts,
         [
@@ -220,6 +221,12 @@ fn without_a_base_url_cards_have_no_qr_code() {
             "Groepsgrootte: 2–12 deelnemers"
         ]
     );
+    // The prompt is about one element, so that element's card follows it.
+    let ids: Vec<_> = select(&doc, ".kaart-voor")
+        .iter()
+        .filter_map(|c| c.value().attr("data-kaart"))
+        .collect();
+    assert_eq!(ids, ["kaart-kennismaken", "kaart-abc"]);
 }
 
 #[test]
@@ -569,15 +576,19 @@ fn the_prompt_deck_follows_the_model_lead_element_first() {
     .iter()
     .map(|e| e.text().collect::<String>())
     .collect();
-    // One card per element prompt in the model's order, then the prompts
-    // about several elements or the whole model.
-    assert_eq!(&order[..6], ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"]);
+    // Each element's focus group in the model's order, each followed by the
+    // element's own card (the protocol presents the element with it), then
+    // the prompts about several elements or the whole model.
+    let pairs = ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"].map(|c| [c, c]);
+    assert_eq!(&order[..12], pairs.concat());
+    let groups = texts(&doc, "section.vel[data-soort=voorkant] .kaart-voor .kaart-groep");
+    assert_eq!((groups[0].as_str(), groups[1].as_str()), ("In gesprek", "Primair proces"));
     assert!(
-        order[6..].iter().all(|c| c.contains('·') || c == "Model"),
+        order[12..].iter().all(|c| c.contains('·') || c == "Model"),
         "{order:?}"
     );
     let numbers = texts(&doc, ".kaart-voor .kaart-voet-nummer");
-    assert_eq!(numbers.first().map(String::as_str), Some("1 / 10"));
+    assert_eq!(numbers.first().map(String::as_str), Some("1 / 16"));
 }
 
 /// The PDF download links of the print page or hub at `page`, resolved to the

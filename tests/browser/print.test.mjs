@@ -68,8 +68,9 @@ async function measureDeck(page) {
 const decks = [
   { doc: 'elementkaarten', cards: 6, layout: 'duplex' },
   { doc: 'elementkaarten/vouwen', cards: 6, layout: 'fold' },
-  { doc: 'gesprekskaarten', cards: 10, layout: 'duplex' },
-  { doc: 'gesprekskaarten/vouwen', cards: 10, layout: 'fold' },
+  // 10 prompts, and after each element's focus group the element's card.
+  { doc: 'gesprekskaarten', cards: 16, layout: 'duplex' },
+  { doc: 'gesprekskaarten/vouwen', cards: 16, layout: 'fold' },
   { doc: 'voorbeeldkaarten', cards: 10, layout: 'duplex' },
   { doc: 'voorbeeldkaarten/vouwen', cards: 10, layout: 'fold' },
 ];
@@ -231,8 +232,8 @@ for (const [paper, size] of Object.entries(SIZES)) {
     const expected = {
       'elementkaarten.pdf': 4, // 6 cards, 4 per sheet: 2 front and 2 back pages
       'elementkaarten-vouwen.pdf': 3, // 2 cards per page
-      'gesprekskaarten.pdf': 6, // 10 cards: 3 sheets
-      'gesprekskaarten-vouwen.pdf': 5,
+      'gesprekskaarten.pdf': 8, // 10 prompts and 6 element cards: 4 sheets
+      'gesprekskaarten-vouwen.pdf': 8,
       'voorbeeldkaarten.pdf': 6, // 10 practice examples: 3 sheets
       'voorbeeldkaarten-vouwen.pdf': 5,
     };

@@ -46,7 +46,9 @@ impl Renderer<'_> {
         let mut cards = Vec::new();
         for (info, shelf) in t.decks() {
             let deck = Deck(info);
-            let name = format!("{} ({})", self.s(info.title), shelf.len());
+            // The cards printed, which for prompts include their element cards.
+            let count = crate::cards::deck(t, shelf, &*self.theme.strings).len();
+            let name = format!("{} ({count})", self.s(info.title));
             cards.push(item(
                 format!("{name} – {}", self.s("print_dubbelzijdig")),
                 &deck.doc(Layout::Duplex),
