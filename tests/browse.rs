@@ -483,6 +483,49 @@ fn prompts_about_one_element_explain_it_on_page_and_worksheet() {
     assert!(select(&several, ".element-uitleg").is_empty());
 }
 
+#[test]
+fn a_prompt_with_a_choice_of_element_explains_every_element() {
+    let kit = Fixture::new();
+    kit.write(
+        "content/elementen/def.md",
+        &kit.read("content/elementen/abc.md")
+            .replace("code: ABC", "code: DEF")
+            .replace("Eén zin die de kern", "Een tweede zin die de kern")
+            .replace("volgorde: 1", "volgorde: 2"),
+    );
+    kit.edit(
+        "content/model.md",
+        "instrumenteel: []",
+        "instrumenteel: [DEF]",
+    );
+    let prompt = kit.read("content/in-gesprek/kennismaken.md");
+    kit.write(
+        "content/in-gesprek/kies.md",
+        &prompt
+            .replace("elementen: [ABC]", "elementkeuze: true")
+            .replace("Kennismaken met het element", "Kies een element"),
+    );
+    let r = kit.build();
+    assert!(r.status.success(), "{}", stderr(&r));
+    let out = kit.public();
+    let page = parse(&out.join("in-gesprek/kies/index.html"));
+    let kerns: Vec<String> = select(&page, ".element-keuze details .lead")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(kerns.len(), 2, "one explanation per element");
+    assert!(kerns[0].starts_with("Eén zin") && kerns[1].starts_with("Een tweede"));
+    assert!(select(&page, ".element-keuze details a[href*='elementen/']").len() == 2);
+    // The worksheet asks which element was chosen; a prompt without the
+    // choice has no such field and no list of elements.
+    let sheet = parse(&out.join("afdrukken/a4/in-gesprek/kies/index.html"));
+    assert_eq!(select(&sheet, ".werkblad-keuze").len(), 1);
+    let plain = parse(&out.join("in-gesprek/kennismaken/index.html"));
+    assert!(select(&plain, ".element-keuze").is_empty());
+    let plain_sheet = parse(&out.join("afdrukken/a4/in-gesprek/kennismaken/index.html"));
+    assert!(select(&plain_sheet, ".werkblad-keuze").is_empty());
+}
+
 /// A fixture with `n` elements: ABC at the centre, the others in one row.
 fn kit_with_elements(n: usize) -> Fixture {
     let kit = Fixture::new();

@@ -581,8 +581,14 @@ fn the_prompt_deck_follows_the_model_lead_element_first() {
     // the prompts about several elements or the whole model.
     let pairs = ["LOS", "GOC", "SRI", "VMM", "LEA", "VOR"].map(|c| [c, c]);
     assert_eq!(&order[..12], pairs.concat());
-    let groups = texts(&doc, "section.vel[data-soort=voorkant] .kaart-voor .kaart-groep");
-    assert_eq!((groups[0].as_str(), groups[1].as_str()), ("In gesprek", "Primair proces"));
+    let groups = texts(
+        &doc,
+        "section.vel[data-soort=voorkant] .kaart-voor .kaart-groep",
+    );
+    assert_eq!(
+        (groups[0].as_str(), groups[1].as_str()),
+        ("In gesprek", "Primair proces")
+    );
     assert!(
         order[12..].iter().all(|c| c.contains('·') || c == "Model"),
         "{order:?}"

@@ -18,6 +18,11 @@ pub struct Prompt {
     /// Codes van de elementen waar het gesprek over gaat (leeg: het model als geheel).
     #[serde(default)]
     pub elementen: Vec<String>,
+    /// Deelnemers kiezen zelf één element om te bespreken: de pagina toont
+    /// de uitleg van alle elementen om uit te kiezen, het werkblad vraagt
+    /// welk element gekozen is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub elementkeuze: bool,
     /// Werkvormen: individueel, duo, subgroepen en/of plenair.
     pub werkvorm: Vec<WorkForm>,
     /// Totale duur in minuten.

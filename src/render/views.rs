@@ -90,6 +90,9 @@ pub struct PromptView {
     /// The element a prompt about one element discusses, explained as its card
     /// does: participants talk about it, so the page and worksheet show it.
     pub uitleg: Option<ElementExplanation>,
+    /// Every element, explained, for a prompt whose participants choose the
+    /// element they discuss (`elementkeuze`); empty otherwise.
+    pub keuze: Vec<ElementExplanation>,
 }
 
 /// What an element is, as a prompt about it presents it: its kern and its
@@ -267,6 +270,12 @@ impl Views<'_> {
             stappen: m.stappen.clone(),
             vragen: m.vragen.clone(),
             uitleg: self.explanation(&m.elementen),
+            keuze: match m.elementkeuze {
+                true => (self.toolkit.elements().iter())
+                    .map(|e| self.explained(e))
+                    .collect(),
+                false => Vec::new(),
+            },
         }
     }
 
@@ -274,9 +283,12 @@ impl Views<'_> {
     /// several elements or none (it would repeat the model).
     fn explanation(&self, codes: &[String]) -> Option<ElementExplanation> {
         let [code] = codes else { return None };
-        let e = self.toolkit.element(code)?;
+        Some(self.explained(self.toolkit.element(code)?))
+    }
+
+    fn explained(&self, e: &Doc<Element>) -> ElementExplanation {
         let m = &e.meta;
-        Some(ElementExplanation {
+        ElementExplanation {
             code: m.code.clone(),
             naam: m.naam.clone(),
             kern: m.kern.clone(),
@@ -285,7 +297,7 @@ impl Views<'_> {
             wat: m.wat.clone(),
             doel: m.doel.clone(),
             benodigdheden: m.benodigdheden.clone(),
-        })
+        }
     }
 
     pub fn checklist(&self, c: &Doc<Checklist>) -> ChecklistView {
