@@ -190,6 +190,7 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     const printed = pdfPages(result)[0];
     assert.match(printed, /Jouw resultaat/);
     assert.ok(!/In hoeverre is dit er nu/.test(printed), 'the form itself is not printed');
+    assert.match(printed, /Bronnen: Swennenhuis e\.a\., z\.d\./, 'the result names its sources');
 
     // Team view: three participants' files, plus one that is not a scan.
     const people = [
@@ -271,6 +272,7 @@ test('reflection scan: answers, radar, readings, files, team view, print and acc
     const teamPdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     assert.equal(pdfInfo(teamPdf).pages, 1);
     assert.match(pdfPages(teamPdf)[0], /Teamweergave/);
+    assert.match(pdfPages(teamPdf)[0], /Bronnen: Swennenhuis e\.a\./, 'the team overview names its sources');
 
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no text from a file or field ran as code');
     assert.deepEqual(errors, []);
