@@ -1,4 +1,5 @@
-// Accessibility: axe-core (WCAG 2.2 A/AA and best practices) finds nothing on any
+// Accessibility: axe-core (WCAG 2.2 A/AA and best practices, target-size
+// included) finds nothing on any
 // page of the real toolkit, on a desktop and a phone screen, also with search
 // results shown; focus is visible on the diagram's links; the page says lang="nl".
 import { test } from 'node:test';
