@@ -278,20 +278,19 @@ fn wide(out: &mut String, flow: &Flow) -> (f64, f64) {
     .into_iter()
     .fold(0.0, f64::max);
     let mid = pad + h / 2.0;
-    // Both columns, then both arrows: the order the SVG has always had.
-    let sides = [(reasons, pad), (outcomes, right_x)];
-    for (c, x) in sides.iter().filter(|(c, _)| !c.items.is_empty()) {
-        let ch = column_height(c, col_w, &m);
-        column(out, c, *x, pad + (h - ch) / 2.0, col_w, &m);
-    }
+    // In the model's reading order, as a screen reader reads the drawing:
+    // aanleiding, the elements, opbrengsten.
+    let top = |c: &Column| pad + (h - column_height(c, col_w, &m)) / 2.0;
     if !reasons.items.is_empty() {
+        column(out, reasons, pad, top(reasons), col_w, &m);
         arrow(out, (pad + col_w + 6.0, mid), (core_x - 8.0, mid), variant);
     }
+    out.push_str(&inner);
     if !outcomes.items.is_empty() {
         let from = (core_x + m.width + 8.0, mid);
         arrow(out, from, (right_x - 6.0, mid), variant);
+        column(out, outcomes, right_x, top(outcomes), col_w, &m);
     }
-    out.push_str(&inner);
     (core_x + m.width + side(outcomes) + pad, h + 2.0 * pad)
 }
 
@@ -461,16 +460,19 @@ fn one_row(
     h
 }
 
-/// A side column (aanleiding or opbrengsten): a panel with a title and a list.
+/// A side column (aanleiding or opbrengsten): a panel with a title and a list,
+/// read out as a list named by its title, one item per point however many
+/// lines it is drawn on.
 fn column(out: &mut String, c: &Column, x: f64, y: f64, w: f64, m: &Metrics) -> f64 {
     let h = column_height(c, w, m);
     let _ = write!(
         out,
-        r#"<g class="kolom"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="12" fill="{PANEL}" stroke="{LINE}"/>"#
+        r#"<g class="kolom" role="list" aria-label="{}"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="12" fill="{PANEL}" stroke="{LINE}" aria-hidden="true"/>"#,
+        esc(&c.title)
     );
     let _ = write!(
         out,
-        r#"<text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="700" fill="{}" letter-spacing=".5">{}</text>"#,
+        r#"<text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="700" fill="{}" letter-spacing=".5" aria-hidden="true">{}</text>"#,
         x + 14.0,
         y + 28.0,
         m.label_size + 2.0,
@@ -480,28 +482,30 @@ fn column(out: &mut String, c: &Column, x: f64, y: f64, w: f64, m: &Metrics) -> 
     let mut ly = y + 28.0 + 10.0;
     for item in c.items {
         ly += 8.0;
+        let _ = write!(
+            out,
+            r#"<g role="listitem"><circle cx="{:.1}" cy="{:.1}" r="3" fill="{MUTED}" aria-hidden="true"/><text font-size="{:.1}" fill="{}">"#,
+            x + 20.0,
+            ly + m.line - 5.0,
+            m.label_size,
+            colour::DARK,
+        );
         for (i, l) in wrap(item, Metrics::chars(w - 40.0, m.label_size))
             .iter()
             .enumerate()
         {
             ly += m.line;
-            if i == 0 {
-                let _ = write!(
-                    out,
-                    r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{MUTED}"/>"#,
-                    x + 20.0,
-                    ly - 5.0
-                );
+            if i > 0 {
+                out.push_str("<tspan> </tspan>");
             }
             let _ = write!(
                 out,
-                r#"<text x="{:.1}" y="{ly:.1}" font-size="{:.1}" fill="{}">{}</text>"#,
+                r#"<tspan x="{:.1}" y="{ly:.1}">{}</tspan>"#,
                 x + 30.0,
-                m.label_size,
-                colour::DARK,
                 esc(l)
             );
         }
+        out.push_str("</text></g>");
     }
     out.push_str("</g>");
     h
@@ -523,7 +527,9 @@ fn column_height(c: &Column, w: f64, m: &Metrics) -> f64 {
 fn group_label(out: &mut String, label: &str, cx: f64, y: f64, m: &Metrics) {
     let _ = write!(
         out,
-        r#"<text x="{cx:.1}" y="{y:.1}" font-size="{:.1}" font-weight="600" fill="{MUTED}" text-anchor="middle">{}</text>"#,
+        // Hidden from screen readers: each element's link names its group,
+        // and a label read after the row it sits below is out of place.
+        r#"<text x="{cx:.1}" y="{y:.1}" font-size="{:.1}" font-weight="600" fill="{MUTED}" text-anchor="middle" aria-hidden="true">{}</text>"#,
         m.label_size,
         esc(label)
     );

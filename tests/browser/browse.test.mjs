@@ -1,9 +1,11 @@
 // Browsing the real toolkit: through the model diagram to every element and back,
 // on a desktop and on a phone; previous/next through the six elements with the
-// "where am I" map; the diagram printed.
+// "where am I" map; the diagram printed and read out in the model's order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, buildRealToolkit, watchRequests } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, buildRealToolkit, watchRequests, repo } from './lib.mjs';
 import { fileBase } from './site.mjs';
 
 const CODES = ['GOC', 'LEA', 'LOS', 'SRI', 'VMM', 'VOR'];
@@ -96,6 +98,45 @@ test('the diagram prints: the wide drawing, within the page', async () => {
     await page.setViewportSize({ width: 700, height: 1000 });
     const box = await page.$eval('.diagram-breed svg', (s) => s.getBoundingClientRect().width);
     assert.ok(box > 0 && box <= 700, `${box}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a screen reader reads the diagram in the model order: aanleiding, elements, opbrengsten', async () => {
+  const out = buildRealToolkit();
+  const model = readFileSync(join(repo, 'content', 'model.md'), 'utf8');
+  const listOf = (key) => {
+    const block = model.split(`\n${key}:\n`)[1].split(/\n\S/)[0];
+    return [...block.matchAll(/^ {2}- (.+)$/gm)].map((m) => m[1].trim());
+  };
+  const browser = await launch();
+  try {
+    for (const [variant, width] of [['breed', 1280], ['smal', 390]]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(new URL('index.html', fileBase(out)).href);
+      const tree = await page.locator(`.diagram-${variant} svg`).ariaSnapshot();
+      const lines = tree.split('\n').map((l) => l.trim());
+      // Each column is a list named by its title, one item per point.
+      const list = (name) => lines.indexOf(`- list "${name}":`);
+      const [reasons, outcomes] = [list('Aanleiding'), list('Opbrengsten')];
+      assert.ok(reasons >= 0 && outcomes >= 0, tree);
+      const items = (from) => {
+        const rest = lines.slice(from + 1);
+        const end = rest.findIndex((l) => !l.startsWith('- listitem'));
+        return rest.slice(0, end < 0 ? rest.length : end).map((l) => l.replace(/^- listitem: /, ''));
+      };
+      assert.deepEqual(items(reasons), listOf('aanleiding'), variant);
+      assert.deepEqual(items(outcomes), listOf('opbrengsten'), variant);
+      // The elements between the two, each link naming its group; the
+      // drawn group labels are not read out again on their own.
+      const links = lines.map((l, i) => [l, i]).filter(([l]) => l.startsWith('- link '));
+      assert.equal(links.length, 6, tree);
+      assert.ok(links.every(([, i]) => i > reasons && i < outcomes), tree);
+      assert.ok(links.some(([l]) => /LEA .*\(Interpersoonlijke ondersteuning\)/.test(l)), tree);
+      assert.ok(!lines.some((l) => /^- text: (Instrumentele|Interpersoonlijke) ondersteuning$/.test(l)), tree);
+      await page.close();
+    }
   } finally {
     await browser.close();
   }
