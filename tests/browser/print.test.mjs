@@ -268,15 +268,22 @@ function pageText(file, n, layout = false) {
   return layout ? r.stdout : r.stdout.replace(/\s+/g, ' ');
 }
 
-/** The PDF's outline (bookmarks) as [title, page], from poppler's pdftohtml. */
+/** The PDF's outline (bookmarks) as [title, page, depth], from poppler's pdftohtml. */
 function outline(file) {
   const r = spawnSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.equal(r.status, 0, r.stderr);
   const xml = r.stdout.slice(r.stdout.indexOf('<outline>'));
-  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => [m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'"), Number(m[1])]);
+  const items = [];
+  let depth = 0;
+  for (const m of xml.matchAll(/<outline>|<\/outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+    if (m[0] === '<outline>') depth++;
+    else if (m[0] === '</outline>') depth--;
+    else items.push([m[2].replace(/&amp;/g, '&').replace(/&#39;/g, "'"), Number(m[1]), depth - 1]);
+  }
+  return items;
 }
 
-test('build --pdf: print pages and the hub link real PDFs; the toolkit PDF has an outline and page numbers', async () => {
+test('build --pdf: print pages and the hub link real PDFs; the toolkit PDF has chapter bookmarks and page numbers', async () => {
   const site = join(mkdtempSync(join(tmpdir(), 'wp-site-pdf-')), 'public');
   const chromium = process.env.CHROMIUM ? ['--chromium', process.env.CHROMIUM] : [];
   const r = werkplaats(['build', '--root', repo, '--out', site, '--base-url', BASE_URL, '--pdf', ...chromium]);
@@ -328,10 +335,21 @@ test('build --pdf: print pages and the hub link real PDFs; the toolkit PDF has a
       const heading = title.replace(/^[A-Z]{2,4} – /, '');
       assert.ok(pageText(pdf, page).includes(heading), `${paper}: "${heading}" is not on page ${page}`);
       assert.ok(
-        // Chromium drops the space where a heading wraps.
-        bookmarks.some(([t, p]) => t.replace(/\s/g, '').includes(heading.replace(/\s/g, '')) && p === page),
-        `${paper}: no bookmark "${heading}" to page ${page}`,
+        // Chromium drops the space where a heading wraps. A section is a
+        // bookmark one level below its chapter.
+        bookmarks.some(([t, p, d]) => t.replace(/\s/g, '').includes(heading.replace(/\s/g, '')) && p === page && d === 1),
+        `${paper}: no bookmark "${heading}" to page ${page} below its chapter`,
       );
     });
+    // The first level of bookmarks: the cover, then the chapters in the
+    // contents' order, each at the page its first section starts on.
+    const top = bookmarks.filter(([, , d]) => d === 0).map(([t]) => t);
+    assert.deepEqual(top.slice(1), [...chapters, 'Bronnen'], `${paper}: ${top}`);
+    for (const [t, p, d] of bookmarks) {
+      if (d !== 0 || !chapters.includes(t)) continue;
+      const first = bookmarks[bookmarks.findIndex((b) => b[0] === t && b[2] === 0) + 1];
+      assert.equal(first[2], 1, `${paper}: ${t} has sections below it`);
+      assert.equal(p, first[1], `${paper}: ${t} starts where its first section does`);
+    }
   }
 });

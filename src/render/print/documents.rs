@@ -6,6 +6,7 @@ use super::super::views::{
 };
 use super::super::{ModelView, diagram, model_view};
 use super::Renderer;
+use super::chapters::{self, ChapterHtml};
 use crate::content::kind::AnyShelf;
 use crate::content::{Checklist, Doc, Element, Page, Paper, Prompt};
 use crate::diagnostics::Problem;
@@ -21,8 +22,17 @@ struct DocView<'a> {
     titel: &'a str,
     omslag: bool,
     inhoud: &'a [Chapter],
-    /// Each section's HTML, from the theme's `print/section.html`.
+    /// Each section's HTML, from the theme's `print/section.html`; empty for
+    /// the whole toolkit, whose sections stand in `hoofdstukken`.
     secties: &'a [String],
+    hoofdstukken: &'a [ChapterHtml],
+}
+
+/// A document's sections: on their own, or under chapter headings.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Sections(&'a [String]),
+    Chapters(&'a [ChapterHtml]),
 }
 
 /// An entry in the contents.
@@ -205,7 +215,8 @@ impl<'a> Renderer<'a> {
             .filter_map(|s| self.section_html(s))
             .collect();
         for paper in Paper::ALL {
-            self.document_page(paper, doc, site.as_ref(), &titel, &[], &html);
+            let body = Body::Sections(&html);
+            self.document_page(paper, doc, site.as_ref(), &titel, &[], body);
         }
     }
 
@@ -218,18 +229,19 @@ impl<'a> Renderer<'a> {
         }
         let sections = self.whole_toolkit(&route);
         let inhoud = self.contents(&sections);
-        let rendered: Vec<Result<String, Problem>> = sections
+        let rendered: Vec<(String, Result<String, Problem>)> = sections
             .par_iter()
             .filter(|_| !self.stopped())
-            .map(|s| self.fork().render_section(s))
+            .map(|s| (self.chapter_of(s).0, self.fork().render_section(s)))
             .collect();
         let mut html = Vec::with_capacity(rendered.len());
-        for r in rendered {
+        for (chapter, r) in rendered {
             match r {
-                Ok(h) => html.push(h),
+                Ok(h) => html.push((chapter, h)),
                 Err(p) => self.problems.push(p),
             }
         }
+        let chapters = chapters::group(html);
         let titel = self.valid.toolkit.site.titel.clone();
         for paper in Paper::ALL {
             self.document_page(
@@ -238,7 +250,7 @@ impl<'a> Renderer<'a> {
                 Some(&Route::home()),
                 &titel,
                 &inhoud,
-                &html,
+                Body::Chapters(&chapters),
             );
         }
     }
@@ -251,13 +263,18 @@ impl<'a> Renderer<'a> {
         site: Option<&Route>,
         titel: &str,
         inhoud: &[Chapter],
-        secties: &[String],
+        body: Body,
     ) {
+        let (secties, hoofdstukken) = match body {
+            Body::Sections(s) => (s, &[][..]),
+            Body::Chapters(c) => (&[][..], c),
+        };
         let view = DocView {
             titel,
             omslag: doc == TOOLKIT_DOC,
             inhoud,
             secties,
+            hoofdstukken,
         };
         self.print_page(
             &Route::print(paper, doc),
@@ -434,22 +451,7 @@ impl<'a> Renderer<'a> {
     fn contents(&self, sections: &[Section]) -> Vec<Chapter> {
         let mut chapters: Vec<Chapter> = Vec::new();
         for s in sections {
-            let (chapter, title) = match s {
-                Section::Model { model, .. } => (self.s("nav_model"), model.titel.clone()),
-                Section::Element { element, .. } => (
-                    self.s("nav_elements"),
-                    format!("{} – {}", element.code, element.naam),
-                ),
-                Section::Gesprek { gesprek, .. } => (self.s("nav_prompts"), gesprek.titel.clone()),
-                Section::Checklist { checklist, .. } => {
-                    (self.s("nav_checklists"), checklist.titel.clone())
-                }
-                Section::Pagina { titel, .. } => (self.s("print_achtergrond"), titel.clone()),
-                Section::Bronnen { titel, .. } => (self.s("nav_sources"), titel.clone()),
-                Section::Document {
-                    hoofdstuk, titel, ..
-                } => (hoofdstuk.clone(), titel.clone()),
-            };
+            let (chapter, title) = self.chapter_of(s);
             let link = LinkView {
                 titel: title,
                 href: format!("#{}", s.id()),
@@ -464,5 +466,25 @@ impl<'a> Renderer<'a> {
             }
         }
         chapters
+    }
+
+    /// The chapter a section stands under, and its title in the contents.
+    fn chapter_of(&self, s: &Section) -> (String, String) {
+        match s {
+            Section::Model { model, .. } => (self.s("nav_model"), model.titel.clone()),
+            Section::Element { element, .. } => (
+                self.s("nav_elements"),
+                format!("{} – {}", element.code, element.naam),
+            ),
+            Section::Gesprek { gesprek, .. } => (self.s("nav_prompts"), gesprek.titel.clone()),
+            Section::Checklist { checklist, .. } => {
+                (self.s("nav_checklists"), checklist.titel.clone())
+            }
+            Section::Pagina { titel, .. } => (self.s("print_achtergrond"), titel.clone()),
+            Section::Bronnen { titel, .. } => (self.s("nav_sources"), titel.clone()),
+            Section::Document {
+                hoofdstuk, titel, ..
+            } => (hoofdstuk.clone(), titel.clone()),
+        }
     }
 }

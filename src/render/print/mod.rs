@@ -7,6 +7,7 @@
 //! `documents` for worksheets and the whole toolkit, `hub` for the overview page.
 
 mod cards;
+mod chapters;
 mod decks;
 mod documents;
 mod hub;
