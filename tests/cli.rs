@@ -1,9 +1,132 @@
 //! Command-line conventions: completions, the man page, `clean`, `-q`/`-v`,
-//! short flags and the usage errors (exit 2).
+//! short flags, the usage errors (exit 2) and the language of `--help`.
 
 mod common;
 
 use common::*;
+use std::path::Path;
+use std::process::Command;
+
+/// The werkplaats binary run in `dir` with only `lang` as its locale.
+fn command_in(dir: &Path, lang: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_werkplaats"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang);
+    cmd
+}
+
+fn run_in(dir: &Path, lang: &str, args: &[&str]) -> std::process::Output {
+    command_in(dir, lang, args)
+        .output()
+        .expect("run werkplaats")
+}
+
+/// The repository: the real toolkit, `taal: nl`.
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn help_speaks_dutch_inside_the_dutch_toolkit_whatever_the_locale() {
+    let out = run_in(repo(), "en_US.UTF-8", &["--help"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let help = stdout(&out);
+    for dutch in [
+        "Gebruik: werkplaats [OPTIES] <OPDRACHT>",
+        "Opdrachten:",
+        "Opties:",
+    ] {
+        assert!(help.contains(dutch), "{dutch} missing in {help}");
+    }
+    assert!(help.contains("Controleer de toolkit"), "{help}");
+    assert!(
+        !help.contains("Usage:") && !help.contains("Print help"),
+        "{help}"
+    );
+    let out = run_in(repo(), "en_US.UTF-8", &["check", "--help"]);
+    let help = stdout(&out);
+    assert!(
+        help.contains("De map van de toolkit. [standaard: .]"),
+        "{help}"
+    );
+    assert!(
+        help.contains("-h, --help             Toon deze hulp."),
+        "{help}"
+    );
+}
+
+#[test]
+fn help_outside_a_toolkit_follows_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let dutch = stdout(&run_in(dir.path(), "nl_NL.UTF-8", &["build", "--help"]));
+    assert!(
+        dutch.contains("Gebruik: werkplaats build [OPTIES]"),
+        "{dutch}"
+    );
+    assert!(dutch.contains("Bouw de site"), "{dutch}");
+    let english = stdout(&run_in(dir.path(), "en_US.UTF-8", &["build", "--help"]));
+    assert!(
+        english.contains("Usage: werkplaats build [OPTIONS]"),
+        "{english}"
+    );
+    assert!(
+        english.contains("Build the site into the output folder"),
+        "{english}"
+    );
+    assert!(english.contains("[default: .]"), "{english}");
+    assert!(!english.contains("Bouw"), "{english}");
+}
+
+#[test]
+fn help_follows_taal_en_of_the_toolkit_named_by_root() {
+    let english = repo().join("tests/fixtures/english");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = english.to_str().unwrap();
+    for args in [
+        &["serve", "--help", "-r", root][..],
+        &["serve", "--help", "--root", root],
+    ] {
+        let help = stdout(&run_in(elsewhere.path(), "nl_NL.UTF-8", args));
+        assert!(help.contains("Preview the site in a browser"), "{help}");
+        assert!(help.contains("Options:"), "{help}");
+    }
+    // Run inside it, without --root.
+    let help = stdout(&run_in(&english, "nl_NL.UTF-8", &["--help"]));
+    assert!(
+        help.contains("Usage: werkplaats [OPTIONS] <COMMAND>"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_usage_error_is_said_in_dutch_and_exits_2() {
+    let out = run_in(repo(), "en_US.UTF-8", &["check", "--roo", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("fout: onbekend argument '--roo'"), "{err}");
+    assert!(err.contains("bedoel je '--root'?"), "{err}");
+    assert!(err.contains("Gebruik: werkplaats check [OPTIES]"), "{err}");
+    let out = run_in(repo(), "en_US.UTF-8", &["serve", "--port", "veel"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ongeldige waarde 'veel' voor '--port <PORT>'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn completions_follow_the_language_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = stdout(&run_in(dir.path(), "nl_NL.UTF-8", &["completions", "fish"]));
+    assert!(script.contains("Bouw de site"), "{script}");
+    let script = stdout(&run_in(dir.path(), "en_US.UTF-8", &["completions", "fish"]));
+    assert!(script.contains("Build the site"), "{script}");
+}
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
