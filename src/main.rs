@@ -34,8 +34,12 @@ fn run(out: &Reporter, language: Language, command: Command) -> ExitCode {
     match command {
         Command::Build(args) => build(out, args),
         Command::Check {
+            root, watch: true, ..
+        } => cli::watch::run(out, language, &root),
+        Command::Check {
             root,
             deny_warnings,
+            watch: false,
         } => check(out, &root, deny_warnings),
         Command::Schema { root, out: dir } => {
             let dir = dir.unwrap_or_else(|| root.join("schemas"));

@@ -1,11 +1,15 @@
 //! Command-line conventions: completions, the man page, `clean`, `-q`/`-v`,
-//! short flags, the usage errors (exit 2) and the language of `--help`.
+//! short flags, the usage errors (exit 2), the language of `--help`,
+//! and `check --watch`.
 
 mod common;
 
 use common::*;
+use std::io::Read;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// The werkplaats binary run in `dir` with only `lang` as its locale.
 fn command_in(dir: &Path, lang: &str, args: &[&str]) -> Command {
@@ -28,6 +32,46 @@ fn run_in(dir: &Path, lang: &str, args: &[&str]) -> std::process::Output {
 /// The repository: the real toolkit, `taal: nl`.
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What a child writes to a pipe, gathered as it comes.
+fn collect(mut pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&text);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = pipe.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            let chunk = String::from_utf8_lossy(&buf[..n]).into_owned();
+            sink.lock().unwrap().push_str(&chunk);
+        }
+    });
+    text
+}
+
+/// Waits (generously) until `text` holds `wanted`, failing with what it holds.
+fn wait_for(text: &Arc<Mutex<String>>, wanted: &str) {
+    let until = Instant::now() + Duration::from_secs(60);
+    while !text.lock().unwrap().contains(wanted) {
+        assert!(
+            Instant::now() < until,
+            "never saw {wanted:?} in:\n{}",
+            text.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A child process, killed when the test ends however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 #[test]
@@ -126,6 +170,78 @@ fn completions_follow_the_language_too() {
     assert!(script.contains("Bouw de site"), "{script}");
     let script = stdout(&run_in(dir.path(), "en_US.UTF-8", &["completions", "fish"]));
     assert!(script.contains("Build the site"), "{script}");
+}
+
+#[test]
+fn check_watch_reports_new_and_fixed_problems_until_stopped() {
+    let kit = Fixture::new();
+    let root = kit.root();
+    let mut child = command_in(
+        kit.dir.path(),
+        "nl_NL.UTF-8",
+        &["check", "--watch", "-r", root.to_str().unwrap()],
+    )
+    .stderr(Stdio::piped())
+    .stdout(Stdio::null())
+    .spawn()
+    .expect("start check --watch");
+    let err = collect(child.stderr.take().unwrap());
+    let running = Running(child);
+    wait_for(&err, "ik volg de toolkit");
+
+    let file = "content/in-gesprek/kennismaken.md";
+    kit.edit(file, "elementen: [ABC]", "elementen: [ABD]");
+    wait_for(
+        &err,
+        &format!("nieuw: {file}:4:1: fout: onbekende elementcode \"ABD\""),
+    );
+    wait_for(&err, "nu: fouten: 1");
+    kit.edit(file, "elementen: [ABD]", "elementen: [ABC]");
+    wait_for(
+        &err,
+        &format!("opgelost: {file}:4:1: fout: onbekende elementcode \"ABD\""),
+    );
+    wait_for(&err, "nu: in orde");
+    // A save that changes no problem says so.
+    kit.write(
+        "content/paginas/over.md",
+        &(kit.read("content/paginas/over.md") + "\nMeer.\n"),
+    );
+    wait_for(&err, "geen wijzigingen in de problemen (in orde)");
+    drop(running);
+    let seen = err.lock().unwrap().clone();
+    assert_eq!(
+        seen.matches("nieuw:").count(),
+        2,
+        "error and its warning: {seen}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn check_watch_ends_cleanly_on_ctrl_c_and_refuses_json() {
+    let kit = Fixture::new();
+    let root = kit.root();
+    let root = root.to_str().unwrap();
+    let mut child = command_in(kit.dir.path(), "en_US.UTF-8", &["check", "-w", "-r", root])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start check --watch");
+    let err = collect(child.stderr.take().unwrap());
+    let mut running = Running(child);
+    wait_for(&err, "ik volg de toolkit");
+    let interrupted = Command::new("kill")
+        .args(["-INT", &running.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let status = running.0.wait().unwrap();
+    wait_for(&err, "gestopt met volgen");
+    assert_eq!(status.code(), Some(0));
+
+    let out = run(&["check", "--watch", "-r", root, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("check --watch kent geen --format json"));
 }
 
 fn stdout(out: &std::process::Output) -> String {

@@ -29,6 +29,8 @@ pub enum Command {
         root: PathBuf,
         #[arg(long)]
         deny_warnings: bool,
+        #[arg(short, long)]
+        watch: bool,
     },
     Schema {
         #[arg(short, long, default_value = ".")]

@@ -1,11 +1,12 @@
 //! The command line: its shape (`args`), its language (`language`, `strings`,
-//! `localize`) and how it reports (`report`).
+//! `localize`), how it reports (`report`) and `check --watch` (`watch`).
 
 pub mod args;
 pub mod language;
 pub mod localize;
 pub mod report;
 pub mod strings;
+pub mod watch;
 
 use args::{Cli, Command};
 use clap::FromArgMatches;
@@ -32,6 +33,8 @@ fn refuse_json(command: &Command, language: Language) {
     let (key, usage) = match command {
         // The preview reports to people, in the terminal and over the page.
         Command::Serve { .. } => ("serve json", "werkplaats serve"),
+        // A stream of changes for people; tools run `check` on each save.
+        Command::Check { watch: true, .. } => ("watch json", "werkplaats check"),
         _ => return,
     };
     let usage = format!("{usage} {}", strings::word(language, "OPTIONS"));

@@ -96,6 +96,11 @@ const HELP: &[Row] = &[
         "Fail on warnings too (exit 1), for CI.",
     ),
     (
+        "check watch",
+        "Controleer opnieuw bij elke bewaarde wijziging en toon alleen wat er aan de problemen veranderde (stoppen: Ctrl-C).",
+        "Check again on every save and print only what changed in the problems (stop: Ctrl-C).",
+    ),
+    (
         "schema",
         "Schrijf JSON Schema's van de inhoudstypen, voor YAML-ondersteuning in editors.",
         "Write JSON Schemas of the content types, for editors' YAML support.",
@@ -320,6 +325,36 @@ const WORDS: &[Row] = &[
         "serve kent geen --format json: de voorvertoning meldt problemen in de terminal en op de pagina; gebruik check --format json",
         "serve takes no --format json: the preview reports problems in the terminal and on the page; use check --format json",
     ),
+    (
+        "watch json",
+        "check --watch kent geen --format json: het meldt voor mensen wat er veranderde; een editor roept bij elke keer bewaren check --format json aan",
+        "check --watch takes no --format json: it tells people what changed; an editor runs check --format json on every save",
+    ),
+    (
+        "watching",
+        "ik volg de toolkit; bij elke bewaarde wijziging controleer ik opnieuw (stoppen: Ctrl-C)",
+        "watching the toolkit; checking again on every save (stop: Ctrl-C)",
+    ),
+    ("new problem", "nieuw", "new"),
+    ("fixed problem", "opgelost", "fixed"),
+    (
+        "unchanged",
+        "geen wijzigingen in de problemen ({})",
+        "no change in the problems ({})",
+    ),
+    ("now", "nu: {}", "now: {}"),
+    (
+        "count",
+        "fouten: {}, waarschuwingen: {}",
+        "errors: {}, warnings: {}",
+    ),
+    ("all fine", "in orde", "all fine"),
+    ("stopped", "gestopt met volgen", "stopped watching"),
+    (
+        "watch failed",
+        "kan de bestanden niet volgen: {}",
+        "cannot watch the files: {}",
+    ),
 ];
 
 /// The help text under `key`, if the table has it.
@@ -370,10 +405,7 @@ mod tests {
             fill(Language::Dutch, "bad value", &["x", "--port <PORT>"]),
             "ongeldige waarde 'x' voor '--port <PORT>'"
         );
-        assert_eq!(
-            fill(Language::English, "did you mean", &["--root"]),
-            "did you mean '--root'?"
-        );
+        assert_eq!(fill(Language::English, "now", &["1 error"]), "now: 1 error");
     }
 
     #[test]
