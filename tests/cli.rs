@@ -1,11 +1,11 @@
 //! Command-line conventions: completions, the man page, `clean`, `-q`/`-v`,
 //! short flags, the usage errors (exit 2), the language of `--help`,
-//! and `check --watch`.
+//! `check --watch` and `serve --open` without a browser.
 
 mod common;
 
 use common::*;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -242,6 +242,58 @@ fn check_watch_ends_cleanly_on_ctrl_c_and_refuses_json() {
     let out = run(&["check", "--watch", "-r", root, "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("check --watch kent geen --format json"));
+}
+
+#[test]
+fn serve_open_without_a_browser_says_so_and_serves() {
+    let kit = Fixture::new();
+    let root = kit.root();
+    let no_programs = tempfile::tempdir().unwrap();
+    let mut child = command_in(
+        kit.dir.path(),
+        "nl_NL.UTF-8",
+        &[
+            "serve",
+            "--open",
+            "--port",
+            "0",
+            "-r",
+            root.to_str().unwrap(),
+        ],
+    )
+    // Neither xdg-open nor any other launcher or browser can be found.
+    .env("PATH", no_programs.path())
+    .env("BROWSER", "/bin/false")
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("start serve --open");
+    let err = collect(child.stderr.take().unwrap());
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _running = Running(child);
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    wait_for(
+        &err,
+        &format!("let op: er kon geen browser worden geopend; open {url} zelf"),
+    );
+    let addr = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    assert!(reply.contains("<html"), "{reply}");
 }
 
 fn stdout(out: &std::process::Output) -> String {
