@@ -43,7 +43,9 @@ fn of_toolkit(root: &Path) -> Option<Language> {
     struct Site {
         taal: Option<String>,
     }
-    let text = std::fs::read_to_string(root.join("site.yaml")).ok()?;
+    // The loader's reader: a pipe, a device or a huge file as site.yaml is
+    // refused, not waited on, and a broken one only means "no taal".
+    let text = werkplaats::load::text_resolved(root, Path::new("site.yaml")).ok()?;
     let site: Site = werkplaats::load::yaml::try_parse(&text)?;
     Some(match site.taal {
         Some(code) => Language::of_code(&code).unwrap_or(Language::Dutch),
@@ -142,5 +144,15 @@ mod tests {
         assert_eq!(of_toolkit(dir.path()), Some(Language::English));
         std::fs::write(dir.path().join("site.yaml"), "titel: x\n").unwrap();
         assert_eq!(of_toolkit(dir.path()), Some(Language::Dutch));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_as_site_yaml_is_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("site.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        assert_eq!(of_toolkit(dir.path()), None);
     }
 }
