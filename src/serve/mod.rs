@@ -12,7 +12,7 @@
 //! the parts together: the address, the threads, the signals. What a change
 //! makes the site redo is the library's (`crate::site`), not the preview's.
 
-mod boundary;
+pub mod boundary;
 mod guard;
 mod http;
 #[cfg(test)]
@@ -22,6 +22,8 @@ mod rebuild;
 mod reload;
 mod state;
 pub mod watch;
+
+pub use rebuild::FileWatcher;
 
 use crate::diagnostics::Problem;
 use crate::load::root::check_root;
@@ -188,7 +190,7 @@ fn url_for(addr: SocketAddr) -> String {
 }
 
 /// Resolves on Ctrl-C, or on SIGTERM where there is one.
-async fn stop_signal() {
+pub async fn stop_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

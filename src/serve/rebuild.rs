@@ -92,6 +92,40 @@ impl FileWatcher {
         }
     }
 
+    /// Blocks until a set of changes is due: quiet for `quiet`, and no file
+    /// still being written (up to `WRITE_HOLD`). `None` once the watcher has
+    /// stopped. For watchers that need no rebuild loop (`check --watch`).
+    pub fn next_changes(&mut self, quiet: Duration) -> Option<Changes> {
+        let mut debouncer = Debouncer::new(quiet, MAX_WAIT.max(quiet), WRITE_HOLD);
+        loop {
+            let received = match debouncer.deadline(self.writing.any()) {
+                Some(at) => self
+                    .events
+                    .recv_timeout(at.saturating_duration_since(Instant::now())),
+                None => self
+                    .events
+                    .recv()
+                    .map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            match received {
+                Ok(event) => {
+                    let changes = self.changes(event);
+                    debouncer.push(changes, Instant::now());
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+            if let Some(changes) = debouncer.take_due(Instant::now(), self.writing.any()) {
+                for top in ["content", "themes"] {
+                    if changes.paths.contains(Path::new(top)) {
+                        self.rewatch(top);
+                    }
+                }
+                return Some(changes);
+            }
+        }
+    }
+
     /// The changes an event stands for.
     fn changes(&mut self, event: Event) -> Changes {
         let event = match event {

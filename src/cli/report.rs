@@ -115,6 +115,13 @@ impl Reporter {
         }
     }
 
+    /// A line about a problem, for people; shown with `-q` too.
+    pub fn line(&self, message: &str) {
+        if self.format == Format::Human {
+            eprintln!("{message}");
+        }
+    }
+
     /// The line that closes a command that succeeded.
     pub fn done(&self, message: &str) -> ExitCode {
         self.say(message);
