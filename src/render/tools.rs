@@ -85,6 +85,8 @@ struct ElementData {
 struct ScanData<'a> {
     /// localStorage key; one per toolkit, since pages opened from disk share a store.
     sleutel: String,
+    /// Where the team view keeps the team; the planner's session pack reads it too.
+    team_sleutel: String,
     toolkit: &'a str,
     /// Which set of aspects this is: changes when any aspect id or their order does.
     versie: String,
@@ -212,6 +214,11 @@ impl Renderer<'_> {
         format!("werkplaats:{tool}:{}", self.valid.toolkit.site.titel)
     }
 
+    /// The scan's team, one key for both pages (pages opened from disk share a store).
+    fn team_key(&self) -> String {
+        format!("{}-team", self.storage_key("reflectiescan"))
+    }
+
     fn scan_data(&self, route: &Route) -> ScanData<'_> {
         let t = &self.valid.toolkit;
         let v = self.views(route);
@@ -219,6 +226,7 @@ impl Renderer<'_> {
             t.elements().iter().map(|e| element_data(&v, e)).collect();
         ScanData {
             sleutel: self.storage_key("reflectiescan"),
+            team_sleutel: self.team_key(),
             toolkit: &t.site.titel,
             versie: scan_version(&elementen),
             elementen,
