@@ -102,6 +102,8 @@ struct ScanData<'a> {
 #[derive(Serialize)]
 struct PlannerData<'a> {
     sleutel: String,
+    /// Where the scan's team view keeps the team, which the session pack prints.
+    team_sleutel: String,
     gesprekken: Vec<Activity>,
     checklists: Vec<Activity>,
     vrij: Vec<FreeBlock>,
@@ -242,6 +244,7 @@ impl Renderer<'_> {
         let v = self.views(route);
         PlannerData {
             sleutel: self.storage_key("sessieplanner"),
+            team_sleutel: self.team_key(),
             gesprekken: prompts(&v),
             checklists: t
                 .checklists()
@@ -259,7 +262,12 @@ impl Renderer<'_> {
                 .collect(),
             vrij: free_blocks(&v),
             elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
-            t: self.strings_for("plan_"),
+            // The session pack draws the scan's team overview, in the scan's words.
+            t: self
+                .strings_for("plan_")
+                .into_iter()
+                .chain(self.strings_for("scan_"))
+                .collect(),
         }
     }
 
