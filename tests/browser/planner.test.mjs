@@ -169,6 +169,12 @@ test('session planner on a phone: blocks stack and nothing scrolls sideways', as
     assert.equal((await blocks(page)).length, 3);
     await page.tap('#plan-lijst > li:nth-child(2) [data-actie="omhoog"]');
     assert.deepEqual((await blocks(page)).map((b) => b.soort), ['gesprek', 'welkom', 'afronding']);
+    // The session pack's button fits the phone, and pressing it shows nothing extra on screen.
+    const pack = await page.$eval('#plan-pakket', (b) => b.getBoundingClientRect().toJSON());
+    assert.ok(pack.left >= 0 && pack.right <= 375, `pack button within the screen: ${JSON.stringify(pack)}`);
+    await page.evaluate(() => { window.print = () => {}; });
+    await page.tap('#plan-pakket');
+    assert.equal(await page.isVisible('#afdruk-team'), false);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
   } finally {
@@ -315,6 +321,7 @@ test('the session pack: agenda, a worksheet per block at its planned time, then 
     assert.match(await page.textContent('#plan-pakket-inhoud'), /teamoverzicht van 3 deelnemers/);
 
     await printPack(page);
+    assert.equal(await page.isVisible('#afdruk-team'), false, 'the pack is for paper, not the screen');
     await page.emulateMedia({ media: 'print' });
     // Agenda first, then each block's worksheet at its planned time and minutes, then the team; no element cards.
     const parts = await printedParts(page);
