@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, buildRealToolkit, watchRequests } from './lib.mjs';
+import { cpSync, mkdtempSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { launch, buildRealToolkit, watchRequests, werkplaats, serveStatic, repo } from './lib.mjs';
 import { axeViolations, pdfInfo, pdfPages } from './tools-helpers.mjs';
 
 const duration = (m) => (m % 60 ? `${Math.floor(m / 60)} uur ${m % 60} min.` : `${m / 60} uur`);
@@ -393,5 +395,46 @@ test('the session pack: agenda, a worksheet per block at its planned time, then 
     assert.deepEqual(requests.failed, []);
   } finally {
     await browser.close();
+  }
+});
+
+test('the session pack on Letter paper, served under a sub-path: no sheet spills onto a near-empty page', async () => {
+  // The real toolkit with papier: letter.
+  const root = mkdtempSync(join(tmpdir(), 'wp-letter-'));
+  cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(repo, 'site.yaml'), join(root, 'site.yaml'));
+  appendFileSync(join(root, 'site.yaml'), '\npapier: letter\n');
+  const out = join(root, 'public');
+  werkplaats(['build', '--root', root, '--out', out]);
+  const server = await serveStatic(out, '/toolkit/');
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const requests = watchRequests(page);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}reflectiescan/`);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const files = ['Anna', 'Bo', 'Cas'].map((naam, p) => participantFile(data, naam, '', (e, i) => 1 + ((e * (p + 1) + i) % 5)));
+    await page.setInputFiles('#team-bestanden', files.map((f, i) => ({ name: `p${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f)) })));
+    await page.waitForSelector('#team-resultaat:not([hidden])');
+    await page.click('#team-plan-laag');
+    await page.waitForSelector('#plan-lijst > li');
+    assert.ok(page.url().startsWith(`${server.url}sessieplanner/`));
+    const sheets = (await blocks(page)).filter((b) => b.slug);
+    await printPack(page);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const info = pdfInfo(pdf);
+    assert.ok(Math.abs(info.widthMm - 215.9) < 1 && Math.abs(info.heightMm - 279.4) < 1, 'Letter');
+    const pages = pdfPages(pdf);
+    assert.equal(pages.length, 1 + sheets.length + 1);
+    pages.forEach((text, i) => assert.ok(wordsBelowTitle(text) >= 40, `page ${i + 1}: ${wordsBelowTitle(text)} words`));
+    assert.match(pages[pages.length - 1], /Teamoverzicht uit de reflectiescan/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.foreign, []);
+    assert.deepEqual(requests.failed, []);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
