@@ -105,12 +105,9 @@
    * team mean. Places to start a conversation, not verdicts.
    */
   function toPlanner(stats) {
-    const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
-    const widest = stats.byDifference.filter((c) => byCode[c].n >= 2 && byCode[c].spread > 0).slice(0, 2);
-    const lowest = stats.perElement.filter((s) => s.mean != null)
-      .sort((a, b) => a.mean - b.mean).slice(0, 2).map((s) => s.code);
+    const focus = L.sessionFocus(stats);
     const of = (codes) => codes.map((c) => elements.find((e) => e.code === c));
-    for (const [id, codes, soort] of [['team-plan-verschil', widest, 'team-verschil'], ['team-plan-laag', lowest, 'team-laag']]) {
+    for (const [id, codes, soort] of [['team-plan-verschil', focus['team-verschil'], 'team-verschil'], ['team-plan-laag', focus['team-laag'], 'team-laag']]) {
       const href = codes.length ? P.plannerHref(of(codes), soort) : null;
       const a = $(id);
       a.parentElement.hidden = !href;
