@@ -381,6 +381,19 @@ test('the session pack: agenda, a worksheet per block at its planned time, then 
     assert.equal(alone.length, 1 + sheets.length);
     assert.match(alone[0].replace(/\s+/g, ' '), /het sessiepakket bevat de agenda en de werkbladen/);
 
+    // The team in this browser no longer proposes what the link came from: the pack says so, on screen and on paper.
+    const [, proposed] = /van=team-verschil:([^&]*)/.exec(link);
+    assert.equal(await page.textContent('#afdruk-team-anders'), '');
+    const otherCode = data.elementen.map((e) => e.code).find((c) => !proposed.split('+').includes(c));
+    const changed = await context.newPage();
+    await changed.goto(link.replace(/van=team-verschil:[^&]*/, `van=team-verschil:${otherCode}`));
+    const warning = new RegExp(`veranderd sinds dit plan werd voorgesteld; nu zou het voorstel ${proposed.replace('+', ', ')} zijn`);
+    assert.match(await changed.textContent('#plan-pakket-inhoud'), warning);
+    await printPack(changed);
+    await changed.emulateMedia({ media: 'print' });
+    assert.equal(await changed.isVisible('#afdruk-team-anders'), true);
+    assert.match(await changed.textContent('#afdruk-team-anders'), warning);
+
     // A plan made by hand, not from a team result: the same, in its own words.
     const byHand = await context.newPage();
     await byHand.goto(link.replace(/&van=[^&]*/, ''));

@@ -30,12 +30,27 @@
       return { fromTeam, team: fromTeam && overview ? storedTeam() : [] };
     }
 
-    /** Says what the pack holds: on screen by its button, and in print when there is no team. */
+    /**
+     * What the team would propose now, when that is not what the plan came
+     * from (participants added or removed since): the codes, or null.
+     */
+    function changedFocus(plan, team) {
+      const now = window.WerkplaatsTools.sessionFocus(window.WerkplaatsTools.teamStats(team, D.elementen))[plan.van.soort] || [];
+      return now.join('+') === plan.van.codes.join('+') ? null : now;
+    }
+
+    /** Says what the pack holds: on screen by its button, and in print when there is no team or another one. */
     function contents(plan) {
       const { fromTeam, team } = teamOf(plan);
       const without = t(fromTeam ? 'plan_pakket_team_weg' : 'plan_pakket_geen_team');
-      $('plan-pakket-inhoud').textContent = team.length ? t('plan_pakket_met_team', { n: team.length }) : without;
+      const changed = team.length ? changedFocus(plan, team) : null;
+      const warning = changed ? t('plan_pakket_team_anders', { elementen: changed.join(', ') || '–' }) : '';
+      $('plan-pakket-inhoud').textContent = team.length
+        ? [t('plan_pakket_met_team', { n: team.length }), warning].filter(Boolean).join(' ')
+        : without;
       $('pakket-zonder-team').textContent = team.length ? '' : without;
+      $('afdruk-team-anders').textContent = warning;
+      $('afdruk-team-anders').hidden = !warning;
       return team;
     }
 
