@@ -85,6 +85,8 @@ struct ElementData {
 struct ScanData<'a> {
     /// localStorage key; one per toolkit, since pages opened from disk share a store.
     sleutel: String,
+    /// Where the team view keeps the team; the planner's session pack reads it too.
+    team_sleutel: String,
     toolkit: &'a str,
     /// Which set of aspects this is: changes when any aspect id or their order does.
     versie: String,
@@ -100,6 +102,8 @@ struct ScanData<'a> {
 #[derive(Serialize)]
 struct PlannerData<'a> {
     sleutel: String,
+    /// Where the scan's team view keeps the team, which the session pack prints.
+    team_sleutel: String,
     gesprekken: Vec<Activity>,
     checklists: Vec<Activity>,
     vrij: Vec<FreeBlock>,
@@ -212,6 +216,11 @@ impl Renderer<'_> {
         format!("werkplaats:{tool}:{}", self.valid.toolkit.site.titel)
     }
 
+    /// The scan's team, one key for both pages (pages opened from disk share a store).
+    fn team_key(&self) -> String {
+        format!("{}-team", self.storage_key("reflectiescan"))
+    }
+
     fn scan_data(&self, route: &Route) -> ScanData<'_> {
         let t = &self.valid.toolkit;
         let v = self.views(route);
@@ -219,6 +228,7 @@ impl Renderer<'_> {
             t.elements().iter().map(|e| element_data(&v, e)).collect();
         ScanData {
             sleutel: self.storage_key("reflectiescan"),
+            team_sleutel: self.team_key(),
             toolkit: &t.site.titel,
             versie: scan_version(&elementen),
             elementen,
@@ -234,6 +244,7 @@ impl Renderer<'_> {
         let v = self.views(route);
         PlannerData {
             sleutel: self.storage_key("sessieplanner"),
+            team_sleutel: self.team_key(),
             gesprekken: prompts(&v),
             checklists: t
                 .checklists()
@@ -251,7 +262,12 @@ impl Renderer<'_> {
                 .collect(),
             vrij: free_blocks(&v),
             elementen: t.elements().iter().map(|e| element_data(&v, e)).collect(),
-            t: self.strings_for("plan_"),
+            // The session pack draws the scan's team overview, in the scan's words.
+            t: self
+                .strings_for("plan_")
+                .into_iter()
+                .chain(self.strings_for("scan_"))
+                .collect(),
         }
     }
 

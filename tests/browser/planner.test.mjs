@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, buildRealToolkit, watchRequests } from './lib.mjs';
+import { cpSync, mkdtempSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { launch, buildRealToolkit, watchRequests, werkplaats, serveStatic, repo } from './lib.mjs';
 import { axeViolations, pdfInfo, pdfPages } from './tools-helpers.mjs';
 
 const duration = (m) => (m % 60 ? `${Math.floor(m / 60)} uur ${m % 60} min.` : `${m / 60} uur`);
@@ -169,6 +171,12 @@ test('session planner on a phone: blocks stack and nothing scrolls sideways', as
     assert.equal((await blocks(page)).length, 3);
     await page.tap('#plan-lijst > li:nth-child(2) [data-actie="omhoog"]');
     assert.deepEqual((await blocks(page)).map((b) => b.soort), ['gesprek', 'welkom', 'afronding']);
+    // The session pack's button fits the phone, and pressing it shows nothing extra on screen.
+    const pack = await page.$eval('#plan-pakket', (b) => b.getBoundingClientRect().toJSON());
+    assert.ok(pack.left >= 0 && pack.right <= 375, `pack button within the screen: ${JSON.stringify(pack)}`);
+    await page.evaluate(() => { window.print = () => {}; });
+    await page.tap('#plan-pakket');
+    assert.equal(await page.isVisible('#afdruk-team'), false);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
   } finally {
@@ -225,5 +233,221 @@ test('a shortened block prints its planned minutes, and a tampered link says wha
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
+  }
+});
+
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const dutch = (x) => (Math.round(x * 10) / 10).toFixed(1).replace('.', ',');
+
+/** A participant's scan file as the scan writes it, with `answer(element index, aspect index)`. */
+function participantFile(data, naam, rol, answer) {
+  const elementen = {};
+  data.elementen.forEach((e, ei) => {
+    elementen[e.code] = { aspecten: e.uitspraken.map((tekst, i) => ({ id: e.ids[i], tekst, antwoord: answer(ei, i) })), notitie: '' };
+  });
+  return { soort: 'werkplaats-reflectiescan', versie: 2, toolkit: data.toolkit, scanversie: data.versie, deelnemer: `id-${naam}`, naam, rol, datum: '2025-03-14', elementen };
+}
+
+/** Per element, computed here: each participant's mean of their numbered answers, then the team's summary. */
+function expectedTeam(data, files) {
+  return data.elementen.map((e) => {
+    const scores = files.map((f) => f.elementen[e.code].aspecten.map((a) => a.antwoord).filter((a) => typeof a === 'number'))
+      .filter((xs) => xs.length).map(mean);
+    return [e.code, `${scores.length} van ${files.length}`, mean(scores), median(scores), Math.min(...scores), Math.max(...scores), Math.max(...scores) - Math.min(...scores)]
+      .map((v, i) => (i > 1 ? dutch(v) : v));
+  });
+}
+
+/** The parts of the printout as print media shows them, in document order. */
+async function printedParts(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('.afdruk-agenda, .afdruk-blad, .afdruk-kaart, .afdruk-team'))
+    .filter((n) => getComputedStyle(n).display !== 'none')
+    .map((n) => ({
+      deel: n.classList.contains('afdruk-agenda') ? 'agenda' : n.classList.contains('afdruk-team') ? 'team' : n.classList.contains('afdruk-blad') ? 'blad' : 'kaart',
+      slug: n.dataset.slug || null,
+      duur: n.querySelector('.blad-duur') ? parseInt(n.querySelector('.blad-duur').textContent, 10) : null,
+      tijd: n.querySelector('.blad-tijd') ? n.querySelector('.blad-tijd').textContent : null,
+    })));
+}
+
+/** Clicks the pack's button with the print dialog replaced by a counter (headless has none). */
+async function printPack(page) {
+  await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
+  await page.click('#plan-pakket');
+  assert.equal(await page.evaluate(() => window.__printed), 1, 'the button opens the print dialog');
+}
+
+/** Words on a PDF page besides its running title (first line): a near-empty page has few. */
+const wordsBelowTitle = (text) => text.split('\n').slice(1).join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+test('the session pack: agenda, a worksheet per block at its planned time, then the team overview', async () => {
+  const out = buildRealToolkit();
+  const scanUrl = pathToFileURL(join(out, 'reflectiescan', 'index.html')).href;
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests = watchRequests(page);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(scanUrl);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+
+    // Three participants; Cas has no score on the second element.
+    const files = [
+      participantFile(data, 'Anna', 'manager', (e, i) => 1 + ((e + i) % 5)),
+      participantFile(data, 'Bo', 'student', (e, i) => 5 - ((2 * e + i) % 5)),
+      participantFile(data, 'Cas', '', (e, i) => (e === 1 ? '?' : 2 + (i % 2))),
+    ];
+    await page.setInputFiles('#team-bestanden', files.map((f, i) => ({ name: `p${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f)) })));
+    await page.waitForSelector('#team-resultaat:not([hidden])');
+    const expected = expectedTeam(data, files);
+    const rows = (p) => p.$$eval('#team-tabel tbody tr', (trs) => trs.map((tr) => Array.from(tr.cells, (c) => c.textContent)));
+    assert.deepEqual(await rows(page), expected, 'the team view itself');
+
+    // The team view's step to the planner; then one block shortened.
+    await page.click('#team-plan-verschil');
+    await page.waitForSelector('#plan-lijst > li');
+    assert.match(await page.textContent('#plan-van'), /teamoverzicht/);
+    const planned = await blocks(page);
+    const first = planned.findIndex((b) => b.soort === 'gesprek');
+    await page.fill(`#blok-duur-${first}`, '45');
+    const plan = await blocks(page);
+    const sheets = plan.filter((b) => b.slug);
+    assert.ok(sheets.length >= 2, 'the proposal has prompts and checklists');
+    assert.match(await page.textContent('#plan-pakket-inhoud'), /teamoverzicht van 3 deelnemers/);
+
+    await printPack(page);
+    assert.equal(await page.isVisible('#afdruk-team'), false, 'the pack is for paper, not the screen');
+    await page.emulateMedia({ media: 'print' });
+    // Agenda first, then each block's worksheet at its planned time and minutes, then the team; no element cards.
+    const parts = await printedParts(page);
+    assert.deepEqual(parts.map((p) => p.deel), ['agenda', ...sheets.map(() => 'blad'), 'team']);
+    sheets.forEach((b, i) => {
+      assert.equal(parts[1 + i].slug, b.slug);
+      assert.match(parts[1 + i].tijd, new RegExp(`${b.tijd}$`));
+      if (b.soort === 'gesprek') assert.equal(parts[1 + i].duur, b.duur, `${b.slug}: planned minutes`);
+    });
+    assert.equal(parts[1].duur, 45);
+    const agenda = await page.$$eval('#agenda-regels tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+    assert.deepEqual(agenda, plan.map((b) => b.tijd));
+    assert.equal(await page.isVisible('#pakket-zonder-team'), false);
+    // The team overview: three participants, the values computed here.
+    assert.equal(await page.$$eval('#afdruk-team #team-deelnemers tbody tr', (trs) => trs.length), 3);
+    assert.deepEqual(await rows(page), expected);
+    assert.match(await page.textContent('#afdruk-team-wie'), /^3 deelnemers/);
+    assert.equal(await page.$$eval('#afdruk-team g.deelnemer', (gs) => gs.length), 3, 'a line per participant on the radar');
+
+    // As one PDF: a page for the agenda, one per worksheet, one for the team; none near-empty.
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPages(pdf);
+    assert.equal(pages.length, 1 + sheets.length + 1, pages.map((p) => p.slice(0, 200)).join('\n----\n'));
+    pages.forEach((text, i) => {
+      assert.match(text.split('\n')[0], new RegExp(`LOS in PW · Agenda\\s+${i + 1}/${pages.length}`), `running title on page ${i + 1}`);
+      assert.ok(wordsBelowTitle(text) >= 40, `page ${i + 1} is not near-empty: ${wordsBelowTitle(text)} words`);
+    });
+    assert.match(pages[0], new RegExp(plan[0].tijd));
+    const titles = await page.$$eval('.afdruk-blad.gekozen h2', (hs) => hs.map((h) => h.textContent));
+    titles.forEach((title, i) => assert.ok(pages[1 + i].replace(/\s+/g, ' ').includes(title.split(' – ')[0]), `worksheet ${title} on page ${2 + i}`));
+    assert.match(pages[1], /Duur: 45 min/);
+    const last = pages[pages.length - 1];
+    assert.match(last, /Teamoverzicht uit de reflectiescan/);
+    for (const name of ['Anna', 'Bo', 'Cas']) assert.match(last, new RegExp(`\\b${name}\\b`));
+    assert.ok(!/Gemiddeld[^\n]*(Sterk|Aandacht)/.test(last), 'no verdict labels');
+
+    // The planner's own print still has its element cards and no team.
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('#plan-afdrukken');
+    await page.emulateMedia({ media: 'print' });
+    const own = await printedParts(page);
+    assert.ok(own.some((p) => p.deel === 'kaart') && !own.some((p) => p.deel === 'team'));
+
+    // Without the team in this browser (another browser opened the link): the pack says so in a line.
+    const link = page.url();
+    const elsewhere = await (await browser.newContext()).newPage();
+    elsewhere.on('pageerror', (e) => errors.push(String(e)));
+    await elsewhere.goto(link);
+    assert.match(await elsewhere.textContent('#plan-pakket-inhoud'), /staat niet \(meer\) in deze browser/);
+    await printPack(elsewhere);
+    await elsewhere.emulateMedia({ media: 'print' });
+    assert.deepEqual((await printedParts(elsewhere)).map((p) => p.deel), ['agenda', ...sheets.map(() => 'blad')]);
+    assert.equal(await elsewhere.isVisible('#pakket-zonder-team'), true);
+    const alone = pdfPages(await elsewhere.pdf({ format: 'A4', preferCSSPageSize: true }));
+    assert.equal(alone.length, 1 + sheets.length);
+    assert.match(alone[0].replace(/\s+/g, ' '), /het sessiepakket bevat de agenda en de werkbladen/);
+
+    // The team in this browser no longer proposes what the link came from: the pack says so, on screen and on paper.
+    const [, proposed] = /van=team-verschil:([^&]*)/.exec(link);
+    assert.equal(await page.textContent('#afdruk-team-anders'), '');
+    const otherCode = data.elementen.map((e) => e.code).find((c) => !proposed.split('+').includes(c));
+    const changed = await context.newPage();
+    await changed.goto(link.replace(/van=team-verschil:[^&]*/, `van=team-verschil:${otherCode}`));
+    const warning = new RegExp(`veranderd sinds dit plan werd voorgesteld; nu zou het voorstel ${proposed.replace('+', ', ')} zijn`);
+    assert.match(await changed.textContent('#plan-pakket-inhoud'), warning);
+    await printPack(changed);
+    await changed.emulateMedia({ media: 'print' });
+    assert.equal(await changed.isVisible('#afdruk-team-anders'), true);
+    assert.match(await changed.textContent('#afdruk-team-anders'), warning);
+
+    // A plan made by hand, not from a team result: the same, in its own words.
+    const byHand = await context.newPage();
+    await byHand.goto(link.replace(/&van=[^&]*/, ''));
+    assert.match(await byHand.textContent('#plan-pakket-inhoud'), /komt niet uit een teamresultaat/);
+    await printPack(byHand);
+    await byHand.emulateMedia({ media: 'print' });
+    assert.equal(await byHand.isVisible('#afdruk-team'), false);
+    assert.match(await byHand.textContent('#pakket-zonder-team'), /komt niet uit een teamresultaat/);
+
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.foreign, []);
+    assert.deepEqual(requests.failed, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the session pack on Letter paper, served under a sub-path: no sheet spills onto a near-empty page', async () => {
+  // The real toolkit with papier: letter.
+  const root = mkdtempSync(join(tmpdir(), 'wp-letter-'));
+  cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(repo, 'site.yaml'), join(root, 'site.yaml'));
+  appendFileSync(join(root, 'site.yaml'), '\npapier: letter\n');
+  const out = join(root, 'public');
+  werkplaats(['build', '--root', root, '--out', out]);
+  const server = await serveStatic(out, '/toolkit/');
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const requests = watchRequests(page);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}reflectiescan/`);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const files = ['Anna', 'Bo', 'Cas'].map((naam, p) => participantFile(data, naam, '', (e, i) => 1 + ((e * (p + 1) + i) % 5)));
+    await page.setInputFiles('#team-bestanden', files.map((f, i) => ({ name: `p${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f)) })));
+    await page.waitForSelector('#team-resultaat:not([hidden])');
+    await page.click('#team-plan-laag');
+    await page.waitForSelector('#plan-lijst > li');
+    assert.ok(page.url().startsWith(`${server.url}sessieplanner/`));
+    const sheets = (await blocks(page)).filter((b) => b.slug);
+    await printPack(page);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const info = pdfInfo(pdf);
+    assert.ok(Math.abs(info.widthMm - 215.9) < 1 && Math.abs(info.heightMm - 279.4) < 1, 'Letter');
+    const pages = pdfPages(pdf);
+    assert.equal(pages.length, 1 + sheets.length + 1);
+    pages.forEach((text, i) => assert.ok(wordsBelowTitle(text) >= 40, `page ${i + 1}: ${wordsBelowTitle(text)} words`));
+    assert.match(pages[pages.length - 1], /Teamoverzicht uit de reflectiescan/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.foreign, []);
+    assert.deepEqual(requests.failed, []);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });

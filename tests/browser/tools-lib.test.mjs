@@ -171,6 +171,18 @@ test('the team view: per element min, median, max, mean and spread, and elements
   assert.deepEqual(plain(L.teamStats([], elements)).byDifference, ['AAA', 'BBB']);
 });
 
+test('a team session is proposed for the two widest spreads or the two lowest means', () => {
+  const three = [...elements, { code: 'CCC', uitspraken: ['c1'], ids: ['c1'] }];
+  const team = [
+    { scores: { AAA: 1, BBB: 3, CCC: 2 } },
+    { scores: { AAA: 5, BBB: 3, CCC: 2.5 } },
+  ];
+  assert.deepEqual(plain(L.sessionFocus(L.teamStats(team, three))), { 'team-verschil': ['AAA', 'CCC'], 'team-laag': ['CCC', 'AAA'] });
+  // No spread, no difference to talk about; one participant has no spread at all.
+  assert.deepEqual(plain(L.sessionFocus(L.teamStats([team[0], team[0]], three)))['team-verschil'], []);
+  assert.deepEqual(plain(L.sessionFocus(L.teamStats([team[0]], three))), { 'team-verschil': [], 'team-laag': ['AAA', 'CCC'] });
+});
+
 test('per aspect: mean, median and spread of the answers, missing ones not counted, widest first', () => {
   const team = [
     { scores: {}, antwoorden: { AAA: [5, 1, '?'], BBB: [2, null] } },

@@ -12,7 +12,7 @@
   const D = window.WERKPLAATS_PLANNER;
   const L = window.WerkplaatsTools;
   const list = document.getElementById('plan-lijst');
-  if (!D || !L || !list) return;
+  if (!D || !L || !list || !window.WerkplaatsPakket) return;
 
   const $ = (id) => document.getElementById(id);
   const t = (key, values) => L.fill(D.t[key] || key, values);
@@ -25,6 +25,7 @@
   const elementByCode = Object.fromEntries(D.elementen.map((e) => [e.code, e]));
 
   let plan = L.emptyPlan();
+  const pack = window.WerkplaatsPakket(D, t);
 
   const entry = (b) => (b.slug ? catalogue[b.soort][b.slug] : null);
   const title = (b) => (b.slug ? entry(b).titel : b.titel || free[b.soort].titel);
@@ -233,6 +234,8 @@
 
   function printable(s) {
     $('agenda-titel').textContent = plan.titel || t('plan_agenda');
+    pack.runningTitle(plan);
+    pack.contents(plan);
     const when = [];
     if (plan.datum) {
       const [y, m, d] = plan.datum.split('-').map(Number);
@@ -441,7 +444,19 @@
       say(t('plan_kopieer_mislukt'));
     }
   });
-  $('plan-afdrukken').addEventListener('click', () => window.print());
+  $('plan-afdrukken').addEventListener('click', () => {
+    delete document.body.dataset.afdruk;
+    window.print();
+  });
+  $('plan-pakket').addEventListener('click', () => {
+    pack.prepare(plan);
+    window.print();
+  });
+  window.addEventListener('afterprint', () => delete document.body.dataset.afdruk);
+  /* The team read in (or cleared) on the scan page in another tab. */
+  window.addEventListener('storage', (e) => {
+    if (e.key === D.team_sleutel || e.key === null) pack.contents(plan);
+  });
   $('plan-wissen').addEventListener('click', () => {
     if (!window.confirm(t('plan_wissen_vraag'))) return;
     plan = L.emptyPlan();

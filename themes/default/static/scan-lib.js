@@ -312,8 +312,23 @@
       .map(({ r }) => r[key]);
   }
 
+  /**
+   * The elements a team session is proposed for, by where the proposal comes
+   * from: 'team-verschil' the (at most two) where the team differs most,
+   * 'team-laag' the two with the lowest team mean. Places to start a
+   * conversation, not verdicts. The planner's session pack uses it to tell
+   * whether the team in this browser is still the one a plan came from.
+   */
+  function sessionFocus(stats) {
+    const byCode = Object.fromEntries(stats.perElement.map((s) => [s.code, s]));
+    return {
+      'team-verschil': stats.byDifference.filter((c) => byCode[c].n >= 2 && byCode[c].spread > 0).slice(0, 2),
+      'team-laag': stats.perElement.filter((s) => s.mean != null).sort((a, b) => a.mean - b.mean).slice(0, 2).map((s) => s.code),
+    };
+  }
+
   root.WerkplaatsTools = Object.assign(L, {
     FILE_KIND, FILE_VERSION, DONT_KNOW, normaliseAnswer, isAnswer, elementScore, emptyAnswers, hasAnswers,
-    readScan, writeScan, writeShare, readShare, scores, progress, fingerprint, teamMember, admit, teamStats, byDifference,
+    readScan, writeScan, writeShare, readShare, scores, progress, fingerprint, teamMember, admit, teamStats, byDifference, sessionFocus,
   });
 })(typeof globalThis !== 'undefined' ? globalThis : this);
