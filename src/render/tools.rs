@@ -144,6 +144,8 @@ struct ScanElement {
 #[derive(Serialize)]
 struct Sheet<T> {
     slug: String,
+    /// The works it cites, named on the printed worksheet.
+    bronnen: Vec<super::views::SourceView>,
     #[serde(flatten)]
     view: T,
 }
@@ -422,6 +424,7 @@ fn planner_page(v: &Views) -> PlannerPage {
             .iter()
             .map(|p| Sheet {
                 slug: p.slug.clone(),
+                bronnen: v.sources(&p.meta.bronnen),
                 view: v.prompt(p),
             })
             .collect(),
@@ -430,6 +433,7 @@ fn planner_page(v: &Views) -> PlannerPage {
             .iter()
             .map(|c| Sheet {
                 slug: c.slug.clone(),
+                bronnen: v.sources(&c.meta.bronnen),
                 view: v.checklist(c),
             })
             .collect(),

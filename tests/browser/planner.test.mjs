@@ -124,6 +124,7 @@ test('session planner: plan, clock, link, print and accessibility', async () => 
     assert.ok(pages[0].includes(`Totaal ${duration(total)}`));
     for (const m of prompt.materialen) assert.ok(pages[0].replace(/\s+/g, ' ').includes(m), `materials: ${m}`);
     assert.match(pages[1], /Focusgroep LOS/);
+    assert.match(pages[1], /Bron: Swennenhuis e\.a\., z\.d\./, 'the worksheet names its source');
     assert.match(pages[1], new RegExp(`Gepland ${expected[1].tijd}`, 'i'));
     assert.match(pages[2], /Basisvragen voor procesontwerp/);
     cards.forEach((code, i) => assert.match(pages[3 + i], new RegExp(`\\b${code}\\b`), `card ${code} on page ${4 + i}`));
