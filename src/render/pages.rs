@@ -96,6 +96,10 @@ impl<'a> Renderer<'a> {
                     ctx.insert("inleiding", body);
                 }
                 let docs: Vec<&dyn AnyDoc> = (0..shelf.len()).map(|i| shelf.doc(i)).collect();
+                ctx.insert(
+                    "filter_elementen",
+                    &super::kind_views::used_elements(v, shelf),
+                );
                 if !super::kind_views::fill_list(v, shelf, ctx) {
                     let listed: Vec<Listed> =
                         (0..shelf.len()).map(|i| listed(v, shelf, i)).collect();

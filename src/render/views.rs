@@ -115,6 +115,8 @@ pub struct ChecklistView {
     pub beantwoorden: bool,
     pub items: Vec<crate::content::ChecklistItem>,
     pub elementen: Vec<ElementLink>,
+    /// The works it comes from, for its card on the overview.
+    pub bronnen: Vec<SourceView>,
 }
 
 /// Builds views relative to one page.
@@ -297,6 +299,7 @@ impl Views<'_> {
             beantwoorden: m.vorm == ChecklistForm::Beantwoorden,
             items: m.items.clone(),
             elementen: self.element_links(&m.elementen),
+            bronnen: self.sources(&m.bronnen),
         }
     }
 }
