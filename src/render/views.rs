@@ -58,6 +58,11 @@ pub struct ElementView {
 #[derive(Debug, Clone, Serialize)]
 pub struct AboutList {
     pub titel: String,
+    /// The kind's short name (its menu label), for the "what you do" block
+    /// at the top of the page.
+    pub kort: String,
+    /// The id of the list's section, so that block can point at it.
+    pub anker: String,
     /// Empty when the kind has no note or the theme lacks its string.
     pub noot: String,
     pub items: Vec<LinkView>,
@@ -217,6 +222,8 @@ impl Views<'_> {
             {
                 over.push(AboutList {
                     titel: self.strings.label(on.label),
+                    kort: self.strings.label(shelf.info().search_label),
+                    anker: format!("bij-{}", shelf.info().folder),
                     noot: on
                         .note
                         .and_then(|n| self.strings.get(n).map(str::to_string))
