@@ -1,5 +1,5 @@
 //! Reading the site like a method library: what you do with an element at
-//! the top of its page.
+//! the top of its page and an on-page contents for long pages.
 
 mod common;
 
@@ -8,6 +8,13 @@ use scraper::ElementRef;
 
 fn text(e: &ElementRef) -> String {
     e.text().collect::<String>().trim().to_string()
+}
+
+fn hrefs(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
 }
 
 #[test]
@@ -55,4 +62,55 @@ fn element_pages_start_with_what_you_do_linking_the_lists_below() {
             std::fs::read_to_string(out.join(format!("elementen/{code}/index.html"))).unwrap();
         assert!(html.find("aan-de-slag").unwrap() < html.find("class=\"tekst\"").unwrap());
     }
+}
+
+#[test]
+fn long_pages_get_an_on_page_contents_of_their_sections() {
+    let (_dir, out) = real_site();
+    for page in [
+        "model/index.html",
+        "elementen/goc/index.html",
+        "over/index.html",
+    ] {
+        let doc = parse(&out.join(page));
+        let nav = select(&doc, "nav.op-deze-pagina");
+        assert_eq!(nav.len(), 1, "{page}");
+        let label = nav[0].value().attr("aria-labelledby").unwrap();
+        assert_eq!(select(&doc, &format!("#{label}")).len(), 1, "{page}");
+        let targets = hrefs(&doc, "nav.op-deze-pagina a");
+        let sections: Vec<String> = select(&doc, ".tekst h2[id]")
+            .iter()
+            .map(|h| format!("#{}", h.value().attr("id").unwrap()))
+            .collect();
+        assert!(sections.len() >= 3, "{page}");
+        assert_eq!(targets, sections, "{page}: every section, in order");
+        let titles: Vec<String> = select(&doc, "nav.op-deze-pagina a")
+            .iter()
+            .map(text)
+            .collect();
+        let headings: Vec<String> = select(&doc, ".tekst h2[id]").iter().map(text).collect();
+        assert_eq!(titles, headings, "{page}");
+    }
+}
+
+#[test]
+fn a_page_of_fewer_than_three_sections_has_no_contents() {
+    let kit = Fixture::new();
+    let page = |n: usize| {
+        let sections: String = (1..=n)
+            .map(|i| format!("## Deel {i}\n\nTekst.\n\n"))
+            .collect();
+        format!("---\ntitel: Pagina {n}\nvolgorde: {n}\n---\n\n{sections}")
+    };
+    kit.write("content/paginas/twee.md", &page(2));
+    kit.write("content/paginas/drie.md", &page(3));
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let two = parse(&kit.public().join("twee/index.html"));
+    assert!(select(&two, "nav.op-deze-pagina").is_empty());
+    let three = parse(&kit.public().join("drie/index.html"));
+    assert_eq!(
+        hrefs(&three, "nav.op-deze-pagina a"),
+        ["#deel-1", "#deel-2", "#deel-3"]
+    );
 }
