@@ -5,10 +5,11 @@ mod common;
 
 use common::*;
 
+/// The texts as read: without the soft hyphens where long words may break.
 fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
     select(doc, css)
         .iter()
-        .map(|e| e.text().collect::<String>().trim().to_string())
+        .map(|e| e.text().collect::<String>().trim().replace('\u{AD}', ""))
         .collect()
 }
 

@@ -1,5 +1,6 @@
 //! Reading the site like a method library: what you do with an element at
-//! the top of its page and an on-page contents for long pages.
+//! the top of its page, an on-page contents for long pages, and long Dutch
+//! words hyphenated where they would not fit their box.
 
 mod common;
 
@@ -113,4 +114,41 @@ fn a_page_of_fewer_than_three_sections_has_no_contents() {
         hrefs(&three, "nav.op-deze-pagina a"),
         ["#deel-1", "#deel-2", "#deel-3"]
     );
+}
+
+#[test]
+fn long_words_in_titles_are_hyphenated_but_never_in_attributes_or_search() {
+    let (_dir, out) = real_site();
+    let home = parse(&out.join("index.html"));
+    let tiles: Vec<String> = select(&home, ".element-tegel .naam")
+        .iter()
+        .map(text)
+        .collect();
+    let goc = tiles
+        .iter()
+        .find(|t| t.replace('\u{AD}', "").starts_with("Grensoverstijgende"))
+        .expect("the GOC tile");
+    assert!(goc.contains('\u{AD}'), "{goc:?}");
+    assert_eq!(
+        goc.replace('\u{AD}', ""),
+        "Grensoverstijgende en ontwikkelingsgerichte cultuur"
+    );
+    let element = parse(&out.join("elementen/goc/index.html"));
+    let h1 = select(&element, "h1").iter().map(text).next().unwrap();
+    assert!(h1.contains('\u{AD}'), "{h1:?}");
+    // Titles in the head, attributes and the search index keep the plain word.
+    let title = select(&element, "title").iter().map(text).next().unwrap();
+    assert!(!title.contains('\u{AD}'), "{title:?}");
+    for page in [
+        "index.html",
+        "in-gesprek/index.html",
+        "procesontwerp/index.html",
+    ] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        for attr in html.split('"').skip(1).step_by(2) {
+            assert!(!attr.contains('\u{AD}'), "{page}: attribute {attr:?}");
+        }
+    }
+    let index = std::fs::read_to_string(out.join("zoekindex.js")).unwrap();
+    assert!(!index.contains('\u{AD}') && !index.contains("\\u00ad"));
 }
