@@ -37,7 +37,7 @@ test('no tile or card title overflows its box at 390 and 1280 px', async () => {
     const over = [];
     for (const width of [390, 1280]) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      for (const p of ['index.html', 'elementen/index.html', 'in-gesprek/index.html', 'procesontwerp/index.html', 'praktijkvoorbeelden/index.html', 'elementen/goc/index.html']) {
+      for (const p of ['index.html', 'elementen/index.html', 'in-gesprek/index.html', 'procesontwerp/index.html', 'praktijkvoorbeelden/index.html', 'elementen/goc/index.html', 'model/index.html']) {
         await page.goto(new URL(p, base).href);
         await page.addStyleTag({ content: 'main, main * { overflow-wrap: normal !important; word-break: normal !important; }' });
         const found = await page.$$eval(boxes, (els) => els
