@@ -427,6 +427,64 @@ impl Ids {
     }
 }
 
+/// A second-level heading of a rendered body: its id and its text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    pub id: String,
+    pub titel: String,
+}
+
+/// The `<h2>` headings of HTML this module rendered, in order, for a page's
+/// own contents. Read from the HTML rather than parsed again, so the ids are
+/// exactly the ones the page has (renderer-made or `{#id}`); a heading
+/// without an id (raw HTML) cannot be linked to and is left out.
+pub fn sections(html: &str) -> Vec<Section> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h2 id=\"") {
+        rest = &rest[start + "<h2 id=\"".len()..];
+        let Some(id_end) = rest.find('"') else { break };
+        let id = unescape(&rest[..id_end]);
+        let (Some(open_end), Some(close)) = (rest.find('>'), rest.find("</h2>")) else {
+            break;
+        };
+        if open_end < close {
+            let titel = unescape(&strip_tags(&rest[open_end + 1..close]));
+            out.push(Section {
+                id,
+                titel: titel.trim().to_string(),
+            });
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
+/// `html` without its tags (a heading's links and emphasis).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Text back from the escapes `pulldown-cmark-escape` writes, so the
+/// template can escape it once again.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 #[path = "markdown_tests.rs"]
 mod tests;

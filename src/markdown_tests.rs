@@ -179,3 +179,30 @@ fn smart_punctuation_and_tables() {
     assert!(html.contains('“'), "{html}");
     assert!(html.contains("<table>"), "{html}");
 }
+
+#[test]
+fn sections_are_the_second_level_headings_with_the_ids_the_page_has() {
+    let body = "# Titel\n\n## Eerste *deel*\n\ntekst\n\n### Dieper\n\n## Tom & Jerry {#eigen}\n\n## Eerste deel\n";
+    let html = render(body, false);
+    assert_eq!(
+        sections(&html),
+        [
+            Section {
+                id: "eerste-deel".into(),
+                titel: "Eerste deel".into()
+            },
+            Section {
+                id: "eigen".into(),
+                titel: "Tom & Jerry".into()
+            },
+            Section {
+                id: "eerste-deel-2".into(),
+                titel: "Eerste deel".into()
+            },
+        ]
+    );
+    // Every listed id is an id of the page.
+    for s in sections(&html) {
+        assert!(html.contains(&format!("id=\"{}\"", s.id)), "{html}");
+    }
+}

@@ -34,9 +34,10 @@ fn new_scaffold_builds_with_every_page_and_working_links() {
     }
 
     let element = parse(&public.join("elementen/abc/index.html"));
+    // As read: without the soft hyphens where long words may break.
     let h1: Vec<String> = select(&element, "h1")
         .iter()
-        .map(|h| h.text().collect())
+        .map(|h| h.text().collect::<String>().replace('\u{AD}', ""))
         .collect();
     assert_eq!(h1, ["Een voorbeeldelement"]);
     let html = select(&element, "html");

@@ -5,10 +5,11 @@ mod common;
 
 use common::*;
 
+/// The texts as read: without the soft hyphens where long words may break.
 fn texts(doc: &scraper::Html, css: &str) -> Vec<String> {
     select(doc, css)
         .iter()
-        .map(|e| e.text().collect::<String>().trim().to_string())
+        .map(|e| e.text().collect::<String>().trim().replace('\u{AD}', ""))
         .collect()
 }
 
@@ -24,26 +25,31 @@ fn example_files() -> usize {
 }
 
 #[test]
-fn the_examples_overview_groups_every_example_under_its_heading() {
+fn the_examples_overview_lists_every_example_with_its_kind_in_group_order() {
     let (_dir, out) = real_site();
     let list = parse(&out.join("praktijkvoorbeelden/index.html"));
+    let groups = [
+        "De vier werkplaatsen uit het onderzoek",
+        "Praktijken uit het WIN-project",
+        "Samenwerking in netwerken",
+    ];
+    // The index's kind filter offers each group once, in the page's order.
     assert_eq!(
-        texts(&list, "h2.groep-kop"),
-        [
-            "De vier werkplaatsen uit het onderzoek",
-            "Praktijken uit het WIN-project",
-            "Samenwerking in netwerken"
-        ]
+        texts(&list, "#methodefilter select[name=groep] option")[1..],
+        groups
     );
-    let cards = select(&list, ".kaart h3 a");
-    let files = std::fs::read_dir(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/content/praktijkvoorbeelden"
-    ))
-    .unwrap()
-    .filter(|e| e.as_ref().unwrap().file_name() != "_index.md")
-    .count();
-    assert_eq!(cards.len(), files);
+    // Each card names its kind above its title, the cards a group at a time.
+    let kinds = texts(&list, ".kaart .kaart-soort");
+    let mut seen: Vec<&String> = Vec::new();
+    for k in &kinds {
+        if seen.last() != Some(&k) {
+            seen.push(k);
+        }
+    }
+    assert_eq!(seen, groups);
+    let cards = select(&list, ".kaart h2 a");
+    assert_eq!(cards.len(), example_files());
+    assert_eq!(kinds.len(), example_files());
     // The introduction from _index.md stands above the list.
     assert!(
         texts(&list, ".tekst p")

@@ -179,11 +179,12 @@ fn send_raw(server: &Server, target: &str, headers: &[(&str, &str)]) -> TcpStrea
     stream
 }
 
+/// The texts as read: without the soft hyphens where long words may break.
 fn texts(html: &str, css: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(css).unwrap();
     doc.select(&sel)
-        .map(|e| e.text().collect::<String>().trim().to_string())
+        .map(|e| e.text().collect::<String>().trim().replace('\u{AD}', ""))
         .collect()
 }
 

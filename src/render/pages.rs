@@ -96,6 +96,10 @@ impl<'a> Renderer<'a> {
                     ctx.insert("inleiding", body);
                 }
                 let docs: Vec<&dyn AnyDoc> = (0..shelf.len()).map(|i| shelf.doc(i)).collect();
+                ctx.insert(
+                    "filter_elementen",
+                    &super::kind_views::used_elements(v, shelf),
+                );
                 if !super::kind_views::fill_list(v, shelf, ctx) {
                     let listed: Vec<Listed> =
                         (0..shelf.len()).map(|i| listed(v, shelf, i)).collect();
@@ -130,6 +134,7 @@ impl<'a> Renderer<'a> {
             d.description().map(str::to_string),
             PageKind::Doc(info),
             |v, ctx| {
+                ctx.insert("op_deze_pagina", &on_page_contents(&body));
                 ctx.insert("inhoud", &body);
                 // The base template's draft banner (serve, build --drafts).
                 ctx.insert("concept", &d.concept());
@@ -164,6 +169,21 @@ impl<'a> Renderer<'a> {
             None => false,
         }
     }
+}
+
+/// How many sections a body needs before its page gets its own contents
+/// ("Op deze pagina"): with one or two, the page's headings are in view
+/// together and a contents would only repeat them.
+pub(super) const MIN_SECTIONS: usize = 3;
+
+/// The on-page contents of a page with `body` (rendered HTML): its `<h2>`
+/// sections, or none when it has fewer than [`MIN_SECTIONS`].
+pub(super) fn on_page_contents(body: &str) -> Vec<crate::markdown::Section> {
+    let sections = crate::markdown::sections(body);
+    if sections.len() < MIN_SECTIONS {
+        return Vec::new();
+    }
+    sections
 }
 
 /// The `i`th document of `shelf` as an overview lists it.

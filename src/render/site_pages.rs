@@ -116,6 +116,7 @@ impl<'a> Renderer<'a> {
             PageKind::Model,
             |v, ctx| {
                 insert_model(v, ctx);
+                ctx.insert("op_deze_pagina", &super::pages::on_page_contents(&body));
                 ctx.insert("inhoud", &body);
                 ctx.insert("bronnen", &v.sources(&m.meta.bronnen));
             },

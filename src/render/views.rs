@@ -58,6 +58,11 @@ pub struct ElementView {
 #[derive(Debug, Clone, Serialize)]
 pub struct AboutList {
     pub titel: String,
+    /// The kind's short name (its menu label), for the "what you do" block
+    /// at the top of the page.
+    pub kort: String,
+    /// The id of the list's section, so that block can point at it.
+    pub anker: String,
     /// Empty when the kind has no note or the theme lacks its string.
     pub noot: String,
     pub items: Vec<LinkView>,
@@ -118,6 +123,8 @@ pub struct ChecklistView {
     pub beantwoorden: bool,
     pub items: Vec<crate::content::ChecklistItem>,
     pub elementen: Vec<ElementLink>,
+    /// The works it comes from, for its card on the overview.
+    pub bronnen: Vec<SourceView>,
 }
 
 /// Builds views relative to one page.
@@ -218,6 +225,8 @@ impl Views<'_> {
             {
                 over.push(AboutList {
                     titel: self.strings.label(on.label),
+                    kort: self.strings.label(shelf.info().search_label),
+                    anker: format!("bij-{}", shelf.info().folder),
                     noot: on
                         .note
                         .and_then(|n| self.strings.get(n).map(str::to_string))
@@ -309,6 +318,7 @@ impl Views<'_> {
             beantwoorden: m.vorm == ChecklistForm::Beantwoorden,
             items: m.items.clone(),
             elementen: self.element_links(&m.elementen),
+            bronnen: self.sources(&m.bronnen),
         }
     }
 }

@@ -1,5 +1,5 @@
 // The site on a phone and the grouped menu: no page of the real toolkit
-// scrolls sideways at 390 px; the menu's groups open and are walked by
+// scrolls sideways at 390 px; no tile or title is too narrow for its words; the menu's groups open and are walked by
 // keyboard on a phone and on a desktop; a typo in search offers the word
 // the pages use.
 import { test } from 'node:test';
@@ -21,6 +21,35 @@ test('no page of the real toolkit is wider than a 390 px phone', async () => {
       if (scroll > inner) wide.push(`${p}: ${scroll} px`);
     }
     assert.deepEqual(wide, [], 'pages wider than the viewport');
+  } finally {
+    await browser.close();
+  }
+});
+
+// The site lets a word break anywhere as a last resort (overflow-wrap), which
+// hides a word too long for its box by cutting it mid-word: switch that off
+// and every tile and card title must still fit, broken only at spaces and
+// the soft hyphens the build puts in long words.
+test('no tile or card title overflows its box at 390 and 1280 px', async () => {
+  const browser = await launch();
+  try {
+    const boxes = '.elementen-raster, .element-tegel, .element-tegel .naam, .kaarten, .kaart h2, .kaart h3, main h1';
+    const over = [];
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const p of ['index.html', 'elementen/index.html', 'in-gesprek/index.html', 'procesontwerp/index.html', 'praktijkvoorbeelden/index.html', 'elementen/goc/index.html', 'model/index.html']) {
+        await page.goto(new URL(p, base).href);
+        await page.addStyleTag({ content: 'main, main * { overflow-wrap: normal !important; word-break: normal !important; }' });
+        const found = await page.$$eval(boxes, (els) => els
+          .filter((e) => e.scrollWidth > e.clientWidth)
+          .map((e) => `${e.textContent.trim().replace(/\u00ad/g, '')} (${e.scrollWidth} > ${e.clientWidth})`));
+        const counted = await page.$$eval(boxes, (els) => els.length);
+        assert.ok(counted > 0, `${p}: boxes to measure`);
+        over.push(...found.map((f) => `${width} px ${p}: ${f}`));
+      }
+      await page.close();
+    }
+    assert.deepEqual(over, [], 'boxes whose words do not fit');
   } finally {
     await browser.close();
   }

@@ -9,6 +9,7 @@
 
 pub mod builtin;
 mod errors;
+mod hyphenate;
 mod strings;
 mod uses;
 
@@ -125,7 +126,7 @@ impl Theme {
         let table = load_strings(root, &file, language, texts, &mut problems);
         let strings = Arc::new(Strings::new(table, file));
         let (sources, files) = layered_templates(root, &dir, texts, &mut problems);
-        let mut tera = new_tera(&strings);
+        let mut tera = new_tera(&strings, language);
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n, s))) {
             problems.push(template_problem(&files, &e));
         }
@@ -344,16 +345,21 @@ fn load_templates(
 }
 
 /// A Tera instance that escapes what HTML, XML and SVG templates print, with
-/// the function `t` that shows `strings`.
+/// the function `t` that shows `strings` and the filter `afbreken` that
+/// hyphenates long words in `language`.
 ///
 /// Tera's built-in `get_env` is replaced by one that always fails: a theme
 /// could otherwise publish the build's environment (home folder, tokens) on
 /// the site.
-fn new_tera(strings: &Arc<Strings>) -> tera::Tera {
+fn new_tera(strings: &Arc<Strings>, language: &str) -> tera::Tera {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     tera.register_function("get_env", no_env);
     tera.register_function(uses::FUNCTION, strings::Lookup(strings.clone()));
+    tera.register_filter(
+        hyphenate::FILTER,
+        hyphenate::Hyphenate::for_language(language),
+    );
     tera
 }
 
