@@ -101,7 +101,8 @@ async function open(browser, url) {
   return { page, requests, cspErrors };
 }
 
-const heading = (page) => page.locator('main h1').first().textContent();
+// Without the soft hyphens the build puts into long words of titles.
+const heading = async (page) => (await page.locator('main h1').first().textContent()).replace(/\u00ad/g, '');
 const waitForHeading = (page, text) => page.waitForFunction(
   (t) => document.querySelector('main h1')?.textContent.trim() === t, text, { timeout: PATIENCE });
 
