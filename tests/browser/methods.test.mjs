@@ -1,13 +1,14 @@
 // The method indexes on the real toolkit's "In gesprek", Procesontwerp and
 // Praktijkvoorbeelden pages: each filter shows as many cards as the content
 // files say, from file://; the state is kept in the URL and survives a
-// reload; without JavaScript the page is the plain list.
+// reload; without JavaScript the page is the plain list. The same filters
+// work behind nginx under a sub-path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, buildRealToolkit, repo } from './lib.mjs';
-import { fileBase } from './site.mjs';
+import { fileBase, startNginx } from './site.mjs';
 
 /** The front matter of a content file, and its top-level lists of scalars. */
 function frontMatter(file) {
@@ -166,5 +167,21 @@ test('without JavaScript the index is the plain list', async () => {
     }
   } finally {
     await browser.close();
+  }
+});
+
+test('the three indexes filter the same behind nginx under a sub-path', async (t) => {
+  const nginx = await startNginx(out, '/toolkit/');
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const [path, items] of [['in-gesprek/', prompts], ['procesontwerp/', checklists], ['praktijkvoorbeelden/', examples]]) {
+      const at = new URL(`${path}index.html`, nginx.url).href;
+      assert.ok(at.includes('/toolkit/'), at);
+      await filterCases(t, page, at, items.length, ['LOS', 'VOR'].map((c) => ['element', c, items.filter((i) => i.elementen.includes(c)).length]));
+    }
+  } finally {
+    await browser.close();
+    await nginx.close();
   }
 });
