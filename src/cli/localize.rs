@@ -83,7 +83,8 @@ fn localize(cmd: Command, language: Language, path: &str) -> Command {
 /// An argument's help, with its default and possible values in the language.
 fn describe(arg: Arg, language: Language, text: &str) -> Arg {
     let mut text = text.to_string();
-    if arg.get_action().takes_values() {
+    let takes_values = arg.get_action().takes_values();
+    if takes_values {
         let defaults: Vec<String> = arg
             .get_default_values()
             .iter()
@@ -106,10 +107,13 @@ fn describe(arg: Arg, language: Language, text: &str) -> Arg {
         true => "arguments",
         false => "options",
     };
-    arg.help(text)
-        .hide_default_value(true)
-        .hide_possible_values(true)
-        .help_heading(word(language, heading))
+    let arg = arg.help(text).help_heading(word(language, heading));
+    // Clap's own English lists are replaced above; a flag has none, and
+    // clap's debug checks refuse hiding what a flag cannot have.
+    match takes_values {
+        true => arg.hide_default_value(true).hide_possible_values(true),
+        false => arg,
+    }
 }
 
 /// Clap's default help layout, with the usage heading in the language.
