@@ -496,6 +496,59 @@ fn a_chromium_that_hangs_is_stopped() {
     }
 }
 
+/// A Chromium that crashes (ends by a signal) is started again: here each
+/// PDF's first start segfaults, and `pdf` still makes every PDF. One that
+/// always crashes gives up after a few tries with an error naming the PDF.
+#[cfg(unix)]
+#[test]
+fn a_chromium_that_crashes_once_is_started_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let kit = Fixture::new();
+    let fake = kit.dir.path().join("chromium");
+    let marks = kit.dir.path().join("marks");
+    let always = kit.dir.path().join("always");
+    fs::create_dir_all(&marks).unwrap();
+    fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh
+for a in \"$@\"; do case \"$a\" in --print-to-pdf=*) out=\"${{a#--print-to-pdf=}}\";; esac; done\n\
+             mark='{}'/$(printf '%s' \"$out\" | md5sum | cut -c1-32)\n\
+             [ -e '{}' ] && kill -SEGV $$\n\
+             [ -e \"$mark\" ] || {{ : > \"$mark\"; kill -SEGV $$; }}\n\
+             printf '%%PDF-1.4\\n' > \"$out\"\n",
+            marks.display(),
+            always.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let root = kit.root();
+    let pdf = || {
+        run(&[
+            "pdf",
+            "--root",
+            root.to_str().unwrap(),
+            "--chromium",
+            fake.to_str().unwrap(),
+            "--paper",
+            "a4",
+        ])
+    };
+    let out = pdf();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let crashed = fs::read_dir(&marks).unwrap().count();
+    assert!(crashed > 1, "every PDF crashed once: {crashed}");
+    assert!(root.join("pdf/a4/elementkaarten.pdf").is_file());
+
+    fs::write(&always, "").unwrap();
+    let out = pdf();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(".pdf") && err.contains("SIGSEGV"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 /// A stand-in for Chromium that writes a tiny PDF where it is told to, or
 /// fails when the file `fail` next to it exists.
 #[cfg(unix)]

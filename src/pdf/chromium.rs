@@ -76,10 +76,17 @@ pub fn file_url(path: &Path) -> String {
     format!("file://{}", percent_encode(&bytes, KEEP))
 }
 
+/// How many times one PDF is tried when Chromium crashes (ends by a signal,
+/// not by an exit code): headless Chromium in a container now and then
+/// segfaults at start-up on a page it prints fine the next time.
+const CRASH_ATTEMPTS: usize = 3;
+
 /// Prints one HTML file to `out` with headless Chromium, stopping it when it
 /// takes longer than `limit`. `query` (without `?`, may be empty) goes to the
 /// page's URL, for the page's script to read. The PDF gets an outline
-/// (bookmarks) from the page's headings.
+/// (bookmarks) from the page's headings. A Chromium that crashes is started
+/// again, up to [`CRASH_ATTEMPTS`] times; one that fails with an exit code,
+/// or hangs, is not.
 pub fn print_to_pdf(
     chromium: &Path,
     profile: &Path,
@@ -88,6 +95,55 @@ pub fn print_to_pdf(
     out: &Path,
     limit: Duration,
 ) -> Result<(), PdfError> {
+    let mut attempt = 1;
+    loop {
+        match print_once(chromium, profile, page, query, out, limit) {
+            Err(Attempt::Crashed(_)) if attempt < CRASH_ATTEMPTS => {
+                // A crashed Chromium may leave its profile's lock behind.
+                let _ = std::fs::remove_file(profile.join("SingletonLock"));
+                attempt += 1;
+            }
+            Err(Attempt::Crashed(error) | Attempt::Failed(error)) => return Err(error),
+            Ok(()) => return Ok(()),
+        }
+    }
+}
+
+/// Why one start of Chromium made no PDF: it crashed (worth another try), or
+/// anything else.
+enum Attempt {
+    Crashed(PdfError),
+    Failed(PdfError),
+}
+
+impl From<PdfError> for Attempt {
+    fn from(error: PdfError) -> Self {
+        Attempt::Failed(error)
+    }
+}
+
+/// True when Chromium was ended by a signal (a crash) rather than exiting.
+fn crashed(status: std::process::ExitStatus) -> bool {
+    #[cfg(unix)]
+    {
+        std::os::unix::process::ExitStatusExt::signal(&status).is_some()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        false
+    }
+}
+
+/// One start of Chromium for one PDF; see [`print_to_pdf`].
+fn print_once(
+    chromium: &Path,
+    profile: &Path,
+    page: &Path,
+    query: &str,
+    out: &Path,
+    limit: Duration,
+) -> Result<(), Attempt> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| PdfError::Io { path, source }
@@ -128,7 +184,7 @@ pub fn print_to_pdf(
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
-        .map_err(|e| failed(e.to_string()))?;
+        .map_err(|e| Attempt::Failed(failed(e.to_string())))?;
     let status = wait_at_most(&mut child, limit)
         .map_err(|e| failed(e.to_string()))?
         .ok_or_else(|| PdfError::Timeout {
@@ -148,13 +204,16 @@ pub fn print_to_pdf(
             "" => status.to_string(),
             last => format!("{status}: {last}"),
         };
-        return Err(failed(detail));
+        return Err(match crashed(status) {
+            true => Attempt::Crashed(failed(detail)),
+            false => Attempt::Failed(failed(detail)),
+        });
     }
     if !made {
-        return Err(failed(format!(
+        return Err(Attempt::Failed(failed(format!(
             "{} schreef geen pdf; is dit wel Chromium?",
             chromium.display()
-        )));
+        ))));
     }
     Ok(())
 }
