@@ -383,9 +383,10 @@ fn two_elements_with_one_volgorde_warn_naming_both() {
 }
 
 /// The problem matcher in .vscode/tasks.json reads every line of
-/// `check --format json`, errors and warnings, with their places.
+/// `check --format line`, errors and warnings, with the places and the
+/// messages `--format json` gives, quotes unescaped.
 #[test]
-fn the_vs_code_problem_matcher_reads_check_json() {
+fn the_vs_code_problem_matcher_reads_check_lines() {
     let tasks: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.vscode/tasks.json"))
             .unwrap(),
@@ -401,20 +402,31 @@ fn the_vs_code_problem_matcher_reads_check_json() {
         "elementen: [ABD]",
     );
     let root = kit.root();
-    let out = run(&["check", "-r", root.to_str().unwrap(), "--format", "json"]);
-    let text = String::from_utf8_lossy(&out.stdout);
+    let check = |format: &str| {
+        let out = run(&["check", "-r", root.to_str().unwrap(), "--format", format]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (text, json) = (check("line"), check("json"));
+    assert_eq!(text.lines().count(), json.lines().count(), "{text}");
     let mut severities = Vec::new();
-    for line in text.lines() {
+    for (line, json) in text.lines().zip(json.lines()) {
         let caps = rx
             .captures(line)
             .unwrap_or_else(|| panic!("not matched: {line}"));
-        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
         let group = |key: &str| caps[pattern[key].as_u64().unwrap() as usize].to_string();
         assert_eq!(group("file"), value["file"].as_str().unwrap());
         assert_eq!(group("line"), value["line"].to_string());
         assert_eq!(group("column"), value["column"].to_string());
+        assert!(group("message").starts_with(value["message"].as_str().unwrap()), "{line}");
         severities.push(group("severity"));
     }
+    // A message with quotes reads as written, not JSON-escaped.
+    kit.edit("content/elementen/abc.md", "volgorde: 1", "volgrde: 1");
+    let typo = check("line");
+    let caps = rx.captures(typo.lines().next().unwrap_or_default());
+    let message = caps.map(|c| c[pattern["message"].as_u64().unwrap() as usize].to_string());
+    assert!(message.is_some_and(|m| m.starts_with(r#"onbekend veld "volgrde""#)), "{typo}");
     assert!(severities.contains(&"error".to_string()), "{text}");
     assert!(severities.contains(&"warning".to_string()), "{text}");
 }

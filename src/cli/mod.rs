@@ -22,13 +22,13 @@ pub fn parse() -> (Cli, Language) {
         .try_get_matches_from(&args)
         .unwrap_or_else(|e| localize::exit(e, language));
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| localize::exit(e, language));
-    if cli.format == Format::Json {
+    if cli.format != Format::Human {
         refuse_json(&cli.command, language);
     }
     (cli, language)
 }
 
-/// `--format json` where nothing would read it.
+/// `--format json` or `line` where nothing would read it.
 fn refuse_json(command: &Command, language: Language) {
     let (key, usage) = match command {
         // The preview reports to people, in the terminal and over the page.

@@ -12,6 +12,9 @@ use werkplaats::diagnostics::{
 pub enum Format {
     Human,
     Json,
+    /// `file:line:column: severity: message`, one problem per line, for
+    /// editors' problem matchers, which cannot unescape JSON strings.
+    Line,
 }
 
 /// Draws a progress bar on stderr while Chromium prints (hidden when not a terminal).
@@ -68,6 +71,7 @@ impl Reporter {
         let sorted = problems.clone().sorted();
         match self.format {
             Format::Json => print!("{}", render_json(&sorted)),
+            Format::Line => print!("{}", render_lines(&sorted)),
             Format::Human if !sorted.is_empty() => {
                 let color =
                     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -134,4 +138,25 @@ impl Reporter {
             eprintln!("{message}");
         }
     }
+}
+
+/// One line per problem: `los.md:5:1: error: message (hint)`, the column as
+/// in `--format json`, the message and hint on the one line.
+fn render_lines(problems: &Problems) -> String {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    for p in problems.iter() {
+        let severity = if p.is_error() { "error" } else { "warning" };
+        let hint = (p.hint.as_deref())
+            .map(|h| format!(" ({})", one_line(h)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}:{}:{}: {severity}: {}{hint}\n",
+            p.file.display(),
+            p.line,
+            p.shown_column(),
+            one_line(&p.message)
+        ));
+    }
+    out
 }

@@ -22,8 +22,8 @@ const HELP: &[Row] = &[
     ),
     (
         "format",
-        "Hoe problemen worden gemeld: voor mensen, of één JSON-object per regel (stdout).",
-        "How problems are reported: for people, or one JSON object per line (stdout).",
+        "Hoe problemen worden gemeld: voor mensen, één JSON-object per regel (stdout), of bestand:regel:kolom: ernst: melding per regel voor editors (stdout).",
+        "How problems are reported: for people, one JSON object per line (stdout), or file:line:column: severity: message per line for editors (stdout).",
     ),
     (
         "quiet",
@@ -322,13 +322,13 @@ const WORDS: &[Row] = &[
     ("invalid", "ongeldige aanroep", "invalid arguments"),
     (
         "serve json",
-        "serve kent geen --format json: de voorvertoning meldt problemen in de terminal en op de pagina; gebruik check --format json",
-        "serve takes no --format json: the preview reports problems in the terminal and on the page; use check --format json",
+        "serve kent geen --format json of line: de voorvertoning meldt problemen in de terminal en op de pagina; gebruik check --format json",
+        "serve takes no --format json or line: the preview reports problems in the terminal and on the page; use check --format json",
     ),
     (
         "watch json",
-        "check --watch kent geen --format json: het meldt voor mensen wat er veranderde; een editor roept bij elke keer bewaren check --format json aan",
-        "check --watch takes no --format json: it tells people what changed; an editor runs check --format json on every save",
+        "check --watch kent geen --format json of line: het meldt voor mensen wat er veranderde; een editor roept bij elke keer bewaren check --format line aan",
+        "check --watch takes no --format json or line: it tells people what changed; an editor runs check --format line on every save",
     ),
     (
         "watching",
