@@ -2,7 +2,7 @@
 // own) in Chromium: English search stems, every link resolves, axe is clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, repo, werkplaats } from './lib.mjs';
@@ -46,6 +46,35 @@ test('every link of the English site resolves and its pages pass axe', async () 
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.deepEqual(await axeViolations(page), [], path);
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the English scan writes numbers with a decimal point and a comma-separated CSV', async () => {
+  const out = buildEnglish();
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(new URL('index.html', fileBase(out)).href);
+    // Reached as a reader would, whatever the section's path is called.
+    const href = await page.getAttribute('nav a[href*="scan"]', 'href');
+    await page.goto(new URL(href, page.url()).href);
+    const data = await page.evaluate(() => window.WERKPLAATS_SCAN);
+    const first = data.elementen[0];
+    assert.ok(first.uitspraken.length >= 2, 'two aspects make a mean with decimals');
+    await page.check(`input[name="${first.code}-0"][value="4"]`);
+    await page.check(`input[name="${first.code}-1"][value="3"]`);
+    const reading = await page.locator(`.duiding-element[data-code="${first.code}"] .score`).textContent();
+    assert.match(reading, /3\.5\b/, reading);
+    assert.ok(!/\d,\d/.test(reading), `no decimal comma: ${reading}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const [header, row] = csv.replace(/^\ufeff/, '').split('\r\n');
+    assert.ok(header.split(',').length >= 6 && !header.includes(';'), header);
+    assert.ok(row.startsWith(`${first.code},`), row);
+    assert.ok(row.includes(',3.50,'), `the element's mean with a point: ${row}`);
   } finally {
     await browser.close();
   }

@@ -228,6 +228,19 @@ test('CSV for Dutch spreadsheets: semicolons, quotes where needed, no formulas',
   assert.equal(L.fill('{n} van {totaal}, {onbekend}', { n: 2, totaal: 5 }), '2 van 5, {onbekend}');
 });
 
+test('numbers and CSV follow the language: a decimal point and commas in English', () => {
+  assert.equal(L.decimalSign('nl'), ',');
+  assert.equal(L.decimalSign('en'), '.');
+  assert.equal(L.formatNumber(4.25, 1, 'en'), '4.3');
+  assert.equal(L.formatNumber(1234.5, 2, 'en'), '1234.50', 'no thousands separator in a score');
+  assert.equal(L.formatNumber(1234.5, 2, 'nl'), '1234,50');
+  assert.equal(L.formatNumber(2, 0, 'de'), '2');
+  assert.equal(L.csvSeparator('nl'), ';');
+  assert.equal(L.csvSeparator('de'), ';');
+  assert.equal(L.csvSeparator('en'), ',');
+  assert.equal(L.toCsv([['a,b', 4.5]], L.csvSeparator('en')), '\ufeff"a,b",4.5\r\n');
+});
+
 test('radar points: axis 0 points up, the rest clockwise, distance in proportion', () => {
   const p0 = L.radarPoint(0, 4, 5, 5, 100, 100, 50);
   close(p0.x, 100);

@@ -59,9 +59,25 @@
     return Math.round(x * f) / f;
   }
 
-  /** A number the Dutch way, with a decimal comma: 4,2. */
-  function formatNumber(x, decimals) {
-    return x == null ? '' : round(x, decimals).toFixed(decimals).replace('.', ',');
+  /**
+   * The language numbers and CSV files follow: the page's own (`<html lang>`),
+   * so a Dutch site writes 4,2 and an English one 4.2.
+   */
+  const pageLanguage = (typeof document !== 'undefined' && document.documentElement.lang) || 'nl';
+
+  /** The decimal sign of `language` ("," for nl, "." for en). */
+  function decimalSign(language) {
+    const parts = new Intl.NumberFormat(language || pageLanguage).formatToParts(1.5);
+    const part = parts.find((p) => p.type === 'decimal');
+    return part ? part.value : '.';
+  }
+
+  /** A number in `language` (the page's by default): 4,2 in Dutch, 4.2 in English. */
+  function formatNumber(x, decimals, language) {
+    if (x == null) return '';
+    return new Intl.NumberFormat(language || pageLanguage, {
+      minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false,
+    }).format(round(x, decimals));
   }
 
   /**
@@ -76,11 +92,19 @@
   }
 
   /**
-   * Rows as CSV for spreadsheets set to Dutch: ";" between fields (the comma is the
-   * decimal sign), CRLF line ends, and a byte-order mark so accents survive.
+   * The field separator spreadsheets in `language` expect: ";" where the comma
+   * is the decimal sign (Dutch, German, French …), else ",".
+   */
+  function csvSeparator(language) {
+    return decimalSign(language) === ',' ? ';' : ',';
+  }
+
+  /**
+   * Rows as CSV for spreadsheets set to the page's language (see
+   * [csvSeparator]), CRLF line ends, and a byte-order mark so accents survive.
    */
   function toCsv(rows, separator) {
-    const sep = separator || ';';
+    const sep = separator || csvSeparator();
     return '\ufeff' + rows.map((r) => r.map((f) => csvField(f, sep)).join(sep)).join('\r\n') + '\r\n';
   }
 
@@ -341,7 +365,7 @@
 
   root.WerkplaatsTools = {
     numbers, mean, median, min, max, spread, summary, own,
-    round, formatNumber, csvField, toCsv, fill,
+    round, formatNumber, decimalSign, csvField, csvSeparator, toCsv, fill,
     radarPoint,
     MAX_BLOCKS, MAX_MINUTES, emptyPlan, parseTime, formatTime, formatDuration, encodePlan, decodePlan, readPlan,
     scaleSteps, proposePlan, schedule,
