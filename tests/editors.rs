@@ -418,7 +418,10 @@ fn the_vs_code_problem_matcher_reads_check_lines() {
         assert_eq!(group("file"), value["file"].as_str().unwrap());
         assert_eq!(group("line"), value["line"].to_string());
         assert_eq!(group("column"), value["column"].to_string());
-        assert!(group("message").starts_with(value["message"].as_str().unwrap()), "{line}");
+        assert!(
+            group("message").starts_with(value["message"].as_str().unwrap()),
+            "{line}"
+        );
         severities.push(group("severity"));
     }
     // A message with quotes reads as written, not JSON-escaped.
@@ -426,7 +429,10 @@ fn the_vs_code_problem_matcher_reads_check_lines() {
     let typo = check("line");
     let caps = rx.captures(typo.lines().next().unwrap_or_default());
     let message = caps.map(|c| c[pattern["message"].as_u64().unwrap() as usize].to_string());
-    assert!(message.is_some_and(|m| m.starts_with(r#"onbekend veld "volgrde""#)), "{typo}");
+    assert!(
+        message.is_some_and(|m| m.starts_with(r#"onbekend veld "volgrde""#)),
+        "{typo}"
+    );
     assert!(severities.contains(&"error".to_string()), "{text}");
     assert!(severities.contains(&"warning".to_string()), "{text}");
 }

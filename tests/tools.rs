@@ -476,3 +476,41 @@ fn the_scans_progress_line_is_announced() {
     let line = select(&page, "#voortgang");
     assert_eq!(line[0].value().attr("role"), Some("status"));
 }
+
+/// `rollen` in site.yaml sets the scan's roles: their keys, in that order,
+/// with the labels the toolkit's theme strings give; a role without a label
+/// is a warning naming the text to add, and a bad list is an error.
+#[test]
+fn the_scans_roles_come_from_site_yaml() {
+    let kit = Fixture::new();
+    kit.edit("site.yaml", "titel:", "rollen: [lid, begeleider]\ntitel:");
+    kit.write("themes/default/i18n/nl.yaml", "rol_lid: Teamlid\n");
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let warnings = stderr(&out);
+    assert!(warnings.contains("\"rol_begeleider\""), "{warnings}");
+    assert!(warnings.contains("rol_begeleider: …"), "{warnings}");
+    let data = data_script(
+        &kit.public().join("reflectiescan/data.js"),
+        "WERKPLAATS_SCAN",
+    );
+    let roles: Vec<(&str, &str)> = (data["rollen"].as_array().unwrap().iter())
+        .map(|r| (r["waarde"].as_str().unwrap(), r["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        roles,
+        [("lid", "Teamlid"), ("begeleider", "rol_begeleider")]
+    );
+
+    kit.edit(
+        "site.yaml",
+        "rollen: [lid, begeleider]",
+        "rollen: [lid, Lid, lid]",
+    );
+    let out = kit.check();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("site.yaml:2"), "{err}");
+    assert!(err.contains("\"Lid\" is geen sleutel"), "{err}");
+    assert!(err.contains("\"lid\" twee keer"), "{err}");
+}

@@ -31,6 +31,62 @@ pub struct SiteConfig {
     /// Colofon in de voet van elke pagina: uitgever, licentie en versie, elk op één regel; weggelaten velden worden niet getoond.
     #[serde(default)]
     pub colofon: Colophon,
+    /// De rollen waaruit deelnemers van de reflectiescan kiezen, als sleutels (kleine letters, cijfers en -); het label van rol x is de tekst rol_x van het thema. Standaard de rollen van het artikel.
+    #[serde(default = "default_roles")]
+    pub rollen: Vec<String>,
+}
+
+/// The roles of the article's professional workplaces: professionals in
+/// opleiding (students), professionals, docenten, bruggenbouwers (the
+/// "ondersteuners"), managers and cliënten, and a way out. The keys are
+/// stored in the scan's exported files, so they stay as they are.
+pub const DEFAULT_ROLES: [&str; 7] = [
+    "student",
+    "professional",
+    "docent",
+    "bruggenbouwer",
+    "manager",
+    "client",
+    "anders",
+];
+
+fn default_roles() -> Vec<String> {
+    DEFAULT_ROLES.map(String::from).to_vec()
+}
+
+/// What is wrong with the list of roles: none at all, a key that is not a
+/// plain name (keys go into saved files and text keys), or one key twice.
+fn roles_problems(roles: &[String]) -> Vec<SettingProblem> {
+    let hint = "schrijf elke rol als een sleutel van kleine letters, cijfers en -, \
+                bijvoorbeeld [student, docent, anders], en geef haar label als tekst rol_<sleutel> in het thema";
+    let mut out = Vec::new();
+    if roles.is_empty() {
+        out.push(SettingProblem {
+            path: "rollen",
+            message: "`rollen` noemt geen enkele rol".into(),
+            hint: hint.into(),
+        });
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for role in roles {
+        let plain = !role.is_empty()
+            && role
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let message = if !plain {
+            format!("`rollen`: \"{role}\" is geen sleutel")
+        } else if !seen.insert(role.as_str()) {
+            format!("`rollen` noemt \"{role}\" twee keer")
+        } else {
+            continue;
+        };
+        out.push(SettingProblem {
+            path: "rollen",
+            message,
+            hint: hint.into(),
+        });
+    }
+    out
 }
 
 /// The toolkit's own colophon, shown in every page's footer before the
@@ -164,6 +220,7 @@ impl SiteConfig {
             });
         }
         out.extend(self.colofon.problems());
+        out.extend(roles_problems(&self.rollen));
         out
     }
 }
@@ -320,6 +377,16 @@ mod tests {
 
     fn paths(site: &SiteConfig) -> Vec<&'static str> {
         site.problems().iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn roles_are_plain_keys_named_once() {
+        assert_eq!(site("").rollen, DEFAULT_ROLES);
+        assert!(paths(&site("rollen: [lid, begeleider-2]\n")).is_empty());
+        for bad in ["[]", "[Lid]", "[lid, lid]", "['a b']", "['']"] {
+            let s = site(&format!("rollen: {bad}\n"));
+            assert_eq!(paths(&s), ["rollen"], "{bad}");
+        }
     }
 
     #[test]

@@ -28,19 +28,6 @@ const CHECKLIST_MINUTES: u32 = 30;
 /// The free blocks of the planner, with their default minutes.
 const FREE_BLOCKS: [(&str, u32); 3] = [("welkom", 10), ("pauze", 15), ("afronding", 15)];
 
-/// Roles a participant can give, the article's: professionals in opleiding
-/// (students), professionals, docenten and bruggenbouwers (the "ondersteuners"),
-/// managers and cliënten. Keys are stored in exported files; labels come from i18n.
-const ROLES: [&str; 7] = [
-    "student",
-    "professional",
-    "docent",
-    "bruggenbouwer",
-    "manager",
-    "client",
-    "anders",
-];
-
 /// A value with the label people see.
 #[derive(Serialize)]
 struct Choice {
@@ -366,9 +353,10 @@ fn prompts(v: &Views) -> Vec<Activity> {
         .collect()
 }
 
+/// The roles a participant can give (`rollen` in site.yaml): the keys are
+/// stored in exported files, the labels come from the theme's strings.
 fn roles(v: &Views) -> Vec<Choice> {
-    ROLES
-        .iter()
+    (v.toolkit.site.rollen.iter())
         .map(|r| Choice {
             waarde: r.to_string(),
             label: v.strings.label(&format!("rol_{r}")),
