@@ -205,7 +205,7 @@ pub fn prompt(p: &Doc<Prompt>, labels: &dyn Labels) -> Faces {
     let m = &p.meta;
     let minutes = labels.label("minuten");
     let forms: Vec<String> = (m.werkvorm.iter())
-        .map(|w| work_form_label(labels, *w))
+        .map(|w| work_form_label(labels, w))
         .collect();
     let fact = |key: &str, value: String| (labels.label(key), value);
     let size = format!(
@@ -277,13 +277,8 @@ pub fn group_label(labels: &dyn Labels, toolkit: &Toolkit, code: &str) -> String
 }
 
 /// The name of a work form, as a prompt's page and its card show it.
-pub fn work_form_label(labels: &dyn Labels, w: WorkForm) -> String {
-    labels.label(match w {
-        WorkForm::Individueel => "werkvorm_individueel",
-        WorkForm::Duo => "werkvorm_duo",
-        WorkForm::Subgroepen => "werkvorm_subgroepen",
-        WorkForm::Plenair => "werkvorm_plenair",
-    })
+pub fn work_form_label(labels: &dyn Labels, w: &WorkForm) -> String {
+    labels.label(&format!("werkvorm_{}", w.name()))
 }
 
 /// A group size as "4" or "4–12", without the word for participants.

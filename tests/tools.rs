@@ -514,3 +514,64 @@ fn the_scans_roles_come_from_site_yaml() {
     assert!(err.contains("\"Lid\" is geen sleutel"), "{err}");
     assert!(err.contains("\"lid\" twee keer"), "{err}");
 }
+
+/// `werkvormen` in site.yaml sets the work forms prompts may name, labelled
+/// by the theme's `werkvorm_<key>` strings; a prompt naming another is an
+/// error at its line with the closest one.
+#[test]
+fn work_forms_come_from_site_yaml() {
+    let kit = Fixture::new();
+    let prompt = std::fs::read_dir(kit.root().join("content/in-gesprek"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .unwrap();
+    let rel = prompt
+        .strip_prefix(kit.root())
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let text = kit.read(&rel);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("werkvorm:"))
+        .unwrap()
+        .to_string();
+    kit.edit(&rel, &line, "werkvorm: [wandelgesprek]");
+    let out = kit.check();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("onbekende werkvorm \"wandelgesprek\""),
+        "{err}"
+    );
+    assert!(err.contains("werkvormen:"), "{err}");
+
+    kit.edit(
+        "site.yaml",
+        "titel:",
+        "werkvormen: [wandelgesprek, plenair]\ntitel:",
+    );
+    kit.write(
+        "themes/default/i18n/nl.yaml",
+        "werkvorm_wandelgesprek: al wandelend\n",
+    );
+    let out = kit.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let slug = prompt.file_stem().unwrap().to_str().unwrap();
+    let page =
+        fs::read_to_string(kit.public().join(format!("in-gesprek/{slug}/index.html"))).unwrap();
+    assert!(
+        page.contains("al wandelend"),
+        "the label on the prompt's page"
+    );
+
+    kit.edit(
+        &rel,
+        "werkvorm: [wandelgesprek]",
+        "werkvorm: [wandelgesprk]",
+    );
+    let err = stderr(&kit.check());
+    assert!(err.contains("bedoel je \"wandelgesprek\"?"), "{err}");
+}

@@ -44,15 +44,18 @@ pub struct Prompt {
     pub bronnen: Vec<String>,
 }
 
-/// How participants work together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum WorkForm {
-    Individueel,
-    Duo,
-    Subgroepen,
-    Plenair,
-}
+/// How participants work together: one of the site's `werkvormen` (by
+/// default individueel, duo, subgroepen, plenair), checked in validation
+/// against site.yaml; its label is the theme string `werkvorm_<name>`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct WorkForm(
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
+    #[schemars(
+        description = "Een werkvorm uit werkvormen in site.yaml; standaard individueel, duo, subgroepen of plenair."
+    )]
+    pub String,
+);
 
 /// Number of participants.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -77,13 +80,8 @@ pub struct Step {
 
 impl WorkForm {
     /// The name as written in content (`individueel`), also the key of its label.
-    pub fn name(self) -> &'static str {
-        match self {
-            WorkForm::Individueel => "individueel",
-            WorkForm::Duo => "duo",
-            WorkForm::Subgroepen => "subgroepen",
-            WorkForm::Plenair => "plenair",
-        }
+    pub fn name(&self) -> &str {
+        &self.0
     }
 }
 

@@ -34,6 +34,16 @@ pub struct SiteConfig {
     /// De rollen waaruit deelnemers van de reflectiescan kiezen, als sleutels (kleine letters, cijfers en -); het label van rol x is de tekst rol_x van het thema. Standaard de rollen van het artikel.
     #[serde(default = "default_roles")]
     pub rollen: Vec<String>,
+    /// De werkvormen die gesprekken onder werkvorm noemen, als sleutels (kleine letters, cijfers en -); het label van werkvorm x is de tekst werkvorm_x van het thema. Standaard individueel, duo, subgroepen en plenair.
+    #[serde(default = "default_work_forms")]
+    pub werkvormen: Vec<String>,
+}
+
+/// The work forms of the prompts unless site.yaml lists others.
+pub const DEFAULT_WORK_FORMS: [&str; 4] = ["individueel", "duo", "subgroepen", "plenair"];
+
+fn default_work_forms() -> Vec<String> {
+    DEFAULT_WORK_FORMS.map(String::from).to_vec()
 }
 
 /// The roles of the article's professional workplaces: professionals in
@@ -54,36 +64,45 @@ fn default_roles() -> Vec<String> {
     DEFAULT_ROLES.map(String::from).to_vec()
 }
 
-/// What is wrong with the list of roles: none at all, a key that is not a
-/// plain name (keys go into saved files and text keys), or one key twice.
-fn roles_problems(roles: &[String]) -> Vec<SettingProblem> {
-    let hint = "schrijf elke rol als een sleutel van kleine letters, cijfers en -, \
-                bijvoorbeeld [student, docent, anders], en geef haar label als tekst rol_<sleutel> in het thema";
+/// What is wrong with a list of keys (`rollen`, `werkvormen`): none at all,
+/// a key that is not a plain name (keys go into saved files and text keys),
+/// or one key twice. `example` shows the list's form in the hint; `label`
+/// is the prefix of the theme strings that name the keys.
+fn keys_problems(
+    path: &'static str,
+    keys: &[String],
+    example: &str,
+    label: &str,
+) -> Vec<SettingProblem> {
+    let hint = format!(
+        "schrijf elke sleutel in kleine letters, cijfers en -, bijvoorbeeld {example}, \
+         en geef haar label als tekst {label}<sleutel> in het thema"
+    );
     let mut out = Vec::new();
-    if roles.is_empty() {
+    if keys.is_empty() {
         out.push(SettingProblem {
-            path: "rollen",
-            message: "`rollen` noemt geen enkele rol".into(),
-            hint: hint.into(),
+            path,
+            message: format!("`{path}` is leeg"),
+            hint: hint.clone(),
         });
     }
     let mut seen = std::collections::BTreeSet::new();
-    for role in roles {
-        let plain = !role.is_empty()
-            && role
+    for key in keys {
+        let plain = !key.is_empty()
+            && key
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         let message = if !plain {
-            format!("`rollen`: \"{role}\" is geen sleutel")
-        } else if !seen.insert(role.as_str()) {
-            format!("`rollen` noemt \"{role}\" twee keer")
+            format!("`{path}`: \"{key}\" is geen sleutel")
+        } else if !seen.insert(key.as_str()) {
+            format!("`{path}` noemt \"{key}\" twee keer")
         } else {
             continue;
         };
         out.push(SettingProblem {
-            path: "rollen",
+            path,
             message,
-            hint: hint.into(),
+            hint: hint.clone(),
         });
     }
     out
@@ -220,7 +239,18 @@ impl SiteConfig {
             });
         }
         out.extend(self.colofon.problems());
-        out.extend(roles_problems(&self.rollen));
+        out.extend(keys_problems(
+            "rollen",
+            &self.rollen,
+            "[student, docent, anders]",
+            "rol_",
+        ));
+        out.extend(keys_problems(
+            "werkvormen",
+            &self.werkvormen,
+            "[individueel, duo, plenair]",
+            "werkvorm_",
+        ));
         out
     }
 }
@@ -380,8 +410,13 @@ mod tests {
     }
 
     #[test]
-    fn roles_are_plain_keys_named_once() {
+    fn roles_and_work_forms_are_plain_keys_named_once() {
         assert_eq!(site("").rollen, DEFAULT_ROLES);
+        assert_eq!(site("").werkvormen, DEFAULT_WORK_FORMS);
+        for bad in ["[]", "[Duo]", "[duo, duo]"] {
+            let s = site(&format!("werkvormen: {bad}\n"));
+            assert_eq!(paths(&s), ["werkvormen"], "{bad}");
+        }
         assert!(paths(&site("rollen: [lid, begeleider-2]\n")).is_empty());
         for bad in ["[]", "[Lid]", "[lid, lid]", "['a b']", "['']"] {
             let s = site(&format!("rollen: {bad}\n"));

@@ -270,7 +270,7 @@ impl Views<'_> {
             werkvormen: m
                 .werkvorm
                 .iter()
-                .map(|w| work_form_label(self.strings, *w))
+                .map(|w| work_form_label(self.strings, w))
                 .collect(),
             duur: m.duur,
             groepsgrootte: group_size(&m.groepsgrootte),

@@ -27,7 +27,7 @@ pub(super) fn check_docs(
         known.check_sources(intro, &intro.meta.bronnen, false, problems);
     }
     for p in toolkit.prompts() {
-        super::check_prompt(p, problems);
+        super::check_prompt(p, &toolkit.site.werkvormen, problems);
     }
     for c in toolkit.checklists() {
         if c.meta.items.is_empty() {

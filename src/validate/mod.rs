@@ -297,7 +297,8 @@ fn check_model(toolkit: &Toolkit, known: &Known, problems: &mut Problems) {
     known.check_sources(model, &model.meta.bronnen, true, problems);
 }
 
-fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
+/// A prompt's own checks; `work_forms` are the site's `werkvormen`.
+fn check_prompt(p: &Doc<crate::content::Prompt>, work_forms: &[String], problems: &mut Problems) {
     let m = &p.meta;
     if m.vragen.is_empty() {
         problems.push(
@@ -326,8 +327,23 @@ fn check_prompt(p: &Doc<crate::content::Prompt>, problems: &mut Problems) {
                 p.line_of("werkvorm"),
                 "er is geen werkvorm genoemd",
             )
-            .hint("kies uit individueel, duo, subgroepen, plenair"),
+            .hint(format!("kies uit {}", work_forms.join(", "))),
         );
+    }
+    for form in &m.werkvorm {
+        if !work_forms.contains(&form.0) {
+            problems.push(
+                Problem::error(
+                    &p.file,
+                    p.line_of("werkvorm"),
+                    format!("onbekende werkvorm \"{}\"", form.name()),
+                )
+                .hint(format!(
+                    "{} (de werkvormen staan onder `werkvormen:` in site.yaml)",
+                    suggest(form.name(), work_forms, "werkvorm")
+                )),
+            );
+        }
     }
     check_prompt_numbers(p, problems);
     // Summed wide: each step is in range only when the check above passed.
