@@ -160,7 +160,11 @@ fn build(out: &Reporter, args: BuildArgs) -> ExitCode {
 }
 
 fn check(out: &Reporter, root: &std::path::Path, deny_warnings: bool) -> ExitCode {
-    match build_site(root, &RenderOptions::default()) {
+    let options = RenderOptions {
+        problems_only: true,
+        ..RenderOptions::default()
+    };
+    match build_site(root, &options) {
         Ok(site) if deny_warnings && !site.warnings.is_empty() => {
             out.denied(&site.warnings, &site.texts)
         }

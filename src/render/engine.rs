@@ -50,6 +50,8 @@ pub(super) struct Renderer<'a> {
     pub(super) counters: &'a Counters,
     /// Each print page's PDF in the output, when the site is built with them.
     pub(super) pdfs: std::sync::Arc<PdfFiles>,
+    /// See [`RenderOptions::problems_only`].
+    pub(super) problems_only: bool,
 }
 
 /// The published PDF of each print page (by the page's route), see
@@ -108,6 +110,7 @@ impl<'a> Renderer<'a> {
                 true => pdf_files(valid),
                 false => PdfFiles::new(),
             }),
+            problems_only: options.problems_only,
         }
     }
 
@@ -186,6 +189,7 @@ impl<'a> Renderer<'a> {
             bodies: self.bodies.clone(),
             counters: self.counters,
             pdfs: self.pdfs.clone(),
+            problems_only: self.problems_only,
         }
     }
 
@@ -343,7 +347,10 @@ impl<'a> Renderer<'a> {
         match self.theme.tera.render(template, ctx) {
             Ok(html) => self.files.push(OutputFile {
                 path,
-                bytes: html.into_bytes(),
+                bytes: match self.problems_only {
+                    true => Vec::new(),
+                    false => html.into_bytes(),
+                },
             }),
             Err(e) => self.problems.push(self.theme.render_problem(&e, ctx)),
         }

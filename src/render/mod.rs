@@ -45,6 +45,13 @@ pub struct RenderOptions {
     /// Keep the drafts (`build --drafts`); otherwise [`crate::build_site`]
     /// leaves them out before validation.
     pub drafts: bool,
+    /// The render is for its problems alone (`check`): every page is still
+    /// rendered, since a template can fail on one document's data, but each
+    /// page's bytes are dropped as soon as it is made, so memory does not
+    /// grow with the output; and the search index, which finds no problems,
+    /// is not built. The files keep their paths, for the check that no two
+    /// pages claim one address.
+    pub problems_only: bool,
 }
 
 /// One output file.

@@ -32,8 +32,13 @@ impl<'a> Renderer<'a> {
         let base_url = self.base_url.clone();
         let mut search = self.fork();
         let start = self.files.len();
+        let index = !self.problems_only;
         rayon::join(
-            || search.search_index(),
+            || {
+                if index {
+                    search.search_index()
+                }
+            },
             || self.print_pages(base_url.as_deref()),
         );
         self.files.splice(start..start, search.files);
