@@ -182,6 +182,8 @@ struct Rendered {
     span: Option<miette::SourceSpan>,
     help: Option<String>,
     severity: miette::Severity,
+    /// The marker's label ("hier").
+    here: String,
 }
 
 /// By hand, not derived: the derive fixes a severity per type, and a warning
@@ -203,7 +205,7 @@ impl miette::Diagnostic for Rendered {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = self.span?;
-        let label = miette::LabeledSpan::new_with_span(Some("hier".into()), span);
+        let label = miette::LabeledSpan::new_with_span(Some(self.here.clone()), span);
         Some(Box::new(std::iter::once(label)))
     }
 }
@@ -215,15 +217,21 @@ impl miette::Diagnostic for Rendered {
 /// each file's lines are found once, and miette is handed only the lines it
 /// quotes, not a copy of the whole file per problem.
 pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
-    let mut out = render_problems(problems, texts, color);
+    let mut out = render_problems(problems, texts, color, "hier");
     out.push_str(&summary(problems));
     out.push('\n');
     out
 }
 
 /// [`render_report`] without the count, for a caller that closes with its own
-/// line (`check`'s "in orde: …").
-pub fn render_problems(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
+/// line (`check`'s "in orde: …"). `here` labels the marker under the quoted
+/// place, in the language of the report.
+pub fn render_problems(
+    problems: &Problems,
+    texts: &SourceTexts,
+    color: bool,
+    here: &str,
+) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -257,6 +265,7 @@ pub fn render_problems(problems: &Problems, texts: &SourceTexts, color: bool) ->
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             },
+            here: here.to_string(),
         };
         let _ = handler.render_report(&mut out, &diag);
         out.push('\n');

@@ -6,7 +6,7 @@ use cli::args::{BuildArgs, Command, ThemeAction};
 use cli::language::Language;
 use cli::report::{Level, Reporter, with_bar};
 use std::process::ExitCode;
-use werkplaats::diagnostics::{Problems, SourceTexts, summary};
+use werkplaats::diagnostics::{Problems, SourceTexts};
 use werkplaats::pdf::{
     PdfFailure, PdfRequest, PublishFailure, PublishRequest, build_with_pdfs, make_pdfs,
 };
@@ -22,10 +22,11 @@ fn main() -> ExitCode {
     let out = Reporter {
         format: cli.format,
         level,
+        language,
     };
     let started = std::time::Instant::now();
     let code = run(&out, language, cli.command);
-    out.detail(&format!("klaar in {} ms", started.elapsed().as_millis()));
+    out.detail(&out.text("done in", &[&started.elapsed().as_millis().to_string()]));
     code
 }
 
@@ -44,12 +45,11 @@ fn run(out: &Reporter, language: Language, command: Command) -> ExitCode {
         Command::Schema { root, out: dir } => {
             let dir = dir.unwrap_or_else(|| root.join("schemas"));
             match werkplaats::schema::write_schemas(&dir) {
-                Ok(files) => out.done(&format!(
-                    "{} schema's geschreven naar {}",
-                    files.len(),
-                    dir.display()
+                Ok(files) => out.done(&out.text(
+                    "schemas written",
+                    &[&files.len().to_string(), &dir.display().to_string()],
                 )),
-                Err(e) => out.error(&dir, &format!("kan de schema's niet schrijven: {e}")),
+                Err(e) => out.error(&dir, &out.text("schemas failed", &[&e.to_string()])),
             }
         }
         Command::Pdf {
@@ -88,10 +88,10 @@ fn run(out: &Reporter, language: Language, command: Command) -> ExitCode {
             clean(out, &dir.unwrap_or_else(|| root.join("public")))
         }
         Command::New { dir } => match scaffold::create(&dir) {
-            Ok(()) => out.done(&format!(
-                "nieuwe toolkit in {0}; bouw hem met: werkplaats build --root {0}",
-                dir.display()
-            )),
+            Ok(()) => {
+                let dir = dir.display().to_string();
+                out.done(&out.text("new toolkit", &[&dir, &dir]))
+            }
             Err(e) => out.error(&dir, &e.to_string()),
         },
         Command::Theme {
@@ -114,7 +114,7 @@ fn man(out: &Reporter, language: Language) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => out.error(
             std::path::Path::new("-"),
-            &format!("kan de man-pagina niet schrijven: {e}"),
+            &out.text("man failed", &[&e.to_string()]),
         ),
     }
 }
@@ -154,7 +154,7 @@ fn build(out: &Reporter, args: BuildArgs) -> ExitCode {
     // the allocator one by one would only add to the build's time.
     std::mem::forget(site);
     match written {
-        Ok(written) => out.done(&written.summary(&dir)),
+        Ok(written) => out.done(&out.written(&written, &dir)),
         Err(e) => out.error(&dir, &e.to_string()),
     }
 }
@@ -170,7 +170,7 @@ fn check(out: &Reporter, root: &std::path::Path, deny_warnings: bool) -> ExitCod
         }
         Ok(site) => {
             out.problems(&site.warnings, &site.texts);
-            let code = out.done(&format!("in orde: {}", summary(&site.warnings)));
+            let code = out.done(&out.text("checked", &[&out.tally(&site.warnings)]));
             // As for build: the process ends now.
             std::mem::forget(site);
             code
@@ -187,7 +187,7 @@ fn serve(out: &Reporter, options: serve::ServeOptions) -> ExitCode {
         }
         // Not about a file, and serve is for people: a plain line.
         Err(e) => {
-            eprintln!("fout: {e}");
+            eprintln!("{}", out.text("error line", &[&e.to_string()]));
             ExitCode::from(1)
         }
     }
@@ -196,9 +196,11 @@ fn serve(out: &Reporter, options: serve::ServeOptions) -> ExitCode {
 /// `clean`: removes the output, only when werkplaats wrote it.
 fn clean(out: &Reporter, dir: &std::path::Path) -> ExitCode {
     match write::clean(dir) {
-        Ok(write::Cleaned::Removed) => out.done(&format!("{} verwijderd", dir.display())),
+        Ok(write::Cleaned::Removed) => {
+            out.done(&out.text("cleaned", &[&dir.display().to_string()]))
+        }
         Ok(write::Cleaned::Nothing) => {
-            out.done(&format!("{} bestaat niet; niets te doen", dir.display()))
+            out.done(&out.text("nothing to clean", &[&dir.display().to_string()]))
         }
         Err(e) => out.error(dir, &e.to_string()),
     }
@@ -209,11 +211,9 @@ fn eject(out: &Reporter, root: &std::path::Path, file: Option<&str>, force: bool
         Ok(written) => {
             let what = match written.as_slice() {
                 [one] => one.display().to_string(),
-                all => format!("{} bestanden naar themes/default/", all.len()),
+                all => out.text("ejected all", &[&all.len().to_string()]),
             };
-            out.done(&format!(
-                "gekopieerd: {what}; wat je daar verandert, gaat voor het ingebouwde thema"
-            ))
+            out.done(&out.text("ejected", &[&what]))
         }
         Err(e) => out.error(root, &e.to_string()),
     }
@@ -224,11 +224,8 @@ fn publish(out: &Reporter, request: PublishRequest) -> ExitCode {
     match with_bar(|bar| build_with_pdfs(&request, bar)) {
         Ok(done) => {
             out.warnings(&done.warnings, &done.texts);
-            out.done(&format!(
-                "{} (met {} pdf-bestanden)",
-                done.written.summary(&request.out),
-                done.pdfs
-            ))
+            let written = out.written(&done.written, &request.out);
+            out.done(&out.text("with pdfs", &[&written, &done.pdfs.to_string()]))
         }
         Err(PublishFailure::Denied(f)) => out.denied(&f.problems, &f.texts),
         Err(PublishFailure::Pdf(PdfFailure::Build(f))) => out.fail(&f.problems, &f.texts),
@@ -241,15 +238,16 @@ fn pdf(out: &Reporter, request: PdfRequest) -> ExitCode {
         Ok(done) => {
             out.warnings(&done.warnings, &done.texts);
             if !done.with_qr {
-                out.say(
-                    "let op: de kaarten hebben geen QR-code; zet basis_url in site.yaml of geef --base-url",
-                );
+                out.say(&out.text("no qr", &[]));
             }
-            out.done(&format!(
-                "{} pdf-bestanden ({}) geschreven naar {}",
-                done.files.len(),
-                done.paper.label(),
-                request.out.join(done.paper.key()).display()
+            let folder = request.out.join(done.paper.key());
+            out.done(&out.text(
+                "pdfs written",
+                &[
+                    &done.files.len().to_string(),
+                    done.paper.label(),
+                    &folder.display().to_string(),
+                ],
             ))
         }
         Err(PdfFailure::Build(failure)) => out.fail(&failure.problems, &failure.texts),

@@ -146,6 +146,66 @@ fn help_follows_taal_en_of_the_toolkit_named_by_root() {
     );
 }
 
+/// The command's own lines (counts, what a build wrote, the marker under a
+/// quoted line) follow `taal: en` of the toolkit, and the locale outside one.
+#[test]
+fn the_commands_own_lines_follow_the_language() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let kit = elsewhere.path().join("kit");
+    copy_dir(&repo().join("tests/fixtures/english"), &kit);
+    let root = kit.to_str().unwrap();
+    let err = |out: std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let check = err(run_in(
+        elsewhere.path(),
+        "nl_NL.UTF-8",
+        &["check", "-r", root],
+    ));
+    assert!(check.contains("all fine: 0 errors, 0 warnings"), "{check}");
+    let out = kit.join("public");
+    let build = |_: ()| {
+        err(run_in(
+            elsewhere.path(),
+            "nl_NL.UTF-8",
+            &["build", "-r", root, "-o", out.to_str().unwrap()],
+        ))
+    };
+    assert!(build(()).contains(" files written, 0 unchanged, 0 removed"));
+    assert!(build(()).contains(": nothing changed, "));
+    let element = kit.join("content/elementen/tru.md");
+    let text = std::fs::read_to_string(&element).unwrap();
+    std::fs::write(&element, text.replace("kleur:", "kleurr:")).unwrap();
+    let broken = err(run_in(
+        elsewhere.path(),
+        "nl_NL.UTF-8",
+        &["check", "-r", root],
+    ));
+    assert!(broken.contains("╰── here"), "{broken}");
+    assert!(
+        broken.trim_end().ends_with("1 error, 0 warnings"),
+        "{broken}"
+    );
+    // Outside a toolkit, the locale speaks.
+    let new = err(run_in(elsewhere.path(), "en_GB.UTF-8", &["new", "mine"]));
+    assert!(new.contains("new toolkit in mine; build it with"), "{new}");
+    let new = err(run_in(elsewhere.path(), "nl_NL.UTF-8", &["new", "mijn"]));
+    assert!(
+        new.contains("nieuwe toolkit in mijn; bouw hem met"),
+        "{new}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn a_usage_error_is_said_in_dutch_and_exits_2() {
     let out = run_in(repo(), "en_US.UTF-8", &["check", "--roo", "x"]);

@@ -1,11 +1,13 @@
 //! How the command reports: problems and progress lines in the chosen
 //! format and level, and the progress bar of the PDF commands.
 
+use super::language::Language;
+use super::strings::{fill, word};
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
-use werkplaats::diagnostics::{
-    Problem, Problems, SourceTexts, render_json, render_problems, summary,
-};
+use werkplaats::diagnostics::{Problem, Problems, SourceTexts, render_json, render_problems};
+use werkplaats::write::Written;
 
 /// How problems are reported.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +64,8 @@ pub enum Level {
 pub struct Reporter {
     pub format: Format,
     pub level: Level,
+    /// The language of the command's own words (see `cli::language`).
+    pub language: Language,
 }
 
 impl Reporter {
@@ -75,7 +79,8 @@ impl Reporter {
             Format::Human if !sorted.is_empty() => {
                 let color =
                     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                eprint!("{}", render_problems(&sorted, texts, color));
+                let here = word(self.language, "here");
+                eprint!("{}", render_problems(&sorted, texts, color, here));
             }
             Format::Human => {}
         }
@@ -85,23 +90,20 @@ impl Reporter {
     pub fn warnings(&self, warnings: &Problems, texts: &SourceTexts) {
         self.problems(warnings, texts);
         if !warnings.is_empty() {
-            self.say(&summary(warnings));
+            self.say(&self.tally(warnings));
         }
     }
 
     pub fn fail(&self, problems: &Problems, texts: &SourceTexts) -> ExitCode {
         self.problems(problems, texts);
-        self.say(&summary(problems));
+        self.say(&self.tally(problems));
         ExitCode::from(1)
     }
 
     /// Warnings that `--deny-warnings` makes fail the run.
     pub fn denied(&self, warnings: &Problems, texts: &SourceTexts) -> ExitCode {
         self.problems(warnings, texts);
-        self.say(&format!(
-            "{}; --deny-warnings laat waarschuwingen de run doen mislukken",
-            summary(warnings)
-        ));
+        self.say(&self.text("denied", &[&self.tally(warnings)]));
         ExitCode::from(1)
     }
 
@@ -110,6 +112,49 @@ impl Reporter {
         let mut problems = Problems::default();
         problems.push(Problem::error(file, 0, message));
         self.fail(&problems, &SourceTexts::default())
+    }
+
+    /// A message of the command's own, with its `{}` filled in order.
+    pub fn text(&self, key: &'static str, values: &[&str]) -> String {
+        fill(self.language, key, values)
+    }
+
+    /// The count line, e.g. "2 fouten, 1 waarschuwing".
+    pub fn tally(&self, problems: &Problems) -> String {
+        let (e, w) = (problems.errors(), problems.warnings());
+        let noun = |n: usize, one, many| word(self.language, if n == 1 { one } else { many });
+        self.text(
+            "tally",
+            &[
+                &e.to_string(),
+                noun(e, "error", "errors"),
+                &w.to_string(),
+                noun(w, "warning", "warnings"),
+            ],
+        )
+    }
+
+    /// A build's closing line: what it wrote, left and removed in `out`.
+    pub fn written(&self, written: &Written, out: &Path) -> String {
+        let files = |n: usize| word(self.language, if n == 1 { "file" } else { "files" });
+        // `public`, not `./public`, for the default output of `--root .`.
+        let out = out.strip_prefix(".").unwrap_or(out).display().to_string();
+        let n = |n: usize| n.to_string();
+        if written.written == 0 && written.removed == 0 {
+            let u = written.unchanged;
+            return self.text("nothing changed", &[&out, &n(u), files(u)]);
+        }
+        let w = written.written;
+        self.text(
+            "written",
+            &[
+                &out,
+                &n(w),
+                files(w),
+                &n(written.unchanged),
+                &n(written.removed),
+            ],
+        )
     }
 
     /// A progress or success line, for people only; not with `-q`.
@@ -159,4 +204,65 @@ fn render_lines(problems: &Problems) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reporter(language: Language) -> Reporter {
+        Reporter {
+            format: Format::Human,
+            level: Level::Normal,
+            language,
+        }
+    }
+
+    #[test]
+    fn a_build_says_what_changed_or_that_nothing_did_in_its_language() {
+        let w = |written, unchanged, removed| Written {
+            written,
+            unchanged,
+            removed,
+        };
+        let out = Path::new("./public");
+        let nl = reporter(Language::Dutch);
+        assert_eq!(
+            nl.written(&w(1, 63, 2), out),
+            "public: 1 bestand geschreven, 63 ongewijzigd, 2 verwijderd"
+        );
+        assert_eq!(
+            nl.written(&w(0, 64, 0), out),
+            "public: niets veranderd, 64 bestanden ongewijzigd"
+        );
+        assert_eq!(
+            nl.written(&w(0, 3, 1), Path::new("/srv/www")),
+            "/srv/www: 0 bestanden geschreven, 3 ongewijzigd, 1 verwijderd"
+        );
+        let en = reporter(Language::English);
+        assert_eq!(
+            en.written(&w(1, 63, 2), out),
+            "public: 1 file written, 63 unchanged, 2 removed"
+        );
+        assert_eq!(
+            en.written(&w(0, 1, 0), out),
+            "public: nothing changed, 1 file unchanged"
+        );
+    }
+
+    #[test]
+    fn counts_name_errors_and_warnings_in_the_language() {
+        let mut problems = Problems::default();
+        problems.push(Problem::error("a.md", 1, "x"));
+        problems.push(Problem::warning("a.md", 2, "y"));
+        problems.push(Problem::warning("a.md", 3, "z"));
+        assert_eq!(
+            reporter(Language::Dutch).tally(&problems),
+            "1 fout, 2 waarschuwingen"
+        );
+        assert_eq!(
+            reporter(Language::English).tally(&problems),
+            "1 error, 2 warnings"
+        );
+    }
 }

@@ -89,27 +89,6 @@ pub struct Written {
     pub removed: usize,
 }
 
-impl Written {
-    /// The build's closing line, e.g. "public/: 3 bestanden geschreven, 61
-    /// ongewijzigd, 1 verwijderd", or that nothing changed.
-    pub fn summary(&self, out: &Path) -> String {
-        let files = |n: usize| if n == 1 { "bestand" } else { "bestanden" };
-        // `public`, not `./public`, for the default output of `--root .`.
-        let out = out.strip_prefix(".").unwrap_or(out).display();
-        if self.written == 0 && self.removed == 0 {
-            let n = self.unchanged;
-            return format!("{out}: niets veranderd, {n} {} ongewijzigd", files(n));
-        }
-        let w = self.written;
-        format!(
-            "{out}: {w} {} geschreven, {} ongewijzigd, {} verwijderd",
-            files(w),
-            self.unchanged,
-            self.removed
-        )
-    }
-}
-
 /// Whether two paths are one file (hard links): then comparing the live
 /// output's bytes again would only repeat the comparison with the spare.
 #[cfg(unix)]

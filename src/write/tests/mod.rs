@@ -340,25 +340,3 @@ fn a_large_file_that_differs_only_at_its_end_is_written() {
         );
     }
 }
-
-#[test]
-fn the_summary_says_what_changed_or_that_nothing_did() {
-    let w = |written, unchanged, removed| Written {
-        written,
-        unchanged,
-        removed,
-    };
-    let out = Path::new("./public");
-    assert_eq!(
-        w(1, 63, 2).summary(out),
-        "public: 1 bestand geschreven, 63 ongewijzigd, 2 verwijderd"
-    );
-    assert_eq!(
-        w(0, 64, 0).summary(out),
-        "public: niets veranderd, 64 bestanden ongewijzigd"
-    );
-    assert_eq!(
-        w(0, 3, 1).summary(Path::new("/srv/www")),
-        "/srv/www: 0 bestanden geschreven, 3 ongewijzigd, 1 verwijderd"
-    );
-}
