@@ -5,6 +5,8 @@
 //! sees everything at once. Showing them (with the offending line underlined) is
 //! left to miette rather than hand-formatted.
 
+use crate::language::Language;
+pub use crate::messages::{Message, Text};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -27,14 +29,14 @@ pub struct Problem {
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
-    pub message: String,
+    pub message: Text,
     /// What the editor can do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 impl Problem {
     /// An error at a line of a file.
-    pub fn error(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, line: usize, message: impl Into<Text>) -> Self {
         Problem {
             severity: Severity::Error,
             file: file.into(),
@@ -46,7 +48,7 @@ impl Problem {
     }
 
     /// A warning at a line of a file.
-    pub fn warning(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, line: usize, message: impl Into<Text>) -> Self {
         Problem {
             severity: Severity::Warning,
             ..Problem::error(file, line, message)
@@ -54,7 +56,7 @@ impl Problem {
     }
 
     /// Adds the hint that says what to do.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -217,21 +219,22 @@ impl miette::Diagnostic for Rendered {
 /// each file's lines are found once, and miette is handed only the lines it
 /// quotes, not a copy of the whole file per problem.
 pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
-    let mut out = render_problems(problems, texts, color, "hier");
+    let mut out = render_problems(problems, texts, color, Language::Dutch);
     out.push_str(&summary(problems));
     out.push('\n');
     out
 }
 
 /// [`render_report`] without the count, for a caller that closes with its own
-/// line (`check`'s "in orde: …"). `here` labels the marker under the quoted
-/// place, in the language of the report.
+/// line (`check`'s "in orde: …"), in `language` where the problems were
+/// said through the catalogue.
 pub fn render_problems(
     problems: &Problems,
     texts: &SourceTexts,
     color: bool,
-    here: &str,
+    language: Language,
 ) -> String {
+    let here = Message::new("hier").say(language);
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -251,21 +254,22 @@ pub fn render_problems(
             _ => None,
         };
         let (code, span) = quoted.unzip();
+        let said = p.message.say(language);
         let message = if code.is_some() {
-            p.message.clone()
+            said.into_owned()
         } else {
-            format!("{}: {}", location(p), p.message)
+            format!("{}: {said}", location(p))
         };
         let diag = Rendered {
             message,
             code,
             span,
-            help: p.hint.clone(),
+            help: p.hint.as_ref().map(|h| h.say(language).into_owned()),
             severity: match p.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
             },
-            here: here.to_string(),
+            here: here.clone(),
         };
         let _ = handler.render_report(&mut out, &diag);
         out.push('\n');
@@ -284,7 +288,7 @@ fn location(p: &Problem) -> String {
 /// One JSON object per problem, one per line, for editors' tooling. `line`
 /// and `column` are 1-based, the column in characters; both are 0 when the
 /// problem is about the file as a whole.
-pub fn render_json(problems: &Problems) -> String {
+pub fn render_json(problems: &Problems, language: Language) -> String {
     let mut out = String::new();
     for p in problems.iter() {
         let value = serde_json::json!({
@@ -292,8 +296,8 @@ pub fn render_json(problems: &Problems) -> String {
             "file": json_path(&p.file),
             "line": p.line,
             "column": p.shown_column(),
-            "message": p.message,
-            "hint": p.hint,
+            "message": p.message.say(language),
+            "hint": p.hint.as_ref().map(|h| h.say(language)),
         });
         out.push_str(&value.to_string());
         out.push('\n');
@@ -499,7 +503,7 @@ mod tests {
     fn json_names_the_real_file_when_its_name_holds_a_backslash() {
         let mut problems = Problems::default();
         problems.push(Problem::error("content/paginas/a\\b.md", 0, "geen slug"));
-        let line = render_json(&problems);
+        let line = render_json(&problems, Language::Dutch);
         let value: serde_json::Value = serde_json::from_str(line.trim()).expect("json");
         assert_eq!(value["file"], "content/paginas/a\\b.md");
     }

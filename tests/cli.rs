@@ -194,6 +194,49 @@ fn the_commands_own_lines_follow_the_language() {
     );
 }
 
+/// Problems said through the catalogue follow the site's language in every
+/// format; a Dutch toolkit gets them in Dutch.
+#[test]
+fn link_problems_are_said_in_the_sites_language() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let kit = elsewhere.path().join("kit");
+    copy_dir(&repo().join("tests/fixtures/english"), &kit);
+    let element = std::fs::read_dir(kit.join("content/elementen"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .next()
+        .unwrap();
+    let text = std::fs::read_to_string(&element).unwrap();
+    std::fs::write(&element, format!("{text}\nSee [nothing](@/nope.md).\n")).unwrap();
+    let root = kit.to_str().unwrap();
+    let human = run_in(elsewhere.path(), "nl_NL.UTF-8", &["check", "-r", root]);
+    let human = String::from_utf8_lossy(&human.stderr).into_owned();
+    assert!(
+        human.contains("the link \"@/nope.md\" points nowhere"),
+        "{human}"
+    );
+    assert!(!human.contains("wijst"), "{human}");
+    for format in ["json", "line"] {
+        let out = run_in(
+            elsewhere.path(),
+            "nl_NL.UTF-8",
+            &["check", "-r", root, "--format", format],
+        );
+        let out = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.contains("points nowhere"), "{format}: {out}");
+        assert!(out.contains("did you mean"), "{format}: {out}");
+    }
+    // The same mistake in a Dutch toolkit, in Dutch whatever the locale.
+    std::fs::write(kit.join("site.yaml"), "titel: Een toolkit\n").unwrap();
+    let dutch = run_in(elsewhere.path(), "en_GB.UTF-8", &["check", "-r", root]);
+    let dutch = String::from_utf8_lossy(&dutch.stderr).into_owned();
+    assert!(
+        dutch.contains("de link \"@/nope.md\" wijst nergens naar"),
+        "{dutch}"
+    );
+    assert!(dutch.contains("╰── hier"), "{dutch}");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();

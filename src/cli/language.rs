@@ -9,26 +9,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// A language the command line speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    Dutch,
-    English,
-}
-
-impl Language {
-    /// For a language code or locale (`nl`, `en-GB`, `nl_NL.UTF-8`); `None`
-    /// when it names no language (`C`, `POSIX`, empty).
-    fn of_code(code: &str) -> Option<Language> {
-        let lower = code.trim().to_ascii_lowercase();
-        let base = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
-        match base {
-            "nl" => Some(Language::Dutch),
-            "" | "c" | "posix" => None,
-            _ => Some(Language::English),
-        }
-    }
-}
+pub use werkplaats::language::Language;
 
 /// The language for a run with these arguments (the program's name first).
 pub fn of_invocation(args: &[OsString]) -> Language {

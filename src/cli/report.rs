@@ -74,13 +74,12 @@ impl Reporter {
     pub fn problems(&self, problems: &Problems, texts: &SourceTexts) {
         let sorted = problems.clone().sorted();
         match self.format {
-            Format::Json => print!("{}", render_json(&sorted)),
-            Format::Line => print!("{}", render_lines(&sorted)),
+            Format::Json => print!("{}", render_json(&sorted, self.language)),
+            Format::Line => print!("{}", render_lines(&sorted, self.language)),
             Format::Human if !sorted.is_empty() => {
                 let color =
                     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                let here = word(self.language, "here");
-                eprint!("{}", render_problems(&sorted, texts, color, here));
+                eprint!("{}", render_problems(&sorted, texts, color, self.language));
             }
             Format::Human => {}
         }
@@ -187,20 +186,20 @@ impl Reporter {
 
 /// One line per problem: `los.md:5:1: error: message (hint)`, the column as
 /// in `--format json`, the message and hint on the one line.
-fn render_lines(problems: &Problems) -> String {
+fn render_lines(problems: &Problems, language: Language) -> String {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::new();
     for p in problems.iter() {
         let severity = if p.is_error() { "error" } else { "warning" };
-        let hint = (p.hint.as_deref())
-            .map(|h| format!(" ({})", one_line(h)))
+        let hint = (p.hint.as_ref())
+            .map(|h| format!(" ({})", one_line(&h.say(language))))
             .unwrap_or_default();
         out.push_str(&format!(
             "{}:{}:{}: {severity}: {}{hint}\n",
             p.file.display(),
             p.line,
             p.shown_column(),
-            one_line(&p.message)
+            one_line(&p.message.say(language))
         ));
     }
     out

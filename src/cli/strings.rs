@@ -353,7 +353,6 @@ const WORDS: &[Row] = &[
     ("warning", "waarschuwing", "warning"),
     ("warnings", "waarschuwingen", "warnings"),
     ("tally", "{} {}, {} {}", "{} {}, {} {}"),
-    ("here", "hier", "here"),
     ("checked", "in orde: {}", "all fine: {}"),
     (
         "denied",

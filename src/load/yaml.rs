@@ -29,7 +29,7 @@ pub struct YamlProblem {
 impl YamlProblem {
     pub fn into_problem(self, file: &Path) -> Problem {
         let mut p = Problem::error(file, self.line, self.message).column(self.column);
-        p.hint = self.hint;
+        p.hint = self.hint.map(Into::into);
         p
     }
 }

@@ -3,9 +3,9 @@
 //! links, free pages nothing links to, and heading attributes that are not
 //! rendered.
 
-use super::suggest;
+use super::suggestion;
 use crate::content::Toolkit;
-use crate::diagnostics::{LineIndex, Problem, Problems};
+use crate::diagnostics::{LineIndex, Message, Problem, Problems, Text};
 use crate::markdown::{self, BodyScan, FoundLink};
 use crate::routes::{DocRef, LinkTable, Route, Target, resolve_relative};
 use rayon::prelude::*;
@@ -137,26 +137,22 @@ fn heading_problems(
 ) {
     for dropped in &scan.dropped {
         let (line, column) = place(dropped.offset);
-        let message = format!(
-            "het kopattribuut {{{}}} wordt weggelaten",
-            dropped.attribute
-        );
+        let message = Message::new("kopattribuut-weggelaten").arg("attribuut", &dropped.attribute);
         problems.push(
             Problem::warning(doc.file, line, message)
                 .column(column)
-                .hint("een kop kan alleen {#id} en {.klasse} krijgen, met letters, cijfers, - en _; haal de rest weg"),
+                .hint(Message::new("kopattribuut-weggelaten-hint")),
         );
     }
     for renamed in &scan.renamed {
         let (line, column) = place(renamed.offset);
-        let message = format!(
-            "de kop-id {{#{}}} is al gebruikt door een eerdere kop; deze kop krijgt id \"{}\"",
-            renamed.wanted, renamed.given
-        );
+        let message = Message::new("kop-id-dubbel")
+            .arg("gewild", &renamed.wanted)
+            .arg("gekregen", &renamed.given);
         problems.push(
             Problem::warning(doc.file, line, message)
                 .column(column)
-                .hint("geef deze kop een eigen {#id}, of de eerdere kop een andere; links naar #id gaan naar de eerste"),
+                .hint(Message::new("kop-id-dubbel-hint")),
         );
     }
 }
@@ -177,7 +173,7 @@ fn check_link(
     (links, anchors, known): Known<'_>,
     problems: &mut Problems,
 ) {
-    let at = |message: String| {
+    let at = |message: Message| {
         let (line, column) = place(link.offset);
         Problem::error(doc.file, line, message).column(column)
     };
@@ -186,9 +182,10 @@ fn check_link(
         .split_once('#')
         .map_or((link.dest.as_str(), None), |(t, f)| (t, Some(f)));
     if markdown::is_dangerous_url(&link.dest) {
-        problems.push(at(format!("de link \"{}\" is niet toegestaan", link.dest)).hint(
-                "links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link",
-            ));
+        problems.push(
+            at(Message::new("link-niet-toegestaan").arg("link", &link.dest))
+                .hint(Message::new("link-niet-toegestaan-hint")),
+        );
     } else if link.dest.starts_with('@') {
         match links.resolve(target) {
             None => {
@@ -203,8 +200,11 @@ fn check_link(
                     })
                     .collect();
                 problems.push(
-                    at(format!("de link \"{}\" wijst nergens naar", link.dest))
-                        .hint(suggest(target, &keys, "pagina")),
+                    at(Message::new("link-nergens").arg("link", &link.dest)).hint(suggestion(
+                        target,
+                        &keys,
+                        "wat-pagina",
+                    )),
                 );
             }
             Some(Target::File(_)) => {}
@@ -213,21 +213,21 @@ fn check_link(
             }
         }
     } else if target.is_empty() {
-        check_anchor(&doc.route, fragment, anchors, "deze pagina", &at, problems);
+        let here = Text::from(Message::new("deze-pagina"));
+        check_anchor(&doc.route, fragment, anchors, here, &at, problems);
     } else if !has_scheme(target) {
         // Plain relative links break where the same text is shown at another
         // depth (print versions, search results): content links with `@`.
-        let what = if link.image {
-            "de afbeelding"
-        } else {
-            "de link"
+        let said = |id| {
+            let image = if link.image { "ja" } else { "nee" };
+            Message::new(id)
+                .arg("afbeelding", image)
+                .arg("link", &link.dest)
         };
         let problem = match at_link_for(doc, target, (link.offset, link.image), links, known) {
-            Some(at_link) => at(format!("{what} \"{}\" is een gewone relatieve link", link.dest))
-                .hint(format!("schrijf {at_link}; een @-link werkt ook in de afdrukversie en in zoekresultaten")),
-            None => at(format!("{what} \"{}\" wijst naar een bestand dat niet bestaat", link.dest)).hint(
-                "link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam",
-            ),
+            Some(at_link) => at(said("link-relatief"))
+                .hint(Message::new("link-relatief-hint").text("schrijf", at_link)),
+            None => at(said("link-geen-bestand")).hint(Message::new("link-geen-bestand-hint")),
         };
         problems.push(problem);
     }
@@ -244,7 +244,7 @@ fn at_link_for(
     (offset, image): (usize, bool),
     links: &LinkTable,
     known: &HashMap<String, String>,
-) -> Option<String> {
+) -> Option<Text> {
     let from_file = doc
         .file
         .strip_prefix("content")
@@ -272,9 +272,13 @@ fn at_link_for(
     };
     let text = link_text(doc.body, offset, target).unwrap_or("…");
     let bang = if image { "!" } else { "" };
+    let with_path = format!("{bang}[{text}]({at})");
     Some(match code {
-        Some(code) => format!("{bang}[{text}](@{code}) of {bang}[{text}]({at})"),
-        None => format!("{bang}[{text}]({at})"),
+        Some(code) => Message::new("link-of")
+            .arg("code", format!("{bang}[{text}](@{code})"))
+            .arg("pad", with_path)
+            .into(),
+        None => with_path.into(),
     })
 }
 
@@ -292,8 +296,8 @@ fn check_anchor(
     route: &Route,
     fragment: Option<&str>,
     anchors: &HashMap<Route, HashSet<String>>,
-    target: &str,
-    at: &dyn Fn(String) -> Problem,
+    target: impl Into<Text>,
+    at: &dyn Fn(Message) -> Problem,
     problems: &mut Problems,
 ) {
     let Some(f) = fragment.filter(|f| !f.is_empty()) else {
@@ -303,7 +307,10 @@ fn check_anchor(
     if !ids.is_some_and(|ids| ids.contains(f)) {
         let ids: Vec<String> = ids.map(|s| s.iter().cloned().collect()).unwrap_or_default();
         problems.push(
-            at(format!("de kop \"#{f}\" bestaat niet op {target}")).hint(suggest(f, &ids, "kop")),
+            at(Message::new("kop-bestaat-niet")
+                .arg("kop", f)
+                .text("waar", target))
+            .hint(suggestion(f, &ids, "wat-kop")),
         );
     }
 }
@@ -330,15 +337,8 @@ pub(super) fn check_orphans(
     for p in toolkit.pages().iter().filter(|p| p.meta.volgorde.is_none()) {
         if !linked.contains(&Route::page(p)) {
             problems.push(
-                Problem::warning(
-                    &p.file,
-                    0,
-                    "geen enkele pagina linkt hierheen en de pagina staat niet in het menu",
-                )
-                .hint(format!(
-                    "geef de pagina een `volgorde:` of link ernaar met [tekst](@/{})",
-                    p.content_path()
-                )),
+                Problem::warning(&p.file, 0, Message::new("pagina-wees"))
+                    .hint(Message::new("pagina-wees-hint").arg("pad", p.content_path())),
             );
         }
     }

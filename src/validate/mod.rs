@@ -9,7 +9,7 @@
 
 use crate::content::kind::AnyDoc;
 use crate::content::{Doc, Toolkit};
-use crate::diagnostics::{Problem, Problems, SourceTexts};
+use crate::diagnostics::{Message, Problem, Problems, SourceTexts};
 use crate::load::locate::{self, Seg};
 use crate::markdown::{self, BodyScan};
 use crate::routes::documents;
@@ -152,6 +152,34 @@ impl Known {
 
 /// "did you mean X?" when a close candidate exists, else the list of candidates.
 pub fn suggest(given: &str, candidates: &[String], what: &str) -> String {
+    match closest(given, candidates) {
+        Closest::One(c) => format!("bedoel je \"{c}\"?"),
+        Closest::None => format!("er is nog geen enkele {what}"),
+        Closest::Known(list) => format!("bekende waarden: {list}"),
+    }
+}
+
+/// [`suggest`] through the catalogue, so it can be said in any language:
+/// `what` is the id of the noun for what is looked for (`wat-pagina`).
+pub fn suggestion(given: &str, candidates: &[String], what: &'static str) -> Message {
+    match closest(given, candidates) {
+        Closest::One(c) => Message::new("suggestie-bedoel-je").arg("naam", c),
+        Closest::None => Message::new("suggestie-geen").text("wat", Message::new(what)),
+        Closest::Known(list) => Message::new("suggestie-bekend").arg("waarden", list),
+    }
+}
+
+/// What a suggestion can offer for an unknown name.
+enum Closest<'a> {
+    /// A candidate close enough to be what was meant.
+    One(&'a str),
+    /// There are no candidates at all.
+    None,
+    /// No close one: the first eight, sorted, joined with commas.
+    Known(String),
+}
+
+fn closest<'a>(given: &str, candidates: &'a [String]) -> Closest<'a> {
     let best = candidates
         .iter()
         .map(|c| {
@@ -163,16 +191,16 @@ pub fn suggest(given: &str, candidates: &[String], what: &str) -> String {
         .min_by_key(|(d, _)| *d)
         .filter(|(d, c)| *d <= 2.max(c.len() / 3));
     match best {
-        Some((_, c)) => format!("bedoel je \"{c}\"?"),
-        None if candidates.is_empty() => format!("er is nog geen enkele {what}"),
+        Some((_, c)) => Closest::One(c),
+        None if candidates.is_empty() => Closest::None,
         None => {
             let mut sorted: Vec<&str> = candidates.iter().map(String::as_str).collect();
             sorted.sort_unstable();
             let more = if sorted.len() > 8 { ", …" } else { "" };
-            format!(
-                "bekende waarden: {}{more}",
+            Closest::Known(format!(
+                "{}{more}",
                 sorted[..sorted.len().min(8)].join(", ")
-            )
+            ))
         }
     }
 }

@@ -1,0 +1,40 @@
+# What werkplaats says about a toolkit, in English.
+# Every id is in nl.ftl too (a test sees to it).
+
+## The report
+
+# The label under the place marked in a quoted line.
+hier = here
+
+## Suggestions for an unknown name
+
+suggestie-bedoel-je = did you mean "{ $naam }"?
+suggestie-geen = there is no { $wat } yet
+suggestie-bekend = known values: { $waarden }
+wat-pagina = page
+wat-kop = heading
+
+## Links and headings (validate/links.rs)
+
+kopattribuut-weggelaten = the heading attribute {"{"}{ $attribuut }{"}"} is left out
+kopattribuut-weggelaten-hint = a heading can only get {"{"}#id{"}"} and {"{"}.class{"}"}, with letters, digits, - and _; remove the rest
+kop-id-dubbel = the heading id {"{"}#{ $gewild }{"}"} is already used by an earlier heading; this heading gets the id "{ $gekregen }"
+kop-id-dubbel-hint = give this heading an {"{"}#id{"}"} of its own, or the earlier heading another one; links to #id go to the first
+link-niet-toegestaan = the link "{ $link }" is not allowed
+link-niet-toegestaan-hint = links with javascript:, vbscript: or data: can run code; use an ordinary link
+link-nergens = the link "{ $link }" points nowhere
+link-relatief = { $afbeelding ->
+    [ja] the image
+   *[nee] the link
+} "{ $link }" is a plain relative link
+link-relatief-hint = write { $schrijf }; an @ link also works in the print version and in search results
+link-of = { $code } or { $pad }
+link-geen-bestand = { $afbeelding ->
+    [ja] the image
+   *[nee] the link
+} "{ $link }" points to a file that does not exist
+link-geen-bestand-hint = link to content with @/path.md or @CODE, and to files in content/bestanden/ with @/bestanden/name
+kop-bestaat-niet = the heading "#{ $kop }" does not exist on { $waar }
+deze-pagina = this page
+pagina-wees = no page links here and the page is not in the menu
+pagina-wees-hint = give the page a `volgorde:` or link to it with [text](@/{ $pad })

@@ -1,0 +1,40 @@
+# Wat werkplaats over een toolkit zegt, in het Nederlands.
+# Elke id staat ook in en.ftl (een test ziet erop toe).
+
+## Het verslag
+
+# Het label onder de aangewezen plek in een geciteerde regel.
+hier = hier
+
+## Suggesties bij een onbekende naam
+
+suggestie-bedoel-je = bedoel je "{ $naam }"?
+suggestie-geen = er is nog geen enkele { $wat }
+suggestie-bekend = bekende waarden: { $waarden }
+wat-pagina = pagina
+wat-kop = kop
+
+## Links en koppen (validate/links.rs)
+
+kopattribuut-weggelaten = het kopattribuut {"{"}{ $attribuut }{"}"} wordt weggelaten
+kopattribuut-weggelaten-hint = een kop kan alleen {"{"}#id{"}"} en {"{"}.klasse{"}"} krijgen, met letters, cijfers, - en _; haal de rest weg
+kop-id-dubbel = de kop-id {"{"}#{ $gewild }{"}"} is al gebruikt door een eerdere kop; deze kop krijgt id "{ $gekregen }"
+kop-id-dubbel-hint = geef deze kop een eigen {"{"}#id{"}"}, of de eerdere kop een andere; links naar #id gaan naar de eerste
+link-niet-toegestaan = de link "{ $link }" is niet toegestaan
+link-niet-toegestaan-hint = links met javascript:, vbscript: of data: kunnen code uitvoeren; gebruik een gewone link
+link-nergens = de link "{ $link }" wijst nergens naar
+link-relatief = { $afbeelding ->
+    [ja] de afbeelding
+   *[nee] de link
+} "{ $link }" is een gewone relatieve link
+link-relatief-hint = schrijf { $schrijf }; een @-link werkt ook in de afdrukversie en in zoekresultaten
+link-of = { $code } of { $pad }
+link-geen-bestand = { $afbeelding ->
+    [ja] de afbeelding
+   *[nee] de link
+} "{ $link }" wijst naar een bestand dat niet bestaat
+link-geen-bestand-hint = link naar inhoud met @/pad.md of @CODE, en naar bestanden in content/bestanden/ met @/bestanden/naam
+kop-bestaat-niet = de kop "#{ $kop }" bestaat niet op { $waar }
+deze-pagina = deze pagina
+pagina-wees = geen enkele pagina linkt hierheen en de pagina staat niet in het menu
+pagina-wees-hint = geef de pagina een `volgorde:` of link ernaar met [tekst](@/{ $pad })
