@@ -237,6 +237,48 @@ fn link_problems_are_said_in_the_sites_language() {
     assert!(dutch.contains("╰── hier"), "{dutch}");
 }
 
+/// A template error on an English site: Tera's words and the hint in English,
+/// at the template's line.
+#[test]
+fn template_errors_are_said_in_the_sites_language() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let kit = elsewhere.path().join("kit");
+    copy_dir(&repo().join("tests/fixtures/english"), &kit);
+    let root = kit.to_str().unwrap();
+    let eject = run_in(
+        elsewhere.path(),
+        "C",
+        &["theme", "eject", "templates/page.html", "-r", root],
+    );
+    assert!(
+        eject.status.success(),
+        "{}",
+        String::from_utf8_lossy(&eject.stderr)
+    );
+    let page = kit.join("themes/default/templates/page.html");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("{{ pagina.titel |", "{{ pagina.titell |"),
+    )
+    .unwrap();
+    let out = run_in(
+        elsewhere.path(),
+        "C",
+        &["check", "-r", root, "--format", "line"],
+    );
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.contains("themes/default/templates/page.html:5:"),
+        "at the template's line: {out}"
+    );
+    assert!(
+        out.contains("template error: unknown variable `pagina.titell`"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `pagina.titel`?"), "{out}");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();

@@ -38,3 +38,20 @@ kop-bestaat-niet = the heading "#{ $kop }" does not exist on { $waar }
 deze-pagina = this page
 pagina-wees = no page links here and the page is not in the menu
 pagina-wees-hint = give the page a `volgorde:` or link to it with [text](@/{ $pad })
+
+## Templates (render/theme/errors.rs)
+
+template-fout = template error: { $melding }
+template-onbekende-variabele = template error: unknown variable `{ $var }`
+template-variabele = unknown variable `{ $var }`
+template-bestaat-niet = { $wat ->
+    [filter] the filter
+    [functie] the function
+    [test] the test
+   *[template] the template
+} `{ $naam }` does not exist
+template-bedoel-je = did you mean `{ $naam }`?
+template-niet-in-context = `{ $deel }` is not in this page's context; if it is a loop variable or a macro's argument, check the name where it starts
+template-heeft = `{ $pad }` has: { $sleutels }
+template-controleer-naam = check the variable's name in the template
+template-syntaxis-hint = check the Tera syntax and the names of variables in the template

@@ -38,3 +38,20 @@ kop-bestaat-niet = de kop "#{ $kop }" bestaat niet op { $waar }
 deze-pagina = deze pagina
 pagina-wees = geen enkele pagina linkt hierheen en de pagina staat niet in het menu
 pagina-wees-hint = geef de pagina een `volgorde:` of link ernaar met [tekst](@/{ $pad })
+
+## Templates (render/theme/errors.rs)
+
+template-fout = templatefout: { $melding }
+template-onbekende-variabele = templatefout: onbekende variabele `{ $var }`
+template-variabele = onbekende variabele `{ $var }`
+template-bestaat-niet = { $wat ->
+    [filter] het filter
+    [functie] de functie
+    [test] de test
+   *[template] de template
+} `{ $naam }` bestaat niet
+template-bedoel-je = bedoel je `{ $naam }`?
+template-niet-in-context = `{ $deel }` staat niet in de context van deze pagina; is het een lusvariabele of het argument van een macro, controleer dan de naam waar die begint
+template-heeft = `{ $pad }` heeft: { $sleutels }
+template-controleer-naam = controleer de naam van de variabele in de template
+template-syntaxis-hint = controleer de Tera-syntaxis en de namen van variabelen in de template

@@ -3,10 +3,11 @@
 //!
 //! Tera's parse errors carry a line; its render errors name only the
 //! template and the variable, so the line is found in the template's text.
-//! Tera's English for the common render errors is said in Dutch.
+//! Tera's English for the common render errors is said in the site's language
+//! (through the catalogue); other messages stay as Tera gives them.
 
 use super::{TemplateFiles, Theme};
-use crate::diagnostics::{Problem, SourceTexts};
+use crate::diagnostics::{Message, Problem, SourceTexts, Text};
 
 impl Theme {
     /// A render error of `ctx`'s page as a problem. For a variable the
@@ -27,7 +28,7 @@ impl Theme {
         Problem::error(
             file,
             line,
-            format!("templatefout: onbekende variabele `{var}`"),
+            Message::new("template-onbekende-variabele").arg("var", var),
         )
         .column(column)
         .hint(variable_hint(var, &ctx.clone().into_json()))
@@ -69,7 +70,7 @@ fn uses_at(line: &str, var: &str) -> Option<usize> {
 
 /// "bedoel je …" for a variable the context lacks: the path is followed as
 /// far as the context has it, and the next part compared with the keys there.
-fn variable_hint(var: &str, context: &serde_json::Value) -> String {
+fn variable_hint(var: &str, context: &serde_json::Value) -> Message {
     let mut here = context;
     let mut path: Vec<&str> = Vec::new();
     for part in var.split('.') {
@@ -87,19 +88,23 @@ fn variable_hint(var: &str, context: &serde_json::Value) -> String {
                     .min_by_key(|(d, _)| *d)
                     .filter(|(d, k)| *d <= 2.max(k.chars().count() / 3));
                 return match best {
-                    Some((_, k)) => format!("bedoel je `{prefix}{k}`?"),
-                    None if path.is_empty() => format!(
-                        "`{part}` staat niet in de context van deze pagina; is het een lusvariabele of het argument van een macro, controleer dan de naam waar die begint"
-                    ),
+                    Some((_, k)) => {
+                        Message::new("template-bedoel-je").arg("naam", format!("{prefix}{k}"))
+                    }
+                    None if path.is_empty() => {
+                        Message::new("template-niet-in-context").arg("deel", part)
+                    }
                     None => {
                         let keys: Vec<&str> = map.keys().map(String::as_str).take(15).collect();
-                        format!("`{}` heeft: {}", path.join("."), keys.join(", "))
+                        Message::new("template-heeft")
+                            .arg("pad", path.join("."))
+                            .arg("sleutels", keys.join(", "))
                     }
                 };
             }
         }
     }
-    "controleer de naam van de variabele in de template".into()
+    Message::new("template-controleer-naam")
 }
 
 /// The messages of an error and its sources, outermost first.
@@ -120,21 +125,25 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..from + len])
 }
 
-/// Tera's English for the common render errors, in Dutch; other messages
-/// stay as Tera gives them.
-fn dutch(message: &str) -> String {
+/// Tera's English for the common render errors, through the catalogue;
+/// other messages stay as Tera gives them.
+fn said(message: &str) -> Text {
     let named = |what: &str, pattern: &str| {
         let name = between(message, &format!("{pattern} '"), "' not found")?;
-        Some(format!("{what} `{name}` bestaat niet"))
+        Some(
+            Message::new("template-bestaat-niet")
+                .arg("wat", what)
+                .arg("naam", name),
+        )
     };
     if let Some(var) = between(message, "Variable `", "` not found in context") {
-        return format!("onbekende variabele `{var}`");
+        return Message::new("template-variabele").arg("var", var).into();
     }
-    named("het filter", "Filter")
-        .or_else(|| named("de functie", "Function"))
-        .or_else(|| named("de test", "Test"))
-        .or_else(|| named("de template", "Template"))
-        .unwrap_or_else(|| message.to_string())
+    named("filter", "Filter")
+        .or_else(|| named("functie", "Function"))
+        .or_else(|| named("test", "Test"))
+        .or_else(|| named("template", "Template"))
+        .map_or_else(|| message.into(), Text::from)
 }
 
 /// Turns a Tera error into a problem naming the template (in the layer it
@@ -166,10 +175,10 @@ pub fn template_problem(files: &TemplateFiles, error: &tera::Error) -> Problem {
     Problem::error(
         file,
         line,
-        format!("templatefout: {}", dutch(message.trim())),
+        Message::new("template-fout").text("melding", said(message.trim())),
     )
     .column(column)
-    .hint("controleer de Tera-syntaxis en de namen van variabelen in de template")
+    .hint(Message::new("template-syntaxis-hint"))
 }
 
 fn quoted_after(text: &str, marker: &str) -> Option<String> {
