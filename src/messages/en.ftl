@@ -55,3 +55,16 @@ template-niet-in-context = `{ $deel }` is not in this page's context; if it is a
 template-heeft = `{ $pad }` has: { $sleutels }
 template-controleer-naam = check the variable's name in the template
 template-syntaxis-hint = check the Tera syntax and the names of variables in the template
+
+## Print (validate/print.rs)
+
+kleur-contrast = the colour { $kleur } of { $code } gives too little contrast with white text ({ $verhouding }:1, at least { $minimaal }:1)
+kleur-contrast-hint = choose a darker colour, so that white text on it reads well (WCAG AA)
+kaart-past-niet = the text on the { $kant ->
+    [voor] front
+   *[achter] back
+} of the card "{ $kaart }" does not fit on the card: an estimated { $nodig } mm, there are { $ruimte } mm
+kaart-past-niet-hint = make { $aantal ->
+    [1] { $veld }
+   *[other] { $velden } or { $veld }
+} shorter (by about { $procent }%); a card does not cut text off

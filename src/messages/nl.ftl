@@ -55,3 +55,16 @@ template-niet-in-context = `{ $deel }` staat niet in de context van deze pagina;
 template-heeft = `{ $pad }` heeft: { $sleutels }
 template-controleer-naam = controleer de naam van de variabele in de template
 template-syntaxis-hint = controleer de Tera-syntaxis en de namen van variabelen in de template
+
+## Afdrukken (validate/print.rs)
+
+kleur-contrast = de kleur { $kleur } van { $code } geeft te weinig contrast met witte tekst ({ $verhouding }:1, minimaal { $minimaal }:1)
+kleur-contrast-hint = kies een donkerdere kleur, zodat witte tekst erop goed leesbaar is (WCAG AA)
+kaart-past-niet = de tekst op de { $kant ->
+    [voor] voorkant
+   *[achter] achterkant
+} van de kaart "{ $kaart }" past niet op de kaart: naar schatting { $nodig } mm, er is { $ruimte } mm
+kaart-past-niet-hint = maak { $aantal ->
+    [1] { $veld }
+   *[other] { $velden } of { $veld }
+} korter (ongeveer { $procent }%); een kaart knipt geen tekst af

@@ -81,3 +81,23 @@ fn a_text_keeps_its_dutch_and_says_the_rest_on_request() {
     assert_eq!(plain.say(Language::English), "nog niet vertaald");
     assert!(said.contains("wijst"), "reads as a str");
 }
+
+#[test]
+fn a_hint_chooses_its_words_by_the_count() {
+    let hint = |fields: &[&str]| {
+        let (some, one) = fields.split_at(fields.len() - 1);
+        Message::new("kaart-past-niet-hint")
+            .arg("velden", some.join(", "))
+            .arg("veld", one.join(""))
+            .count("aantal", fields.len())
+            .arg("procent", 6)
+    };
+    assert_eq!(
+        hint(&["`wat`"]).say(Language::Dutch),
+        "maak `wat` korter (ongeveer 6%); een kaart knipt geen tekst af"
+    );
+    assert_eq!(
+        hint(&["`kern`", "`wat`", "`naam`"]).say(Language::English),
+        "make `kern`, `wat` or `naam` shorter (by about 6%); a card does not cut text off"
+    );
+}

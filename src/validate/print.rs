@@ -13,7 +13,7 @@ use crate::colour::{AA_NORMAL_TEXT, WHITE, contrast};
 use crate::content::card::CardContent;
 use crate::content::kind::AnyDoc;
 use crate::content::{Doc, DuplexOffset, Element, Prompt, SettingProblem, Toolkit};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Message, Problem};
 use crate::print::Deck;
 use crate::print::fit::{self, CardText, CardType};
 use crate::print::sheet::{Face, MAX_OFFSET};
@@ -28,12 +28,13 @@ pub fn colour_contrast(elements: &[Doc<Element>]) -> Vec<Problem> {
                 Problem::warning(
                     &e.file,
                     e.line_of("kleur"),
-                    format!(
-                        "de kleur {} van {} geeft te weinig contrast met witte tekst ({ratio:.1}:1, minimaal {AA_NORMAL_TEXT}:1)",
-                        e.meta.kleur, e.meta.code
-                    ),
+                    Message::new("kleur-contrast")
+                        .arg("kleur", &e.meta.kleur)
+                        .arg("code", &e.meta.code)
+                        .arg("verhouding", format!("{ratio:.1}"))
+                        .arg("minimaal", AA_NORMAL_TEXT),
                 )
-                .hint("kies een donkerdere kleur, zodat witte tekst erop goed leesbaar is (WCAG AA)")
+                .hint(Message::new("kleur-contrast-hint"))
             })
         })
         .collect()
@@ -129,28 +130,33 @@ fn card_fit(
     back_fields: &[&str],
 ) -> Vec<Problem> {
     [
-        (Face::Front, front_fields, "voorkant"),
-        (Face::Back, back_fields, "achterkant"),
+        (Face::Front, front_fields, "voor"),
+        (Face::Back, back_fields, "achter"),
     ]
     .into_iter()
     .filter_map(|(face, fields, side)| {
         let fit = ty.fit(text, face);
         (!fit.fits()).then(|| {
             let named: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            let last = named.len().saturating_sub(1);
+            let (some, one) = named.split_at(last);
             let first = fields.first().copied().unwrap_or_default();
             Problem::error(
                 doc.file(),
                 doc.line_of(&format!("{first}:")),
-                format!(
-                    "de tekst op de {side} van de kaart \"{}\" past niet op de kaart: naar schatting {:.0} mm, er is {:.0} mm",
-                    text.title, fit.needed_mm, fit.room_mm
-                ),
+                Message::new("kaart-past-niet")
+                    .arg("kant", side)
+                    .arg("kaart", &text.title)
+                    .arg("nodig", format!("{:.0}", fit.needed_mm))
+                    .arg("ruimte", format!("{:.0}", fit.room_mm)),
             )
-            .hint(format!(
-                "maak {} korter (ongeveer {:.0}%); een kaart knipt geen tekst af",
-                named.join(" of "),
-                fit.excess_percent()
-            ))
+            .hint(
+                Message::new("kaart-past-niet-hint")
+                    .arg("velden", some.join(", "))
+                    .arg("veld", one.join(""))
+                    .count("aantal", named.len())
+                    .arg("procent", format!("{:.0}", fit.excess_percent())),
+            )
         })
     })
     .collect()
