@@ -146,7 +146,7 @@ fn card_fit(
                 doc.line_of(&format!("{first}:")),
                 Message::new("kaart-past-niet")
                     .arg("kant", side)
-                    .arg("kaart", &text.title)
+                    .arg("kaart", text.title)
                     .arg("nodig", format!("{:.0}", fit.needed_mm))
                     .arg("ruimte", format!("{:.0}", fit.room_mm)),
             )
