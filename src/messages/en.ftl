@@ -68,3 +68,17 @@ kaart-past-niet-hint = make { $aantal ->
     [1] { $veld }
    *[other] { $velden } or { $veld }
 } shorter (by about { $procent }%); a card does not cut text off
+
+## Downloads (validate/assets.rs)
+
+download-weigeren-hint = remove that part, or supply the file as a PDF or a plain image; if you trust it, set `ruwe_html: true` in site.yaml
+download-svgz = this download is a packed SVG (.svgz); it can hold code that runs in the browser and is not checked
+download-svgz-hint = unpack it to an .svg (which is checked), or supply it as PNG or PDF; if you trust it, set `ruwe_html: true` in site.yaml
+download-onleesbaar = cannot read the download: { $fout }
+download-te-groot = this download is larger than { $mb } MB and cannot be checked for code that runs in the browser
+download-geen-utf8 = this download is not UTF-8 text and cannot be checked for code that runs in the browser
+download-bevat-code = this download contains { $wat }, which runs code in the browser
+actief-stylesheet = an <?xml-stylesheet?> (a style sheet that can make script)
+actief-element = <{ $naam }>
+actief-attribuut = the attribute { $naam }=
+actief-adres = the address in { $naam }=

@@ -68,3 +68,17 @@ kaart-past-niet-hint = maak { $aantal ->
     [1] { $veld }
    *[other] { $velden } of { $veld }
 } korter (ongeveer { $procent }%); een kaart knipt geen tekst af
+
+## Downloads (validate/assets.rs)
+
+download-weigeren-hint = haal dat deel weg, of lever het bestand aan als pdf of gewone afbeelding; vertrouw je het wel, zet dan `ruwe_html: true` in site.yaml
+download-svgz = deze download is een ingepakte SVG (.svgz); die kan code bevatten die in de browser draait en wordt niet nagekeken
+download-svgz-hint = pak hem uit tot een .svg (die wordt wel nagekeken), of lever hem aan als png of pdf; vertrouw je hem wel, zet dan `ruwe_html: true` in site.yaml
+download-onleesbaar = kan de download niet lezen: { $fout }
+download-te-groot = deze download is groter dan { $mb } MB en kan niet worden nagekeken op code die in de browser draait
+download-geen-utf8 = deze download is geen UTF-8-tekst en kan niet worden nagekeken op code die in de browser draait
+download-bevat-code = deze download bevat { $wat }, dat in de browser code uitvoert
+actief-stylesheet = een <?xml-stylesheet?> (een opmaakblad dat script kan maken)
+actief-element = <{ $naam }>
+actief-attribuut = het attribuut { $naam }=
+actief-adres = het adres in { $naam }=

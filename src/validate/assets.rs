@@ -15,7 +15,7 @@
 //! here without unpacking it, so it is refused unread.
 
 use crate::content::Toolkit;
-use crate::diagnostics::{LineIndex, Problem};
+use crate::diagnostics::{LineIndex, Message, Problem, Text};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -80,18 +80,13 @@ fn has_extension(name: &str, list: &[&str]) -> bool {
 /// What is wrong with one download, if anything.
 fn check_one(dir: &Path, name: &str) -> Option<Problem> {
     let rel = PathBuf::from("content/bestanden").join(name);
-    let refuse = |line: usize, finding: &str| {
-        Problem::error(&rel, line, format!("deze download {finding}"))
-            .hint("haal dat deel weg, of lever het bestand aan als pdf of gewone afbeelding; vertrouw je het wel, zet dan `ruwe_html: true` in site.yaml")
+    let refuse = |line: usize, finding: Message| {
+        Problem::error(&rel, line, finding).hint(Message::new("download-weigeren-hint"))
     };
     if is_packed(name) {
         return Some(
-            Problem::error(
-                &rel,
-                0,
-                "deze download is een ingepakte SVG (.svgz); die kan code bevatten die in de browser draait en wordt niet nagekeken",
-            )
-            .hint("pak hem uit tot een .svg (die wordt wel nagekeken), of lever hem aan als png of pdf; vertrouw je hem wel, zet dan `ruwe_html: true` in site.yaml"),
+            Problem::error(&rel, 0, Message::new("download-svgz"))
+                .hint(Message::new("download-svgz-hint")),
         );
     }
     let mut bytes = Vec::new();
@@ -101,31 +96,23 @@ fn check_one(dir: &Path, name: &str) -> Option<Problem> {
         return Some(Problem::error(
             &rel,
             0,
-            format!("kan de download niet lezen: {e}"),
+            Message::new("download-onleesbaar").arg("fout", e),
         ));
     }
     if bytes.len() as u64 > MAX_READ {
         let mb = MAX_READ / 1024 / 1024;
-        return Some(refuse(
-            0,
-            &format!(
-                "is groter dan {mb} MB en kan niet worden nagekeken op code die in de browser draait"
-            ),
-        ));
+        return Some(refuse(0, Message::new("download-te-groot").arg("mb", mb)));
     }
     // A browser reads UTF-16 too, where `<script` is not these bytes.
     if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.contains(&0) {
-        return Some(refuse(
-            0,
-            "is geen UTF-8-tekst en kan niet worden nagekeken op code die in de browser draait",
-        ));
+        return Some(refuse(0, Message::new("download-geen-utf8")));
     }
     let text = String::from_utf8_lossy(&bytes);
     let found = first_active(&text)?;
     let line = LineIndex::new(&text).line_of(found.offset);
     Some(refuse(
         line,
-        &format!("bevat {}, dat in de browser code uitvoert", found.what),
+        Message::new("download-bevat-code").text("wat", found.what),
     ))
 }
 
@@ -133,7 +120,7 @@ fn check_one(dir: &Path, name: &str) -> Option<Problem> {
 #[derive(Debug, PartialEq, Eq)]
 struct Active {
     offset: usize,
-    what: String,
+    what: Text,
 }
 
 /// The first script, event handler, script address or active element in
@@ -145,13 +132,18 @@ fn first_active(text: &str) -> Option<Active> {
     while let Some(i) = lower.get(from..)?.find('<') {
         let at = from + i;
         let rest = &lower[at..];
-        let found = |what: String| Some(Active { offset: at, what });
+        let found = |what: Message| {
+            Some(Active {
+                offset: at,
+                what: what.into(),
+            })
+        };
         if let Some(body) = rest.strip_prefix("<!--") {
             from = at + 4 + body.find("-->").map_or(body.len(), |e| e + 3);
             continue;
         }
         if rest.starts_with("<?xml-stylesheet") {
-            return found("een <?xml-stylesheet?> (een opmaakblad dat script kan maken)".into());
+            return found(Message::new("actief-stylesheet"));
         }
         let tag = Tag::read(rest);
         if !tag.name.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -161,16 +153,16 @@ fn first_active(text: &str) -> Option<Active> {
         }
         let local = |name: &str| name.rsplit(':').next().unwrap_or_default().to_string();
         if ACTIVE.contains(&local(tag.name).as_str()) {
-            return found(format!("<{}>", tag.name));
+            return found(Message::new("actief-element").arg("naam", tag.name));
         }
         for (name, value) in &tag.attributes {
             // Every `on…` attribute, not a list of handlers: browsers add
             // new ones, and a name like that is no plain attribute anyway.
             if local(name).starts_with("on") && name.len() > 2 {
-                return found(format!("het attribuut {name}="));
+                return found(Message::new("actief-attribuut").arg("naam", name));
             }
             if value.is_some_and(runs_script) {
-                return found(format!("het adres in {name}="));
+                return found(Message::new("actief-adres").arg("naam", name));
             }
         }
         from = at + tag.len.max(1);
@@ -304,7 +296,7 @@ mod tests {
     use super::*;
 
     fn what(text: &str) -> Option<String> {
-        first_active(text).map(|a| a.what)
+        first_active(text).map(|a| a.what.to_string())
     }
 
     #[test]
