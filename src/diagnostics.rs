@@ -218,9 +218,17 @@ impl miette::Diagnostic for Rendered {
 /// The work is in proportion to the problems and the files they point into:
 /// each file's lines are found once, and miette is handed only the lines it
 /// quotes, not a copy of the whole file per problem.
-pub fn render_report(problems: &Problems, texts: &SourceTexts, color: bool) -> String {
-    let mut out = render_problems(problems, texts, color, Language::Dutch);
-    out.push_str(&summary(problems));
+pub fn render_report(
+    problems: &Problems,
+    texts: &SourceTexts,
+    color: bool,
+    language: Language,
+) -> String {
+    let mut out = render_problems(problems, texts, color, language);
+    let tally = Message::new("telling")
+        .count("fouten", problems.errors())
+        .count("waarschuwingen", problems.warnings());
+    out.push_str(&tally.say(language));
     out.push('\n');
     out
 }

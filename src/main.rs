@@ -82,6 +82,7 @@ fn run(out: &Reporter, language: Language, command: Command) -> ExitCode {
                 port,
                 bind,
                 open,
+                language,
             },
         ),
         Command::Clean { root, out: dir } => {

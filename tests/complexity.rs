@@ -14,6 +14,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use werkplaats::diagnostics::render_report;
+use werkplaats::language::Language;
 use werkplaats::markdown::{self, RenderContext};
 use werkplaats::routes::{LinkTable, Route};
 use werkplaats::{RenderOptions, build_site, synthetic};
@@ -180,7 +181,7 @@ fn dead_links(n: usize) -> (usize, usize) {
     let problems = failure.problems.sorted();
     assert_eq!(problems.errors(), n);
     allocated(|| {
-        let report = render_report(&problems, &failure.texts, false);
+        let report = render_report(&problems, &failure.texts, false, Language::Dutch);
         assert!(report.contains(&format!("nergens-{}.md", n - 1)));
     })
 }

@@ -1095,3 +1095,31 @@ fn serve_shows_a_draft_with_its_banner() {
     assert_eq!(banner.len(), 1, "{}", page.body);
     assert!(banner[0].text().collect::<String>().contains("concept"));
 }
+
+/// On an English toolkit the preview reports in English, in the terminal.
+#[test]
+fn serve_speaks_the_sites_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let kit = dir.path().join("kit");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+    for entry in walkdir::WalkDir::new(&fixture) {
+        let entry = entry.unwrap();
+        let target = kit.join(entry.path().strip_prefix(&fixture).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let about = kit.join("content/paginas/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, format!("{text}\nSee [x](@/nope.md).\n")).unwrap();
+    let server = Server::start(&kit);
+    wait_until(|| server.stderr().contains("1 error, 0 warnings"));
+    let err = server.stderr();
+    assert!(
+        err.contains("the link \"@/nope.md\" points nowhere"),
+        "{err}"
+    );
+    assert!(!err.contains("fout"), "{err}");
+}

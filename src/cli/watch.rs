@@ -30,7 +30,7 @@ pub fn run(out: &Reporter, language: Language, root: &Path) -> ExitCode {
     // Events name absolute paths; they are sorted by where they fall below root.
     let root = &std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     // Watch before the first check, so a save during it is not missed.
-    let mut files = match FileWatcher::start(root, Default::default()) {
+    let mut files = match FileWatcher::start(root, Default::default(), language) {
         Ok(files) => files,
         Err(e) => return out.error(root, &fill(language, "watch failed", &[&e.to_string()])),
     };

@@ -82,3 +82,22 @@ actief-stylesheet = an <?xml-stylesheet?> (a style sheet that can make script)
 actief-element = <{ $naam }>
 actief-attribuut = the attribute { $naam }=
 actief-adres = the address in { $naam }=
+
+## The preview (serve)
+
+telling = { $fouten } { $fouten ->
+    [one] error
+   *[other] errors
+}, { $waarschuwingen } { $waarschuwingen ->
+    [one] warning
+   *[other] warnings
+}
+serve-op = preview at { $url } (stop: Ctrl-C)
+serve-geen-browser = note: no browser could be opened; open { $url } yourself
+serve-gestopt = preview stopped
+serve-andere-poort = port { $standaard } is already in use; the preview uses port { $poort }
+serve-bereikbaar = note: with --bind { $ip } the preview can be reached by other computers on the network; do this only on a network you trust
+serve-weer-in-orde = all fine again
+serve-bijgewerkt = updated in { $ms } ms: { $paden }
+serve-kan-niet-volgen = note: cannot watch { $map }/: { $fout }
+serve-volgfout = note: an error while watching files ({ $fout }); rebuilding everything

@@ -82,3 +82,22 @@ actief-stylesheet = een <?xml-stylesheet?> (een opmaakblad dat script kan maken)
 actief-element = <{ $naam }>
 actief-attribuut = het attribuut { $naam }=
 actief-adres = het adres in { $naam }=
+
+## De voorvertoning (serve)
+
+telling = { $fouten } { $fouten ->
+    [one] fout
+   *[other] fouten
+}, { $waarschuwingen } { $waarschuwingen ->
+    [one] waarschuwing
+   *[other] waarschuwingen
+}
+serve-op = voorvertoning op { $url } (stoppen: Ctrl-C)
+serve-geen-browser = let op: er kon geen browser worden geopend; open { $url } zelf
+serve-gestopt = voorvertoning gestopt
+serve-andere-poort = poort { $standaard } is al in gebruik; de voorvertoning gebruikt poort { $poort }
+serve-bereikbaar = let op: met --bind { $ip } is de voorvertoning bereikbaar voor andere computers in het netwerk; doe dit alleen op een netwerk dat je vertrouwt
+serve-weer-in-orde = weer in orde
+serve-bijgewerkt = bijgewerkt in { $ms } ms: { $paden }
+serve-kan-niet-volgen = let op: kan { $map }/ niet volgen: { $fout }
+serve-volgfout = let op: fout bij het volgen van bestanden ({ $fout }); alles wordt opnieuw gebouwd

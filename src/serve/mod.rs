@@ -26,7 +26,9 @@ pub mod watch;
 pub use rebuild::FileWatcher;
 
 use crate::diagnostics::Problem;
+use crate::language::Language;
 use crate::load::root::check_root;
+use crate::messages::Message;
 use std::io::ErrorKind;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -48,6 +50,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Open the site in the default browser.
     pub open: bool,
+    /// The language of the terminal's lines and of problem reports, as the
+    /// toolkit's `taal:` was when the preview started.
+    pub language: Language,
 }
 
 /// Why the preview could not start.
@@ -88,24 +93,28 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
 }
 
 async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> {
-    let listener = bind(options.bind, options.port).await?;
+    let listener = bind(options.bind, options.port, options.language).await?;
     let addr = listener.local_addr()?;
+    let language = options.language;
     if let Some(warning) = exposure_warning(options.bind) {
-        eprintln!("{warning}");
+        eprintln!("{}", warning.say(language));
     }
 
     // Watch before the first build, so a change made during it is not missed.
     let builder = crate::site::Builder::new(&root);
-    let files = rebuild::FileWatcher::start(&root, builder.stop_flag())?;
+    let files = rebuild::FileWatcher::start(&root, builder.stop_flag(), language)?;
     let shared = Arc::new(state::Shared::new(state::Snapshot::new(session_id())));
-    let mut publisher = rebuild::Publisher::new(builder, Arc::clone(&shared));
+    let mut publisher = rebuild::Publisher::new(builder, Arc::clone(&shared), language);
     publisher.first();
     std::thread::Builder::new()
         .name("werkplaats-rebuild".into())
         .spawn(move || rebuild::run(files, publisher))?;
 
     let url = url_for(addr);
-    println!("voorvertoning op {url} (stoppen: Ctrl-C)");
+    println!(
+        "{}",
+        Message::new("serve-op").arg("url", &url).say(language)
+    );
     if options.open {
         // The launcher may take a moment; the site is served meanwhile.
         let url = url.clone();
@@ -113,7 +122,8 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
             // The launcher's own error (an exit status of xdg-open) says
             // nothing to an editor; what to do does.
             if open::that_detached(&url).is_err() {
-                eprintln!("let op: er kon geen browser worden geopend; open {url} zelf");
+                let note = Message::new("serve-geen-browser").arg("url", &url);
+                eprintln!("{}", note.say(language));
             }
         });
     }
@@ -133,13 +143,17 @@ async fn serve(root: PathBuf, options: &ServeOptions) -> Result<(), ServeError> 
             tokio::time::sleep(Duration::from_secs(2)).await;
         } => {}
     }
-    eprintln!("voorvertoning gestopt");
+    eprintln!("{}", Message::new("serve-gestopt").say(language));
     Ok(())
 }
 
 /// Binds the address; without an explicit port, the next free one after the
 /// default is taken, and said so.
-async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> {
+async fn bind(
+    ip: IpAddr,
+    port: Option<u16>,
+    language: Language,
+) -> Result<TcpListener, ServeError> {
     if let Some(port) = port {
         let addr = SocketAddr::new(ip, port);
         return TcpListener::bind(addr).await.map_err(|e| match e.kind() {
@@ -153,9 +167,10 @@ async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> 
         match TcpListener::bind(addr).await {
             Ok(listener) => {
                 if port != DEFAULT_PORT {
-                    eprintln!(
-                        "poort {DEFAULT_PORT} is al in gebruik; de voorvertoning gebruikt poort {port}"
-                    );
+                    let note = Message::new("serve-andere-poort")
+                        .arg("standaard", DEFAULT_PORT)
+                        .arg("poort", port);
+                    eprintln!("{}", note.say(language));
                 }
                 return Ok(listener);
             }
@@ -171,12 +186,8 @@ async fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> 
 
 /// Said when the preview listens beyond this machine: it serves unpublished
 /// work to anyone who can reach the address.
-fn exposure_warning(ip: IpAddr) -> Option<String> {
-    (!ip.is_loopback()).then(|| {
-        format!(
-            "let op: met --bind {ip} is de voorvertoning bereikbaar voor andere computers in het netwerk; doe dit alleen op een netwerk dat je vertrouwt"
-        )
-    })
+fn exposure_warning(ip: IpAddr) -> Option<Message> {
+    (!ip.is_loopback()).then(|| Message::new("serve-bereikbaar").arg("ip", ip))
 }
 
 /// The address to open in a browser; for "all interfaces", this machine's.
@@ -233,7 +244,9 @@ mod tests {
             assert_eq!(exposure_warning(quiet.parse().unwrap()), None, "{quiet}");
         }
         for loud in ["0.0.0.0", "192.168.1.10", "::"] {
-            let w = exposure_warning(loud.parse().unwrap()).expect(loud);
+            let w = exposure_warning(loud.parse().unwrap())
+                .expect(loud)
+                .say(Language::Dutch);
             assert!(w.contains(loud) && w.contains("netwerk"), "{w}");
         }
     }

@@ -12,7 +12,8 @@ use super::boundary;
 use super::state::{Labels, Shared, Snapshot};
 use super::watch::{Debouncer, OpenWrites, classify, is_change};
 use crate::Failure;
-use crate::diagnostics::{Problem, render_report};
+use crate::diagnostics::{Message, Problem, render_report};
+use crate::language::Language;
 use crate::site::{Builder, Built, Changes};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::io::IsTerminal;
@@ -39,6 +40,8 @@ type Event = notify::Result<notify::Event>;
 /// Watches `content/`, `themes/` and `site.yaml` below `root`.
 pub struct FileWatcher {
     root: PathBuf,
+    /// The language of its notes in the terminal.
+    language: Language,
     watcher: RecommendedWatcher,
     events: Receiver<Event>,
     writing: OpenWrites,
@@ -47,7 +50,11 @@ pub struct FileWatcher {
 impl FileWatcher {
     /// Starts watching; `stop` is set as soon as a file changes (see
     /// `site::Builder::stop_flag`), before the event reaches the rebuild loop.
-    pub fn start(root: &Path, stop: Arc<AtomicBool>) -> notify::Result<FileWatcher> {
+    pub fn start(
+        root: &Path,
+        stop: Arc<AtomicBool>,
+        language: Language,
+    ) -> notify::Result<FileWatcher> {
         let (tx, events) = channel();
         let config = notify::Config::default().with_follow_symlinks(false);
         let watched = root.to_path_buf();
@@ -71,6 +78,7 @@ impl FileWatcher {
         watcher.watch(root, RecursiveMode::NonRecursive)?;
         let mut w = FileWatcher {
             root: root.to_path_buf(),
+            language,
             watcher,
             events,
             writing: OpenWrites::default(),
@@ -88,7 +96,10 @@ impl FileWatcher {
         if path.is_dir()
             && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
         {
-            eprintln!("let op: kan {dir}/ niet volgen: {e}");
+            let note = Message::new("serve-kan-niet-volgen")
+                .arg("map", dir)
+                .arg("fout", e);
+            eprintln!("{}", note.say(self.language));
         }
     }
 
@@ -131,9 +142,8 @@ impl FileWatcher {
         let event = match event {
             Ok(event) => event,
             Err(e) => {
-                eprintln!(
-                    "let op: fout bij het volgen van bestanden ({e}); alles wordt opnieuw gebouwd"
-                );
+                let note = Message::new("serve-volgfout").arg("fout", e);
+                eprintln!("{}", note.say(self.language));
                 self.writing.clear();
                 return Changes::everything();
             }
@@ -159,15 +169,18 @@ impl FileWatcher {
 pub struct Publisher {
     builder: Builder,
     shared: Arc<Shared>,
+    /// The language of the terminal's lines and the overlay's report.
+    language: Language,
     /// Warnings are repeated only when they change, not on every save.
     last_warnings: Vec<Problem>,
 }
 
 impl Publisher {
-    pub fn new(builder: Builder, shared: Arc<Shared>) -> Publisher {
+    pub fn new(builder: Builder, shared: Arc<Shared>, language: Language) -> Publisher {
         Publisher {
             builder,
             shared,
+            language,
             last_warnings: Vec::new(),
         }
     }
@@ -218,28 +231,33 @@ impl Publisher {
             self.last_warnings = built.warnings.0.clone();
             if !built.warnings.is_empty() {
                 let problems = built.warnings.clone().sorted();
-                eprint!("{}", render_report(&problems, &built.texts, color()));
+                let report = render_report(&problems, &built.texts, color(), self.language);
+                eprint!("{report}");
             }
         }
         let old = self.shared.current();
         let complete = !self.builder.rest_pending();
         let (next, message) = old.succeeded(built, complete);
         if old.error.is_some() && next.error.is_none() && old.ready {
-            eprintln!("weer in orde");
+            eprintln!("{}", Message::new("serve-weer-in-orde").say(self.language));
         }
         if let (Some(_), Some((started, paths))) = (&message, timing) {
-            eprintln!(
-                "bijgewerkt in {} ms: {paths}",
-                started.elapsed().as_millis()
-            );
+            let note = Message::new("serve-bijgewerkt")
+                .arg("ms", started.elapsed().as_millis())
+                .arg("paden", paths);
+            eprintln!("{}", note.say(self.language));
         }
         self.shared.publish(next, message);
     }
 
     fn failed(&mut self, failure: &Failure) {
         let problems = failure.problems.clone().sorted();
-        eprint!("{}", render_report(&problems, &failure.texts, color()));
-        let plain = render_report(&problems, &failure.texts, false);
+        let language = self.language;
+        eprint!(
+            "{}",
+            render_report(&problems, &failure.texts, color(), language)
+        );
+        let plain = render_report(&problems, &failure.texts, false, language);
         let mut current = Snapshot::clone(&self.shared.current());
         if current.labels == Labels::default() {
             // No build has loaded the theme yet; its strings may still be readable.
@@ -363,7 +381,7 @@ mod tests {
         let root = dir.join("kit");
         crate::scaffold::create(&root).expect("scaffold");
         let shared = Arc::new(Shared::new(Snapshot::new("t".into())));
-        let mut publisher = Publisher::new(Builder::new(&root), shared);
+        let mut publisher = Publisher::new(Builder::new(&root), shared, Language::Dutch);
         publisher.first();
         assert!(publisher.shared.current().ready);
         publisher
