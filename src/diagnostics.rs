@@ -328,21 +328,6 @@ fn json_path(file: &Path) -> String {
 /// Lines longer than this are not quoted in reports.
 const MAX_QUOTED_LINE: usize = 1000;
 
-/// The closing count line, e.g. "2 fouten, 1 waarschuwing".
-pub fn summary(problems: &Problems) -> String {
-    let e = problems.errors();
-    let w = problems.warnings();
-    format!(
-        "{e} {}, {w} {}",
-        if e == 1 { "fout" } else { "fouten" },
-        if w == 1 {
-            "waarschuwing"
-        } else {
-            "waarschuwingen"
-        }
-    )
-}
-
 /// Where each line of a text starts, found once, so that a file with many
 /// problems is not scanned from the top for each.
 #[derive(Debug, Clone)]

@@ -6,7 +6,9 @@ use super::strings::{fill, word};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
-use werkplaats::diagnostics::{Problem, Problems, SourceTexts, render_json, render_problems};
+use werkplaats::diagnostics::{
+    Message, Problem, Problems, SourceTexts, render_json, render_problems,
+};
 use werkplaats::write::Written;
 
 /// How problems are reported.
@@ -120,17 +122,10 @@ impl Reporter {
 
     /// The count line, e.g. "2 fouten, 1 waarschuwing".
     pub fn tally(&self, problems: &Problems) -> String {
-        let (e, w) = (problems.errors(), problems.warnings());
-        let noun = |n: usize, one, many| word(self.language, if n == 1 { one } else { many });
-        self.text(
-            "tally",
-            &[
-                &e.to_string(),
-                noun(e, "error", "errors"),
-                &w.to_string(),
-                noun(w, "warning", "warnings"),
-            ],
-        )
+        Message::new("telling")
+            .count("fouten", problems.errors())
+            .count("waarschuwingen", problems.warnings())
+            .say(self.language)
     }
 
     /// A build's closing line: what it wrote, left and removed in `out`.

@@ -349,10 +349,6 @@ const WORDS: &[Row] = &[
         "errors: {}, warnings: {}",
     ),
     ("all fine", "in orde", "all fine"),
-    ("errors", "fouten", "errors"),
-    ("warning", "waarschuwing", "warning"),
-    ("warnings", "waarschuwingen", "warnings"),
-    ("tally", "{} {}, {} {}", "{} {}, {} {}"),
     ("checked", "in orde: {}", "all fine: {}"),
     (
         "denied",
