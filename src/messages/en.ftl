@@ -101,3 +101,15 @@ serve-weer-in-orde = all fine again
 serve-bijgewerkt = updated in { $ms } ms: { $paden }
 serve-kan-niet-volgen = note: cannot watch { $map }/: { $fout }
 serve-volgfout = note: an error while watching files ({ $fout }); rebuilding everything
+
+## The theme's strings (render/theme)
+
+vrager-site = the site
+vrager-template = the template { $naam }
+tekst-ontbreekt = { $wie } asks for the string "{ $sleutel }", but the theme's strings lack it; the key itself is shown
+tekst-ontbreekt-hint = add `{ $sleutel }: …` to { $bestand }
+t-zonder-sleutel = t() without a key
+t-zonder-sleutel-hint = give the string's key: {"{{"} t(k="zoeken") {"}}"}
+oude-vorm = `{ $oud }` is the old form of a UI string; the theme still works, but every page then gets the whole table of strings (slower), and a missing string is not reported
+oude-vorm-hint-sleutel = write {"{{"} t(k="{ $sleutel }") {"}}"} instead of {"{{"} { $oud } {"}}"}, in every template of the theme
+oude-vorm-hint = write {"{{"} t(k="key") {"}}"}, or {"{{"} t(k=name) {"}}"} for a key in a variable, in every template of the theme

@@ -101,3 +101,15 @@ serve-weer-in-orde = weer in orde
 serve-bijgewerkt = bijgewerkt in { $ms } ms: { $paden }
 serve-kan-niet-volgen = let op: kan { $map }/ niet volgen: { $fout }
 serve-volgfout = let op: fout bij het volgen van bestanden ({ $fout }); alles wordt opnieuw gebouwd
+
+## Teksten van het thema (render/theme)
+
+vrager-site = de site
+vrager-template = de template { $naam }
+tekst-ontbreekt = { $wie } vraagt de tekst "{ $sleutel }", maar die staat niet in de teksten van het thema; de sleutel zelf wordt getoond
+tekst-ontbreekt-hint = voeg `{ $sleutel }: …` toe aan { $bestand }
+t-zonder-sleutel = t() zonder sleutel
+t-zonder-sleutel-hint = geef de sleutel van de tekst mee: {"{{"} t(k="zoeken") {"}}"}
+oude-vorm = `{ $oud }` is de oude vorm van een UI-tekst; het thema werkt nog, maar elke pagina krijgt dan de hele tabel met teksten mee (trager), en een ontbrekende tekst wordt niet gemeld
+oude-vorm-hint-sleutel = schrijf {"{{"} t(k="{ $sleutel }") {"}}"} in plaats van {"{{"} { $oud } {"}}"}, in elke template van het thema
+oude-vorm-hint = schrijf {"{{"} t(k="sleutel") {"}}"}, of {"{{"} t(k=naam) {"}}"} voor een sleutel in een variabele, in elke template van het thema

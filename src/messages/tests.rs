@@ -101,3 +101,20 @@ fn a_hint_chooses_its_words_by_the_count() {
         "make `kern`, `wat` or `naam` shorter (by about 6%); a card does not cut text off"
     );
 }
+
+#[test]
+fn template_braces_in_a_message_are_written_as_they_are() {
+    let hint = Message::new("oude-vorm-hint-sleutel")
+        .arg("sleutel", "zoeken")
+        .arg("oud", "t.zoeken");
+    assert_eq!(
+        hint.say(Language::Dutch),
+        "schrijf {{ t(k=\"zoeken\") }} in plaats van {{ t.zoeken }}, in elke template van het thema"
+    );
+    assert_eq!(
+        Message::new("kopattribuut-weggelaten")
+            .arg("attribuut", ".x y")
+            .say(Language::English),
+        "the heading attribute {.x y} is left out"
+    );
+}

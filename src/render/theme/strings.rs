@@ -8,7 +8,7 @@
 //! render's warnings (keys written in a template are reported earlier, when
 //! the theme loads, by `uses`).
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Message, Problem};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -78,19 +78,25 @@ impl Strings {
         missing
             .iter()
             .filter(|key| !reported.contains(*key))
-            .map(|key| self.missing_key(&self.file, 0, key, "de site"))
+            .map(|key| self.missing_key(&self.file, 0, key, Message::new("vrager-site")))
             .collect()
     }
 
     /// The warning for a UI string `key` that `who` asks for and the table
     /// lacks; `file` and `line` are where it is asked for.
-    pub fn missing_key(&self, file: &Path, line: usize, key: &str, who: &str) -> Problem {
+    pub fn missing_key(&self, file: &Path, line: usize, key: &str, who: Message) -> Problem {
         Problem::warning(
             file,
             line,
-            format!("{who} vraagt de tekst \"{key}\", maar die staat niet in de teksten van het thema; de sleutel zelf wordt getoond"),
+            Message::new("tekst-ontbreekt")
+                .text("wie", who)
+                .arg("sleutel", key),
         )
-        .hint(format!("voeg `{key}: …` toe aan {}", self.file.display()))
+        .hint(
+            Message::new("tekst-ontbreekt-hint")
+                .arg("sleutel", key)
+                .arg("bestand", self.file.display()),
+        )
     }
 }
 

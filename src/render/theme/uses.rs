@@ -10,7 +10,7 @@
 //! first place the source spells what the tree holds (`line_of`).
 
 use super::{Strings, TemplateFiles};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Message, Problem};
 use std::collections::BTreeSet;
 use std::path::Path;
 use tera::ast::{Expr, ExprVal, FunctionCall, Node};
@@ -212,15 +212,19 @@ pub fn check(
             match u {
                 Use::Key(key) if !strings.contains(key) && seen.insert(key) => {
                     let line = line_of_key(source, key);
-                    let who = format!("de template {name}");
+                    let who = Message::new("vrager-template").arg("naam", name);
                     checked
                         .warnings
-                        .push(strings.missing_key(&file, line, key, &who));
+                        .push(strings.missing_key(&file, line, key, who));
                     checked.reported.insert(key.clone());
                 }
                 Use::NoKey => checked.errors.push(
-                    Problem::error(&file, line_of_ident(source, "t()"), "t() zonder sleutel")
-                        .hint("geef de sleutel van de tekst mee: {{ t(k=\"zoeken\") }}"),
+                    Problem::error(
+                        &file,
+                        line_of_ident(source, "t()"),
+                        Message::new("t-zonder-sleutel"),
+                    )
+                    .hint(Message::new("t-zonder-sleutel-hint")),
                 ),
                 _ => {}
             }
@@ -233,18 +237,17 @@ pub fn check(
 /// `t.key`, at the first place found.
 fn old_form(file: &Path, source: &str, first: &str) -> Problem {
     let hint = match first.strip_prefix("t.").filter(|k| !k.contains(['.', '['])) {
-        Some(key) => format!("schrijf {{{{ t(k=\"{key}\") }}}} in plaats van {{{{ {first} }}}}"),
-        None => {
-            "schrijf {{ t(k=\"sleutel\") }}, of {{ t(k=naam) }} voor een sleutel in een variabele"
-                .to_string()
-        }
+        Some(key) => Message::new("oude-vorm-hint-sleutel")
+            .arg("sleutel", key)
+            .arg("oud", first),
+        None => Message::new("oude-vorm-hint"),
     };
     Problem::warning(
         file,
         line_of_ident(source, first),
-        format!("`{first}` is de oude vorm van een UI-tekst; het thema werkt nog, maar elke pagina krijgt dan de hele tabel met teksten mee (trager), en een ontbrekende tekst wordt niet gemeld"),
+        Message::new("oude-vorm").arg("oud", first),
     )
-    .hint(format!("{hint}, in elke template van het thema"))
+    .hint(hint)
 }
 
 /// The line (from 1) of the first place in `source` that spells the old
